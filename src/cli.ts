@@ -1,0 +1,4 @@
+export async function main(argv: readonly string[]): Promise<number> {
+  process.stderr.write(`lambda-esm-conformance: not yet implemented (${argv.join(' ')})\n`);
+  return 2;
+}
