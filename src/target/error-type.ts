@@ -1,0 +1,52 @@
+// How an AWS restJson1 client names the error in a response. Pure: the judge reuses it.
+//
+// Mirrors the AWS SDK for JavaScript v3 (`loadRestJsonErrorCode` in @smithy/core): the
+// `x-amzn-errortype` header wins; otherwise the body's `code` property (key matched
+// case-insensitively), then its `__type`. The raw value is cut at the first `,` (a header
+// repeated by a proxy), then at the first `:` (a trailing URL such as
+// `ThrottlingException:http://internal.amazon.com/...`), then everything up to and including
+// `#` is dropped (a namespace such as `com.amazonaws.lambda#ThrottlingException`).
+import type { ObservedResponse } from './types.ts';
+
+export function errorTypeOf(response: ObservedResponse): string | null {
+  const header = headerValue(response.headers, 'x-amzn-errortype');
+  if (header !== undefined) return sanitizeErrorType(header);
+
+  const body = parseJsonObject(response.body);
+  if (body === null) return null;
+  const codeKey = Object.keys(body).find((key) => key.toLowerCase() === 'code');
+  const code = codeKey === undefined ? undefined : body[codeKey];
+  if (typeof code === 'string' || typeof code === 'number') return sanitizeErrorType(String(code));
+  const type = body['__type'];
+  if (typeof type === 'string' || typeof type === 'number') return sanitizeErrorType(String(type));
+  return null;
+}
+
+/** Reduces a raw error type such as `aws.lambda#TooManyRequestsException:http://...` to its short name. */
+export function sanitizeErrorType(raw: string): string | null {
+  let value = raw;
+  value = value.split(',')[0] ?? '';
+  value = value.split(':')[0] ?? '';
+  const hash = value.indexOf('#');
+  if (hash >= 0) value = value.slice(hash + 1);
+  value = value.trim();
+  return value === '' ? null : value;
+}
+
+function headerValue(headers: Readonly<Record<string, string>>, name: string): string | undefined {
+  // ObservedResponse promises lower-case names, but a hand-built response in a test may not.
+  const key = Object.keys(headers).find((candidate) => candidate.toLowerCase() === name);
+  return key === undefined ? undefined : headers[key];
+}
+
+function parseJsonObject(text: string): Record<string, unknown> | null {
+  if (text.trim() === '') return null;
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : null;
+  } catch {
+    return null;
+  }
+}

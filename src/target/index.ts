@@ -1,0 +1,22 @@
+// The transport's public face; reporters and the judge import from here.
+export { createTarget, DEFAULT_CONCURRENCY, DEFAULT_SERVICE, DEFAULT_TIMEOUT_MS } from './create-target.ts';
+export { resolveCredentials, DUMMY_CREDENTIALS, type ResolveCredentialsOptions } from './credentials.ts';
+export { errorTypeOf, sanitizeErrorType } from './error-type.ts';
+export { redactHeaders, redactSecrets, isCredentialHeaderName, REDACTED } from './redact.ts';
+export { isThrottling, THROTTLING_ERROR_TYPES } from './throttling.ts';
+export { DEFAULT_RETRY_OPTIONS } from './backoff.ts';
+export { isLoopbackUrl } from './loopback.ts';
+export type {
+  AwsCredentialIdentity,
+  AwsCredentialIdentityProvider,
+  Clock,
+  Observation,
+  ObservedResponse,
+  RetryOptions,
+  SentRequest,
+  Target,
+  TargetOptions,
+  TransportError,
+  TransportErrorKind,
+  WireRequest,
+} from './types.ts';
