@@ -33,7 +33,8 @@ export function retryAfterMs(response: ObservedResponse, nowMs: number): number 
   const value = response.headers['retry-after']?.trim();
   if (value === undefined || value === '') return null;
   if (/^\d+(\.\d+)?$/.test(value)) return Math.round(Number(value) * 1000);
-  const date = Date.parse(value);
+  // Date.parse alone would read "-1" as a year; an HTTP date always names its day or month.
+  const date = /[A-Za-z]/.test(value) ? Date.parse(value) : Number.NaN;
   return Number.isNaN(date) ? null : Math.max(0, date - nowMs);
 }
 
