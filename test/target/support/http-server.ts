@@ -10,6 +10,8 @@ export interface ReceivedRequest {
   /** Header names as they came over the wire, in order. */
   rawHeaderNames: string[];
   body: Buffer;
+  /** The client's port: the same for requests that shared a kept-alive connection. */
+  remotePort: number;
 }
 
 export type Handler = (request: ReceivedRequest, response: ServerResponse, raw: IncomingMessage) => void | Promise<void>;
@@ -35,6 +37,7 @@ export async function startServer(handler: Handler): Promise<TestServer> {
         ),
         rawHeaderNames: raw.rawHeaders.filter((_, index) => index % 2 === 0),
         body: Buffer.concat(chunks),
+        remotePort: raw.socket.remotePort ?? -1,
       };
       received.push(request);
       void Promise.resolve(handler(request, response, raw)).catch((error: unknown) => {
