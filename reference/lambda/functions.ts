@@ -1,0 +1,125 @@
+import { createHash } from 'node:crypto';
+import { describeJsonType, type JsonObject } from '../protocols/json-body.ts';
+import { invalidParameter, resourceConflict, resourceNotFound } from '../service-error.ts';
+import type { LambdaFunction, World } from '../world.ts';
+import { MAX_BARE_NAME_LENGTH, resolveFunctionName, type FunctionReference } from './function-name.ts';
+
+// Just enough of Lambda's function API for fixtures: a function exists once created, can be read
+// back, and can be deleted. Nothing is ever run, so the code is only measured and hashed.
+
+export function createFunction(world: World, body: JsonObject, region: string): JsonObject {
+  const reference = resolveFunctionName(requiredString(body, 'FunctionName'), region);
+  if (reference.qualifier !== undefined) {
+    throw invalidParameter(`FunctionName "${reference.arn}" names a version or alias; CreateFunction takes an unqualified name.`);
+  }
+  if (reference.name.length > MAX_BARE_NAME_LENGTH) {
+    throw invalidParameter(`A function name may be at most ${MAX_BARE_NAME_LENGTH} characters; "${reference.name}" has ${reference.name.length}.`);
+  }
+  if (world.functions.has(reference.unqualifiedArn)) {
+    throw resourceConflict(`Function already exist: ${reference.name}`);
+  }
+  const code = codeBytes(body['Code']);
+  const created: LambdaFunction = {
+    name: reference.name,
+    arn: reference.unqualifiedArn,
+    runtime: optionalString(body, 'Runtime'),
+    role: optionalString(body, 'Role'),
+    handler: optionalString(body, 'Handler'),
+    description: optionalString(body, 'Description') ?? '',
+    timeout: optionalInteger(body, 'Timeout') ?? 3,
+    memorySize: optionalInteger(body, 'MemorySize') ?? 128,
+    codeSize: code.length,
+    codeSha256: createHash('sha256').update(code).digest('base64'),
+    lastModified: lambdaTimestamp(new Date()),
+  };
+  world.functions.set(created.arn, created);
+  return describeFunction(created);
+}
+
+export function getFunction(world: World, nameInPath: string, query: URLSearchParams, region: string): JsonObject {
+  const found = findFunction(world, nameInPath, query, region);
+  return {
+    Configuration: describeFunction(found),
+    Code: { RepositoryType: 'S3', Location: `https://reference.invalid/snapshots/${found.name}` },
+  };
+}
+
+export function getFunctionConfiguration(world: World, nameInPath: string, query: URLSearchParams, region: string): JsonObject {
+  return describeFunction(findFunction(world, nameInPath, query, region));
+}
+
+export function deleteFunction(world: World, nameInPath: string, query: URLSearchParams, region: string): void {
+  const found = findFunction(world, nameInPath, query, region);
+  // Mappings of a deleted function stay, as they do in AWS: they are separate resources.
+  world.functions.delete(found.arn);
+}
+
+function findFunction(world: World, nameInPath: string, query: URLSearchParams, region: string): LambdaFunction {
+  const reference: FunctionReference = resolveFunctionName(nameInPath, region);
+  const qualifier = query.get('Qualifier') ?? reference.qualifier;
+  const found = world.functions.get(reference.unqualifiedArn);
+  if (found === undefined || (qualifier !== undefined && qualifier !== '$LATEST')) {
+    throw resourceNotFound(`Function not found: ${reference.unqualifiedArn}${qualifier === undefined ? '' : `:${qualifier}`}`);
+  }
+  return found;
+}
+
+function describeFunction(fn: LambdaFunction): JsonObject {
+  return {
+    FunctionName: fn.name,
+    FunctionArn: fn.arn,
+    Runtime: fn.runtime,
+    Role: fn.role,
+    Handler: fn.handler,
+    CodeSize: fn.codeSize,
+    CodeSha256: fn.codeSha256,
+    Description: fn.description,
+    Timeout: fn.timeout,
+    MemorySize: fn.memorySize,
+    LastModified: fn.lastModified,
+    Version: '$LATEST',
+    // Functions are ready the moment they exist, so waiters for Active succeed on the first poll.
+    State: 'Active',
+    LastUpdateStatus: 'Successful',
+    PackageType: 'Zip',
+    Architectures: ['x86_64'],
+  };
+}
+
+// Lambda writes function timestamps as 2019-11-26T11:36:00.000+0000.
+function lambdaTimestamp(date: Date): string {
+  return date.toISOString().replace('Z', '+0000');
+}
+
+function codeBytes(code: unknown): Buffer {
+  if (code === undefined || code === null) return Buffer.alloc(0);
+  if (typeof code !== 'object' || Array.isArray(code)) {
+    throw invalidParameter(`Code must be an object, but the request gave ${describeJsonType(code)}.`);
+  }
+  const zipFile = (code as JsonObject)['ZipFile'];
+  if (zipFile === undefined || zipFile === null) return Buffer.alloc(0);
+  if (typeof zipFile !== 'string') throw invalidParameter('Code.ZipFile must be a base64 string.');
+  return Buffer.from(zipFile, 'base64');
+}
+
+function requiredString(body: JsonObject, field: string): string {
+  const value = optionalString(body, field);
+  if (value === undefined) throw invalidParameter(`${field} is required.`);
+  return value;
+}
+
+function optionalString(body: JsonObject, field: string): string | undefined {
+  const value = body[field];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') throw invalidParameter(`${field} must be a string, but the request gave ${describeJsonType(value)}.`);
+  return value;
+}
+
+function optionalInteger(body: JsonObject, field: string): number | undefined {
+  const value = body[field];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value)) {
+    throw invalidParameter(`${field} must be an integer, but the request gave ${describeJsonType(value)}.`);
+  }
+  return value;
+}

@@ -1,0 +1,76 @@
+import { headerValue, type IncomingCall } from './exchange.ts';
+import { LAMBDA_PATH_PREFIX, lambdaRoute, unknownLambdaOperation } from './lambda/routes.ts';
+import { awsJsonError } from './protocols/aws-json.ts';
+import { awsJsonRoute, type AwsJsonService } from './protocols/aws-json-service.ts';
+import { restJsonError } from './protocols/rest-json.ts';
+import type { Route } from './route.ts';
+import { ServiceError } from './service-error.ts';
+import { DYNAMODB_TARGET_PREFIX, dynamodbService } from './sources/dynamodb.ts';
+import { KINESIS_TARGET_PREFIX, kinesisService } from './sources/kinesis.ts';
+import { SQS_TARGET_PREFIX, sqsService } from './sources/sqs.ts';
+import type { World } from './world.ts';
+
+// All services share one endpoint, as in LocalStack and moto. A request names its service by
+// X-Amz-Target (the JSON protocols), by path (Lambda's restJson1), or failing both by the service in
+// its SigV4 credential scope, which is only used here to explain what is missing.
+export class Router {
+  private readonly byTargetPrefix: ReadonlyArray<readonly [string, AwsJsonService]>;
+
+  constructor(private readonly world: World) {
+    this.byTargetPrefix = [
+      [SQS_TARGET_PREFIX, sqsService(world)],
+      [KINESIS_TARGET_PREFIX, kinesisService(world)],
+      [DYNAMODB_TARGET_PREFIX, dynamodbService(world)],
+    ];
+  }
+
+  route(call: IncomingCall, scopeService: string | undefined): Route {
+    const target = headerValue(call.headers, 'x-amz-target');
+    if (target !== undefined) {
+      for (const [prefix, service] of this.byTargetPrefix) {
+        if (target.startsWith(prefix)) return awsJsonRoute(service, target.slice(prefix.length), call);
+      }
+      return refusal(
+        new ServiceError(400, 'UnknownOperationException', `X-Amz-Target "${target}" names no service the reference server speaks (${this.prefixes()}).`),
+        'json',
+      );
+    }
+    if (call.path.startsWith(LAMBDA_PATH_PREFIX)) {
+      try {
+        return lambdaRoute(call, this.world);
+      } catch (error) {
+        if (error instanceof ServiceError) return refusal(error, 'rest');
+        throw error;
+      }
+    }
+    if (scopeService === 'sqs' || scopeService === 'kinesis' || scopeService === 'dynamodb') {
+      return refusal(
+        new ServiceError(
+          400,
+          'UnknownOperationException',
+          `This ${scopeService} request has no X-Amz-Target header; the reference server speaks only the AWS JSON protocol (as current AWS SDKs do), not the query protocol.`,
+        ),
+        'json',
+      );
+    }
+    return unknownLambdaOperation(call);
+  }
+
+  private prefixes(): string {
+    return this.byTargetPrefix.map(([prefix]) => `${prefix}*`).join(', ');
+  }
+}
+
+// A route that only answers with an error, decided while routing.
+function refusal(error: ServiceError, protocol: 'rest' | 'json'): Route {
+  const renderError = protocol === 'rest' ? restJsonError : (e: ServiceError) => awsJsonError({ version: '1.0', errorTypePrefix: '' }, e);
+  return {
+    service: 'none',
+    operation: error.type,
+    successStatus: error.status,
+    renderError,
+    run: () => {
+      throw error;
+    },
+  };
+}

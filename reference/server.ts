@@ -1,0 +1,207 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Answer, IncomingCall } from './exchange.ts';
+import { internalErrorAnswer, malformedAnswer, throttledAnswer } from './faults/fault-answers.ts';
+import type { FaultOptions } from './faults/fault-options.ts';
+import { FaultPlan, type FaultKind } from './faults/fault-plan.ts';
+import { restJsonError } from './protocols/rest-json.ts';
+import { credentialScope } from './region.ts';
+import type { Route } from './route.ts';
+import { Router } from './router.ts';
+import { ServiceError } from './service-error.ts';
+import { World } from './world.ts';
+
+export type { FaultOptions, FaultScope } from './faults/fault-options.ts';
+export type { FaultKind } from './faults/fault-plan.ts';
+
+export interface ReferenceServerOptions {
+  // Interface to listen on; 127.0.0.1 unless told otherwise, so nothing is exposed by accident.
+  readonly host?: string;
+  // 0 (the default) asks the OS for any free port; the chosen one is in the result's url and port.
+  readonly port?: number;
+  readonly faults?: FaultOptions;
+  // Told about every request once it is answered, reset or left hanging (for the serve command's log).
+  readonly onRequest?: (entry: RequestLogEntry) => void;
+}
+
+export interface RequestLogEntry {
+  readonly requestId: string;
+  readonly method: string;
+  readonly path: string;
+  readonly service: string;
+  readonly operation: string;
+  // undefined when no answer was sent (reset or hang).
+  readonly status: number | undefined;
+  readonly fault: FaultKind | undefined;
+  readonly durationMs: number;
+}
+
+export interface ReferenceServer {
+  // http://HOST:PORT, with no trailing slash.
+  readonly url: string;
+  readonly port: number;
+  // Stops listening and ends every connection, including requests left hanging by a fault.
+  close(): Promise<void>;
+}
+
+// Lambda's own request payload limit; anything larger is refused before it is parsed.
+const MAX_BODY_BYTES = 6 * 1024 * 1024;
+
+export async function startReferenceServer(options: ReferenceServerOptions = {}): Promise<ReferenceServer> {
+  const host = options.host ?? '127.0.0.1';
+  const faults = new FaultPlan(options.faults); // throws RangeError on unusable options, before listening
+  const router = new Router(new World());
+  const pendingDelays = new Set<() => void>();
+  let closing = false;
+
+  // Waits `ms`, or less if the server closes meanwhile; answers whether the request should go on.
+  const delay = (ms: number): Promise<boolean> =>
+    new Promise((resolve) => {
+      const finish = (): void => {
+        clearTimeout(timer);
+        pendingDelays.delete(finish);
+        resolve(!closing);
+      };
+      const timer = setTimeout(finish, ms);
+      pendingDelays.add(finish);
+    });
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      // Last resort: handle() already turns every known failure into an answer.
+      if (!response.headersSent) {
+        write(response, randomUUID(), restJsonError(new ServiceError(500, 'ServiceException', describe(error))));
+      } else {
+        response.destroy();
+      }
+    });
+  });
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const started = performance.now();
+    const requestId = randomUUID();
+    response.on('error', () => undefined); // a client that went away is not the server's problem
+    const body = await readBody(request);
+    if (body === undefined) return; // the client aborted while sending
+
+    const [path = '/', queryString = ''] = (request.url ?? '/').split('?', 2);
+    const query = new URLSearchParams(queryString);
+    const scope = credentialScope(request.headers, query);
+    const call: IncomingCall = {
+      method: request.method ?? 'GET',
+      path,
+      query,
+      headers: request.headers,
+      body: body === 'too-large' ? Buffer.alloc(0) : body,
+      region: scope.region,
+      requestId,
+      host: request.headers.host ?? `${host}:${port()}`,
+    };
+    const route = router.route(call, scope.service);
+    const log = (status: number | undefined, fault: FaultKind | undefined): void =>
+      options.onRequest?.({
+        requestId,
+        method: call.method,
+        path,
+        service: route.service,
+        operation: route.operation,
+        status,
+        fault,
+        durationMs: Math.round(performance.now() - started),
+      });
+
+    const decision = faults.decide(route.operation);
+    if (decision.latencyMs > 0 && !(await delay(decision.latencyMs))) return;
+
+    // Faults are decided before the operation runs and replace it, so a faulted request never changes
+    // state: retrying it is always safe, and it never leaves behind a mapping nobody knows the UUID of.
+    switch (decision.fault) {
+      case 'reset':
+        log(undefined, 'reset');
+        request.socket.resetAndDestroy();
+        return;
+      case 'hang':
+        log(undefined, 'hang');
+        return;
+      case 'throttle':
+        return finish(throttledAnswer(route), 'throttle');
+      case 'error':
+        return finish(internalErrorAnswer(route), 'error');
+      case 'malformed':
+        return finish(malformedAnswer(route), 'malformed');
+      case undefined:
+        return finish(body === 'too-large' ? tooLarge() : perform(route), undefined);
+    }
+
+    function finish(answer: Answer, fault: FaultKind | undefined): void {
+      write(response, requestId, answer);
+      log(answer.status, fault);
+    }
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (): number => (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port()}`,
+    port: port(),
+    close: async () => {
+      if (closing) return;
+      closing = true;
+      for (const finish of [...pendingDelays]) finish();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Hanging and keep-alive connections would otherwise hold close() open for ever.
+      server.closeAllConnections();
+      await closed;
+    },
+  };
+}
+
+function perform(route: Route): Answer {
+  try {
+    return route.run();
+  } catch (error) {
+    if (error instanceof ServiceError) return route.renderError(error);
+    return route.renderError(new ServiceError(500, 'ServiceException', `The reference server failed: ${describe(error)}`));
+  }
+}
+
+function tooLarge(): Answer {
+  return restJsonError(new ServiceError(413, 'RequestTooLargeException', `The request body exceeds ${MAX_BODY_BYTES} bytes.`));
+}
+
+function write(response: ServerResponse, requestId: string, answer: Answer): void {
+  const body = answer.status === 204 ? '' : answer.body;
+  response.writeHead(answer.status, {
+    ...answer.headers,
+    'x-amzn-RequestId': requestId,
+    'Content-Length': String(Buffer.byteLength(body)),
+  });
+  response.end(body);
+}
+
+// Reads the whole body; past the limit it keeps draining (so the client can read the 413) but stores nothing.
+function readBody(request: IncomingMessage): Promise<Buffer | 'too-large' | undefined> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    });
+    request.on('end', () => resolve(size > MAX_BODY_BYTES ? 'too-large' : Buffer.concat(chunks)));
+    request.on('error', () => resolve(undefined));
+    request.on('aborted', () => resolve(undefined));
+  });
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,76 @@
+// Everything the server knows, in memory, for the life of one process. Each service module owns its
+// own map; they share one World so that Lambda can ask whether an event source or a function exists.
+
+export interface LambdaFunction {
+  readonly name: string;
+  // Unqualified: arn:aws:lambda:REGION:ACCOUNT:function:NAME.
+  readonly arn: string;
+  readonly runtime: string | undefined;
+  readonly role: string | undefined;
+  readonly handler: string | undefined;
+  readonly description: string;
+  readonly timeout: number;
+  readonly memorySize: number;
+  readonly codeSize: number;
+  readonly codeSha256: string;
+  // Lambda reports function timestamps as ISO 8601 strings (unlike mappings, which use epoch seconds).
+  readonly lastModified: string;
+}
+
+export interface Queue {
+  readonly name: string;
+  readonly arn: string;
+  readonly createdEpochSeconds: number;
+  readonly attributes: Readonly<Record<string, string>>;
+}
+
+export interface Stream {
+  readonly name: string;
+  readonly arn: string;
+  readonly shardCount: number;
+  readonly mode: 'PROVISIONED' | 'ON_DEMAND';
+  readonly createdEpochSeconds: number;
+}
+
+export interface Table {
+  readonly name: string;
+  readonly arn: string;
+  readonly id: string;
+  readonly createdEpochSeconds: number;
+  readonly keySchema: unknown;
+  readonly attributeDefinitions: unknown;
+  readonly billingMode: string;
+  readonly provisionedThroughput: { readonly ReadCapacityUnits: number; readonly WriteCapacityUnits: number };
+  readonly stream: { readonly arn: string; readonly label: string; readonly viewType: string } | undefined;
+}
+
+export interface EventSourceMapping {
+  readonly uuid: string;
+  readonly functionArn: string;
+  readonly eventSourceArn: string;
+  readonly batchSize: number;
+  readonly maximumBatchingWindowInSeconds: number;
+  readonly enabled: boolean;
+  readonly startingPosition: string | undefined;
+  readonly startingPositionTimestamp: number | undefined;
+  readonly lastModifiedEpochSeconds: number;
+}
+
+export class World {
+  // All maps are keyed by ARN: an ARN already carries region and account, so one key says it all.
+  readonly functions = new Map<string, LambdaFunction>();
+  readonly queues = new Map<string, Queue>();
+  readonly streams = new Map<string, Stream>();
+  readonly tables = new Map<string, Table>();
+  // Insertion order is creation order, which is the order ListEventSourceMappings pages through.
+  readonly mappings = new Map<string, EventSourceMapping>();
+
+  // An event source exists only once it was created through the source service's own API.
+  eventSourceExists(arn: string): boolean {
+    if (this.queues.has(arn) || this.streams.has(arn)) return true;
+    for (const table of this.tables.values()) {
+      if (table.stream?.arn === arn) return true;
+    }
+    return false;
+  }
+}
