@@ -1,4 +1,35 @@
+import { list } from './commands/list.ts';
+import { usage } from './commands/usage.ts';
+import { UsageError } from './commands/usage-error.ts';
+import { SpecError } from './spec/spec-error.ts';
+
+type Command = (argv: string[]) => Promise<number>;
+
+// Commands are loaded lazily so that `list` does not pay for the HTTP and reporter stacks.
+const commands: Readonly<Record<string, Command>> = {
+  list,
+  serve: async (argv) => (await import('../reference/serve-command.ts')).serve(argv),
+};
+
 export async function main(argv: readonly string[]): Promise<number> {
-  process.stderr.write(`lambda-esm-conformance: not yet implemented (${argv.join(' ')})\n`);
-  return 2;
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    process.stdout.write(usage);
+    return name === undefined ? 2 : 0;
+  }
+  const command = commands[name];
+  if (command === undefined) {
+    process.stderr.write(`lambda-esm-conformance: unknown command "${name}". Run "lambda-esm-conformance help" for the list of commands.\n`);
+    return 2;
+  }
+  try {
+    return await command(rest);
+  } catch (error) {
+    // Bad input is the user's to fix: one clear message and exit 2. Anything else is our bug.
+    if (error instanceof UsageError || error instanceof SpecError) {
+      process.stderr.write(`lambda-esm-conformance: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
 }

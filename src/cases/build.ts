@@ -1,0 +1,70 @@
+import type { SourceType, Spec } from '../spec/types.ts';
+import type { Case, CaseRequest, Expectation, JsonObject } from './case.ts';
+import { clausesOfExpectation, describeExpectation } from './outcomes.ts';
+import { fixturesIn, placeholder } from './placeholders.ts';
+
+/**
+ * The smallest request the spec accepts for a source type: the required fields, plus what the
+ * spec's rules require for that source (StartingPosition on streams).
+ */
+export function validBody(spec: Spec, sourceType: SourceType): JsonObject {
+  const body: Record<string, JsonObject[string]> = {
+    FunctionName: placeholder.functionName,
+    EventSourceArn: placeholder.sourceArn(sourceType),
+  };
+  for (const rule of spec.rules) {
+    if (rule.kind !== 'required-for-source-types' || !rule.sourceTypes.includes(sourceType)) continue;
+    const value = allowedValues(spec, rule.field, sourceType)[0];
+    if (value !== undefined) body[rule.field] = value;
+  }
+  return body;
+}
+
+/** The documented values of an enumerated field that the spec's rules allow for a source type. */
+export function allowedValues(spec: Spec, field: string, sourceType: SourceType): string[] {
+  const values = spec.request[field as keyof Spec['request']]?.values?.enum ?? [];
+  return values.filter((value) =>
+    spec.rules.every(
+      (rule) => rule.kind !== 'value-only-for-source-types' || rule.field !== field || rule.value !== value || rule.sourceTypes.includes(sourceType),
+    ),
+  );
+}
+
+export function jsonRequest(spec: Spec, body: JsonObject | string | null, contentType: string | null = spec.operation.contentType): CaseRequest {
+  return {
+    method: spec.operation.method,
+    path: spec.operation.path,
+    headers: contentType === null ? {} : { 'content-type': contentType },
+    body,
+  };
+}
+
+export interface CaseDraft {
+  readonly id: string;
+  readonly clause: string;
+  readonly doc: string;
+  readonly sourceType: SourceType | null;
+  /** What is sent, in words: the title is this plus the expected outcome. */
+  readonly subject: string;
+  readonly request: CaseRequest;
+  readonly expected: Expectation;
+  readonly given?: 'existing-mapping';
+}
+
+export function makeCase(spec: Spec, draft: CaseDraft): Case {
+  const clauses = [spec.operation.clause, draft.clause, ...clausesOfExpectation(spec, draft.expected)];
+  return {
+    id: draft.id,
+    clause: draft.clause,
+    doc: draft.doc,
+    clauses: [...new Set(clauses)],
+    title: `${draft.subject} → ${describeExpectation(draft.expected)}`,
+    sourceType: draft.sourceType,
+    request: draft.request,
+    fixtures: draft.request.body === null ? [] : fixturesIn(draft.request.body),
+    given: draft.given ?? null,
+    expected: draft.expected,
+  };
+}
+
+export const sourceTitle = (spec: Spec, sourceType: SourceType): string => spec.sourceTypes[sourceType].title;

@@ -1,0 +1,58 @@
+import type { SourceType } from '../spec/types.ts';
+
+export type JsonValue = null | boolean | number | string | readonly JsonValue[] | JsonObject;
+export interface JsonObject {
+  readonly [key: string]: JsonValue;
+}
+
+/** What must exist on the target before a case can be sent. */
+export type Fixture = 'function' | SourceType;
+
+export interface CaseRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly headers: Readonly<Record<string, string>>;
+  /** An object sent as JSON, a raw string sent byte for byte (malformed bodies are cases), or null for no body. */
+  readonly body: JsonObject | string | null;
+}
+
+/** One answer that conforms; an empty `errorTypes` accepts any error type. */
+export interface Outcome {
+  readonly status: number;
+  readonly errorTypes: readonly string[];
+}
+
+/** Checks applied to a success answer, each named by what it verifies and citing its clause. */
+export type ResponseCheck =
+  | { readonly kind: 'response_schema_conformance'; readonly clause: string; readonly schema: JsonObject; readonly fieldClauses: Readonly<Record<string, string>> }
+  | { readonly kind: 'echoed_value_conformance'; readonly clause: string; readonly field: string }
+  | { readonly kind: 'default_value_conformance'; readonly clause: string; readonly field: string; readonly value: JsonValue }
+  | { readonly kind: 'function_arn_conformance'; readonly clause: string }
+  | { readonly kind: 'state_conformance'; readonly clause: string; readonly notIn: readonly string[] };
+
+export interface Expectation extends Outcome {
+  /** Other answers the documentation leaves open; the case conforms with any of them. */
+  readonly alsoAccepted: readonly Outcome[];
+  /** Why these outcomes, in a sentence. */
+  readonly why: string;
+  /** Applied when the answer is a success. */
+  readonly checks: readonly ResponseCheck[];
+}
+
+export interface Case {
+  /** Stable across runs and targets: family/source/variant. */
+  readonly id: string;
+  /** The clause whose rule decides the outcome. */
+  readonly clause: string;
+  /** The documentation sentence behind that clause. */
+  readonly doc: string;
+  /** Every clause the case exercises (its own, its checks', the errors it expects). */
+  readonly clauses: readonly string[];
+  readonly title: string;
+  readonly sourceType: SourceType | null;
+  readonly request: CaseRequest;
+  readonly fixtures: readonly Fixture[];
+  /** The same request has created a mapping before this one is sent (for the duplicate rule). */
+  readonly given: 'existing-mapping' | null;
+  readonly expected: Expectation;
+}

@@ -1,0 +1,83 @@
+import { sourceTypes, type SourceType, type Spec } from '../../spec/types.ts';
+import type { Case } from '../case.ts';
+import { jsonRequest, makeCase, sourceTitle, validBody } from '../build.ts';
+import { openQuestion, refusal } from '../outcomes.ts';
+import { placeholder } from '../placeholders.ts';
+
+/** Deliberately malformed ARNs, each breaking the documented form in one way. */
+export const malformedArns: ReadonlyArray<readonly [variant: string, arn: string]> = [
+  ['empty', ''],
+  ['not-an-arn', 'lambda-esm-conformance-queue'],
+  ['no-arn-prefix', 'aws:sqs:us-east-1:123456789012:lambda-esm-conformance-queue'],
+  ['wrong-partition', 'arn:gcp:sqs:us-east-1:123456789012:lambda-esm-conformance-queue'],
+  ['missing-service', 'arn:aws::us-east-1:123456789012:lambda-esm-conformance-queue'],
+  ['bad-region', 'arn:aws:sqs:useast1:123456789012:lambda-esm-conformance-queue'],
+  ['account-11-digits', 'arn:aws:sqs:us-east-1:12345678901:lambda-esm-conformance-queue'],
+  ['account-13-digits', 'arn:aws:sqs:us-east-1:1234567890123:lambda-esm-conformance-queue'],
+  ['account-not-digits', 'arn:aws:sqs:us-east-1:12345678901a:lambda-esm-conformance-queue'],
+  ['too-few-parts', 'arn:aws:sqs:us-east-1'],
+  ['unsupported-service', 'arn:aws:s3:::lambda-esm-conformance-bucket'],
+  ['unsupported-resource', 'arn:aws:dynamodb:us-east-1:123456789012:table/lambda-esm-conformance-table'],
+];
+
+/** A length no real resource name reaches; no limit is documented, so the outcome is left open. */
+export const overLongArnLength = 2100;
+
+const absentName = 'lambda-esm-conformance-absent';
+const absentArns: Readonly<Record<SourceType, string>> = {
+  kinesis: `arn:aws:kinesis:${placeholder.region}:${placeholder.account}:stream/${absentName}`,
+  dynamodb: `arn:aws:dynamodb:${placeholder.region}:${placeholder.account}:table/${absentName}/stream/2019-01-01T00:00:00.000`,
+  sqs: `arn:aws:sqs:${placeholder.region}:${placeholder.account}:${absentName}`,
+};
+
+/** Malformed ARNs, ARNs of things that are not event sources, and ARNs of sources that do not exist. */
+export function eventSourceArnCases(spec: Spec): Case[] {
+  const field = spec.request.EventSourceArn;
+  const { pattern, sourceType: sourceTypeRule } = field;
+  if (pattern === undefined || sourceTypeRule === undefined) return [];
+  const documentedForm = new RegExp(`^(?:${pattern.regex})$`);
+
+  const malformed = malformedArns.map(([variant, arn]) => {
+    // The generator derives each outcome from the documented pattern instead of asserting it:
+    // an ARN that still matches is refused only because it names no supported event source.
+    const rule = documentedForm.test(arn) ? sourceTypeRule : pattern;
+    return makeCase(spec, {
+      id: `EventSourceArn/malformed/${variant}`,
+      clause: rule.clause,
+      doc: rule.doc,
+      sourceType: null,
+      subject: `EventSourceArn "${arn}" (${variant.replaceAll('-', ' ')})`,
+      request: jsonRequest(spec, { FunctionName: placeholder.functionName, EventSourceArn: arn }),
+      expected: refusal(spec, rule === pattern ? 'constraintViolation' : 'ruleViolation'),
+    });
+  });
+
+  const length = spec.unspecified.unboundedArnLength;
+  const overLong = makeCase(spec, {
+    id: 'EventSourceArn/malformed/over-long',
+    clause: length.clause,
+    doc: length.doc,
+    sourceType: null,
+    subject: `EventSourceArn of ${overLongArnLength} characters in the documented form`,
+    request: jsonRequest(spec, {
+      FunctionName: placeholder.functionName,
+      EventSourceArn: `arn:aws:sqs:${placeholder.region}:${placeholder.account}:${absentName}-${placeholder.fillTo(overLongArnLength)}`,
+    }),
+    expected: openQuestion(spec, 'unboundedArnLength'),
+  });
+
+  const notFound = spec.unspecified.sourceNotFound;
+  const absent = sourceTypes.map((sourceType) =>
+    makeCase(spec, {
+      id: `EventSourceArn/${sourceType}/absent`,
+      clause: notFound.clause,
+      doc: notFound.doc,
+      sourceType,
+      subject: `EventSourceArn of ${sourceTitle(spec, sourceType)} that does not exist`,
+      request: jsonRequest(spec, { ...validBody(spec, sourceType), EventSourceArn: absentArns[sourceType] }),
+      expected: openQuestion(spec, 'sourceNotFound'),
+    }),
+  );
+
+  return [...malformed, overLong, ...absent];
+}

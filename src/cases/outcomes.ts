@@ -1,0 +1,51 @@
+import type { AcceptedOutcome, OutcomeKind, Spec, UnspecifiedKind } from '../spec/types.ts';
+import type { Expectation, Outcome, ResponseCheck } from './case.ts';
+
+/** The expectation for a request the spec says must be refused in a given way. */
+export function refusal(spec: Spec, kind: OutcomeKind): Expectation {
+  const rule = spec.outcomes[kind];
+  return expectationOf(rule.accept, rule.why, []);
+}
+
+/** The expectation for a question the documentation leaves open: every outcome it allows. */
+export function openQuestion(spec: Spec, kind: UnspecifiedKind, checks: readonly ResponseCheck[] = []): Expectation {
+  const rule = spec.unspecified[kind];
+  return expectationOf(rule.accept, rule.why, checks);
+}
+
+export function acceptance(spec: Spec, why: string, checks: readonly ResponseCheck[]): Expectation {
+  return expectationOf([{ status: spec.response.status.code }], why, checks);
+}
+
+function expectationOf(accept: readonly AcceptedOutcome[], why: string, checks: readonly ResponseCheck[]): Expectation {
+  const [first, ...rest] = accept.map(toOutcome);
+  if (first === undefined) throw new Error('A spec outcome rule accepts nothing');
+  return { ...first, alsoAccepted: rest, why, checks: first.status < 300 || rest.some((outcome) => outcome.status < 300) ? checks : [] };
+}
+
+function toOutcome(accepted: AcceptedOutcome): Outcome {
+  return { status: accepted.status, errorTypes: accepted.errorTypes ?? [] };
+}
+
+/** "202", "400 InvalidParameterValueException", "400 (any error type)". */
+export function describeOutcome(outcome: Outcome): string {
+  if (outcome.status < 300) return String(outcome.status);
+  return outcome.errorTypes.length === 0 ? `${outcome.status} (any error type)` : `${outcome.status} ${outcome.errorTypes.join(' or ')}`;
+}
+
+export function describeExpectation(expected: Expectation): string {
+  const all = [expected, ...expected.alsoAccepted].map(describeOutcome);
+  if (all.length === 1) return all[0] ?? '';
+  return `${all.slice(0, -1).join(', ')} or ${all.at(-1) ?? ''} (left open by the documentation)`;
+}
+
+/** The clauses an expectation exercises: the errors it names and, for a success, the status. */
+export function clausesOfExpectation(spec: Spec, expected: Expectation): string[] {
+  const clauses = [expected, ...expected.alsoAccepted].flatMap((outcome) =>
+    outcome.status < 300 ? [spec.response.status.clause] : outcome.errorTypes.flatMap((type) => spec.errors[type]?.clause ?? []),
+  );
+  const checked = expected.checks.flatMap((check) =>
+    check.kind === 'response_schema_conformance' ? [check.clause, ...Object.values(check.fieldClauses)] : [check.clause],
+  );
+  return [...clauses, ...checked];
+}

@@ -1,0 +1,83 @@
+import type { Fixture, JsonValue } from './case.ts';
+
+/**
+ * Where provisioned values go in a request. Cases keep these in their bodies; the runner
+ * substitutes them once fixtures exist on the target.
+ */
+export const placeholder = {
+  functionName: '{{function.name}}',
+  functionArn: '{{function.arn}}',
+  account: '{{account}}',
+  region: '{{region}}',
+  sourceArn: (sourceType: Exclude<Fixture, 'function'>) => `{{${sourceType}.arn}}`,
+  /** Pads with "x" so that the whole string is `length` characters long once resolved. */
+  fillTo: (length: number) => `{{fill:${length}}}`,
+} as const;
+
+export interface FixtureValues {
+  readonly functionName: string;
+  readonly functionArn: string;
+  readonly account: string;
+  readonly region: string;
+  readonly sourceArns: Readonly<Partial<Record<Exclude<Fixture, 'function'>, string>>>;
+}
+
+const token = /\{\{([a-z]+(?:\.[a-z]+)?)\}\}/g;
+const fill = /\{\{fill:(\d+)\}\}/;
+
+/** The fixtures a value refers to, in a stable order. */
+export function fixturesIn(value: JsonValue | string): Fixture[] {
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  const found = new Set<Fixture>();
+  for (const [, name] of text.matchAll(token)) {
+    if (name === undefined) continue;
+    const root = name.split('.')[0];
+    if (root === 'function' || root === 'account' || root === 'region') found.add('function');
+    else if (root === 'kinesis' || root === 'dynamodb' || root === 'sqs') found.add(root);
+  }
+  const order: readonly Fixture[] = ['function', 'kinesis', 'dynamodb', 'sqs'];
+  return order.filter((fixture) => found.has(fixture));
+}
+
+/** Substitutes every placeholder in a string; throws if one names a fixture that was not provisioned. */
+export function resolveString(text: string, values: FixtureValues): string {
+  const resolved = text.replace(token, (whole, name: string) => {
+    const value = lookup(name, values);
+    if (value === undefined) throw new Error(`No fixture provides ${whole}`);
+    return value;
+  });
+  const match = fill.exec(resolved);
+  if (match === null) return resolved;
+  const padding = Number(match[1]) - (resolved.length - match[0].length);
+  if (padding < 1) throw new Error(`Cannot pad "${resolved}" to ${match[1]} characters: it is already longer`);
+  return resolved.replace(match[0], 'x'.repeat(padding));
+}
+
+/** Substitutes placeholders in every string of a JSON value. */
+export function resolveValue<T extends JsonValue>(value: T, values: FixtureValues): T {
+  if (typeof value === 'string') return resolveString(value, values) as T;
+  if (Array.isArray(value)) return value.map((item: JsonValue) => resolveValue(item, values)) as unknown as T;
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, resolveValue(item, values)])) as T;
+  }
+  return value;
+}
+
+function lookup(name: string, values: FixtureValues): string | undefined {
+  switch (name) {
+    case 'function.name':
+      return values.functionName;
+    case 'function.arn':
+      return values.functionArn;
+    case 'account':
+      return values.account;
+    case 'region':
+      return values.region;
+    case 'kinesis.arn':
+    case 'dynamodb.arn':
+    case 'sqs.arn':
+      return values.sourceArns[name.slice(0, -'.arn'.length) as Exclude<Fixture, 'function'>];
+    default:
+      return undefined;
+  }
+}

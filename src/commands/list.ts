@@ -1,0 +1,56 @@
+import { generateCases } from '../cases/generate.ts';
+import type { Case, ResponseCheck } from '../cases/case.ts';
+import { describeOutcome } from '../cases/outcomes.ts';
+import { loadEdition } from '../spec/load.ts';
+import { parseFlags, UsageError } from './usage-error.ts';
+
+export async function list(argv: string[]): Promise<number> {
+  const flags = parseFlags('list', argv, {
+    edition: { type: 'string', default: 'seed' },
+    json: { type: 'boolean', default: false },
+    grep: { type: 'string' },
+  });
+  const cases = selectCases(generateCases(loadEdition(flags.edition)), flags.grep);
+  process.stdout.write(flags.json ? `${JSON.stringify(cases.map(listing), null, 2)}\n` : table(cases));
+  return 0;
+}
+
+/** Cases whose id, clause or title matches a regular expression (case-insensitive). */
+export function selectCases(cases: readonly Case[], grep: string | undefined): Case[] {
+  if (grep === undefined) return [...cases];
+  let pattern: RegExp;
+  try {
+    pattern = new RegExp(grep, 'i');
+  } catch {
+    throw new UsageError(`--grep "${grep}" is not a valid regular expression. Escape special characters such as ( [ + with a backslash.`);
+  }
+  return cases.filter((testCase) => pattern.test(testCase.id) || pattern.test(testCase.clause) || pattern.test(testCase.title));
+}
+
+/** The JSON form of a case; the response schema is named, not repeated in every case. */
+function listing(testCase: Case) {
+  return {
+    ...testCase,
+    expected: { ...testCase.expected, checks: testCase.expected.checks.map(checkSummary) },
+  };
+}
+
+function checkSummary(check: ResponseCheck) {
+  if (check.kind !== 'response_schema_conformance') return check;
+  const { schema: _schema, fieldClauses: _fieldClauses, ...rest } = check;
+  return rest;
+}
+
+/** "400 InvalidParameterValueException", or for an open question "202 | 400 | 415 (open)". */
+function compactExpectation({ expected }: Case): string {
+  if (expected.alsoAccepted.length === 0) return describeOutcome(expected);
+  return `${[expected, ...expected.alsoAccepted].map((outcome) => outcome.status).join(' | ')} (open)`;
+}
+
+function table(cases: readonly Case[]): string {
+  const rows = cases.map((testCase) => [testCase.id, testCase.sourceType ?? '-', compactExpectation(testCase), testCase.clause]);
+  const header = ['CASE', 'SOURCE', 'EXPECTED', 'CLAUSE'];
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0)));
+  const format = (row: readonly string[]) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column] ?? 0))).join('  ');
+  return `${[header, ...rows].map(format).join('\n')}\n\n${cases.length} cases\n`;
+}
