@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { OutgoingHttpHeaders } from 'node:http';
+import { listenForHttp1AndHttp2, resetWithoutAnswer, type AnyRequest, type AnyResponse } from './dual-protocol-listener.ts';
 import type { Answer, IncomingCall } from './exchange.ts';
 import { internalErrorAnswer, malformedAnswer, throttledAnswer } from './faults/fault-answers.ts';
 import type { FaultOptions } from './faults/fault-options.ts';
@@ -67,7 +67,7 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
       pendingDelays.add(finish);
     });
 
-  const server = createServer((request, response) => {
+  const onRequest = (request: AnyRequest, response: AnyResponse): void => {
     handle(request, response).catch((error: unknown) => {
       // Last resort: handle() already turns every known failure into an answer.
       if (!response.headersSent) {
@@ -76,9 +76,9 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
         response.destroy();
       }
     });
-  });
+  };
 
-  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  async function handle(request: AnyRequest, response: AnyResponse): Promise<void> {
     const started = performance.now();
     const requestId = randomUUID();
     response.on('error', () => undefined); // a client that went away is not the server's problem
@@ -96,7 +96,8 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
       body: body === 'too-large' ? Buffer.alloc(0) : body,
       region: scope.region,
       requestId,
-      host: request.headers.host ?? `${host}:${port()}`,
+      // HTTP/2 carries the host as :authority.
+      host: request.headers.host ?? String(request.headers[':authority'] ?? `${host}:${listener.port}`),
     };
     const route = router.route(call, scope.service);
     const log = (status: number | undefined, fault: FaultKind | undefined): void =>
@@ -119,7 +120,7 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
     switch (decision.fault) {
       case 'reset':
         log(undefined, 'reset');
-        request.socket.resetAndDestroy();
+        resetWithoutAnswer(request);
         return;
       case 'hang':
         log(undefined, 'hang');
@@ -140,26 +141,17 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
     }
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (): number => (server.address() as AddressInfo).port;
+  const listener = await listenForHttp1AndHttp2(host, options.port ?? 0, onRequest);
 
   return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port()}`,
-    port: port(),
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${listener.port}`,
+    port: listener.port,
     close: async () => {
       if (closing) return;
       closing = true;
       for (const finish of [...pendingDelays]) finish();
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      // Hanging and keep-alive connections would otherwise hold close() open for ever.
-      server.closeAllConnections();
-      await closed;
+      // Ends hanging and keep-alive connections too, which would otherwise hold close() open for ever.
+      await listener.close();
     },
   };
 }
@@ -177,18 +169,24 @@ function tooLarge(): Answer {
   return restJsonError(new ServiceError(413, 'RequestTooLargeException', `The request body exceeds ${MAX_BODY_BYTES} bytes.`));
 }
 
-function write(response: ServerResponse, requestId: string, answer: Answer): void {
+// The part of a response both HTTP versions share; their full types differ in overloads TypeScript cannot unify.
+interface ResponseSink {
+  writeHead(status: number, headers: OutgoingHttpHeaders): unknown;
+  end(body: string): unknown;
+}
+
+function write(response: AnyResponse, requestId: string, answer: Answer): void {
   const body = answer.status === 204 ? '' : answer.body;
-  response.writeHead(answer.status, {
+  (response as ResponseSink).writeHead(answer.status, {
     ...answer.headers,
     'x-amzn-RequestId': requestId,
     'Content-Length': String(Buffer.byteLength(body)),
   });
-  response.end(body);
+  (response as ResponseSink).end(body);
 }
 
 // Reads the whole body; past the limit it keeps draining (so the client can read the 413) but stores nothing.
-function readBody(request: IncomingMessage): Promise<Buffer | 'too-large' | undefined> {
+function readBody(request: AnyRequest): Promise<Buffer | 'too-large' | undefined> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
