@@ -1,0 +1,76 @@
+/**
+ * The record of a run: what suites produce for each case and what every reporter reads.
+ * Plain JSON data, so it crosses from the vitest worker to the reporters unchanged.
+ */
+import type { Outcome } from './cases/case.ts';
+import type { SourceType } from './spec/types.ts';
+
+export type CaseOutcome = 'pass' | 'fail' | 'error' | 'skip';
+
+/** One failed check, named by what it verifies (status_code_conformance, …) and citing its clause. */
+export interface Reason {
+  readonly check: string;
+  readonly clause: string;
+  readonly message: string;
+}
+
+export interface Verdict {
+  /** `error`: the case could not be judged (no answer, a fixture missing). */
+  readonly outcome: Exclude<CaseOutcome, 'skip'>;
+  readonly reasons: readonly Reason[];
+}
+
+export interface RecordedRequest {
+  readonly method: string;
+  readonly url: string;
+  /** Secrets redacted. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** The bytes sent, or null when there was no body. */
+  readonly body: string | null;
+}
+
+export interface RecordedResponse {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  /** Parsed JSON when the body is JSON, else the raw text. */
+  readonly body: unknown;
+}
+
+export interface CaseResult {
+  readonly id: string;
+  readonly clause: string;
+  readonly title: string;
+  readonly sourceType: SourceType | null;
+  readonly outcome: CaseOutcome;
+  readonly expected: Outcome & { readonly alsoAccepted: readonly Outcome[]; readonly why: string };
+  /** Null when the case was never sent. */
+  readonly request: RecordedRequest | null;
+  readonly response: RecordedResponse | null;
+  readonly reasons: readonly Reason[];
+  readonly durationMs: number;
+  /** Attempts made for the judged request, throttled retries included. */
+  readonly attempts: number;
+}
+
+export interface RunSummary {
+  readonly total: number;
+  readonly pass: number;
+  readonly fail: number;
+  readonly error: number;
+  readonly skip: number;
+}
+
+export interface RunReport {
+  readonly tool: { readonly name: string; readonly version: string };
+  readonly target: string;
+  readonly edition: string;
+  /** ISO 8601. */
+  readonly startedAt: string;
+  readonly durationMs: number;
+  /** False when the run was interrupted or crashed before every case was judged. */
+  readonly complete: boolean;
+  /** Why the run is incomplete, in a sentence; null when complete. */
+  readonly interruption: string | null;
+  readonly summary: RunSummary;
+  readonly cases: readonly CaseResult[];
+}
