@@ -83,7 +83,7 @@ describe('no credential value ever appears in an Observation', () => {
     [
       'connection reset',
       async () => {
-        server = await startServer((_, response) => response.socket?.destroy());
+        server = await startServer((_, response) => void response.socket?.destroy());
         return server.url;
       },
     ],
