@@ -1,0 +1,136 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type Server } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MAPPINGS_PATH, postMapping, rawRequest } from './support/raw-http.ts';
+
+// `lambda-esm-conformance serve` as a user runs it: a child process through the real bin.
+const BIN = fileURLToPath(new URL('../../bin/lambda-esm-conformance.js', import.meta.url));
+const children: ChildProcess[] = [];
+
+interface Serving {
+  readonly child: ChildProcess;
+  readonly firstLine: Promise<string>;
+  readonly exit: Promise<number | null>;
+  stdout(): string;
+  stderr(): string;
+}
+
+function runServe(args: readonly string[]): Serving {
+  const child = spawn(process.execPath, [BIN, 'serve', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  let stdout = '';
+  let stderr = '';
+  const firstLine = new Promise<string>((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      if (stdout.includes('\n')) resolve(stdout.split('\n')[0] ?? '');
+    });
+    child.on('exit', () => reject(new Error(`serve exited before printing a line; stderr: ${stderr}`)));
+  });
+  firstLine.catch(() => undefined); // a test that expects an early exit does not await it
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, firstLine, exit, stdout: () => stdout, stderr: () => stderr };
+}
+
+afterEach(() => {
+  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+});
+
+describe('serve', () => {
+  it('prints the URL as its first line, serves on it, logs without secrets, and exits 0 on SIGTERM', async () => {
+    const started = Date.now();
+    const serving = runServe(['--port', '0']);
+    const url = await serving.firstLine;
+    const readyMs = Date.now() - started;
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(Number(new URL(url).port)).toBeGreaterThan(0);
+    // The brief asks for well under a second; the bound here leaves room for a loaded CI machine.
+    expect(readyMs).toBeLessThan(3000);
+
+    const answer = await rawRequest(url, {
+      method: 'GET',
+      path: MAPPINGS_PATH,
+      headers: {
+        authorization: 'AWS4-HMAC-SHA256 Credential=AKIDSECRETKEYID/20191126/us-east-1/lambda/aws4_request, SignedHeaders=host, Signature=feedfacesignature',
+        'x-amz-security-token': 'SESSIONTOKENSECRET',
+      },
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.json).toEqual({ EventSourceMappings: [] });
+
+    serving.child.kill('SIGTERM');
+    expect(await serving.exit).toBe(0);
+    expect(serving.stderr()).toContain(`GET ${MAPPINGS_PATH}`);
+    expect(serving.stderr()).toContain('ListEventSourceMappings');
+    for (const secret of ['AKIDSECRETKEYID', 'feedfacesignature', 'SESSIONTOKENSECRET']) expect(serving.stderr()).not.toContain(secret);
+    expect(serving.stdout()).toBe(`${url}\n`);
+  });
+
+  it('exits 0 on SIGINT', async () => {
+    const serving = runServe(['--port', '0', '--quiet']);
+    await serving.firstLine;
+    serving.child.kill('SIGINT');
+    expect(await serving.exit).toBe(0);
+  });
+
+  it('injects the faults its flags ask for', async () => {
+    const serving = runServe(['--port=0', '--fault', 'throttle=1', '--fault-seed', '42', '--fault', 'latency=10']);
+    const url = await serving.firstLine;
+    expect((await postMapping(url, {})).status).toBe(429);
+    expect((await rawRequest(url, { method: 'GET', path: MAPPINGS_PATH })).status).toBe(200);
+    serving.child.kill('SIGTERM');
+    expect(await serving.exit).toBe(0);
+    expect(serving.stderr()).toContain('[fault: throttle]');
+  });
+
+  it('with --fault-scope all faults every request', async () => {
+    const serving = runServe(['--port', '0', '--fault', 'error=1', '--fault-scope', 'all']);
+    const url = await serving.firstLine;
+    expect((await rawRequest(url, { method: 'GET', path: MAPPINGS_PATH })).status).toBe(500);
+    serving.child.kill('SIGTERM');
+    expect(await serving.exit).toBe(0);
+  });
+
+  it('explains its options with --help and exits 0', async () => {
+    const serving = runServe(['--help']);
+    expect(await serving.exit).toBe(0);
+    for (const flag of ['--port', '--host', '--fault NAME=VALUE', '--fault-seed', '--fault-scope', 'hang=RATE']) expect(serving.stdout()).toContain(flag);
+  });
+
+  const badArguments: ReadonlyArray<readonly [string[], string]> = [
+    [['--nope'], 'unknown option "--nope"'],
+    [['--port', 'abc'], '--port "abc"'],
+    [['--port', '70000'], '--port "70000"'],
+    [['--port'], '--port needs a value'],
+    [['--fault', 'throttle=2'], 'probability from 0 to 1'],
+    [['--fault', 'bogus=0.1'], '"bogus" is not a fault'],
+    [['--fault', 'throttle'], 'NAME=VALUE'],
+    [['--fault', 'throttle=0.6', '--fault', 'error=0.6'], 'at most 1'],
+    [['--fault-scope', 'everything'], '"esm" or "all"'],
+    [['--fault-seed', 'x'], '--fault-seed "x"'],
+  ];
+  for (const [args, message] of badArguments) {
+    it(`refuses ${args.join(' ')} with exit 2 and one sentence on stderr`, async () => {
+      const serving = runServe(args);
+      expect(await serving.exit).toBe(2);
+      expect(serving.stdout()).toBe('');
+      expect(serving.stderr()).toContain(message);
+      expect(serving.stderr().trim().split('\n')).toHaveLength(1);
+    });
+  }
+
+  it('exits 2 with a clear sentence when the port is taken', async () => {
+    const blocker: Server = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const { port } = blocker.address() as { port: number };
+    try {
+      const serving = runServe(['--port', String(port)]);
+      expect(await serving.exit).toBe(2);
+      expect(serving.stderr()).toContain(`port ${port} on 127.0.0.1 is already in use`);
+    } finally {
+      blocker.close();
+    }
+  });
+});
