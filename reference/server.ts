@@ -54,6 +54,7 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
   const router = new Router(new World());
   const pendingDelays = new Set<() => void>();
   let closing = false;
+  let closed: Promise<void> | undefined;
 
   // Waits `ms`, or less if the server closes meanwhile; answers whether the request should go on.
   const delay = (ms: number): Promise<boolean> =>
@@ -146,12 +147,15 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${listener.port}`,
     port: listener.port,
-    close: async () => {
-      if (closing) return;
-      closing = true;
-      for (const finish of [...pendingDelays]) finish();
-      // Ends hanging and keep-alive connections too, which would otherwise hold close() open for ever.
-      await listener.close();
+    close: () => {
+      // Closing twice (a test's afterEach after an explicit close) waits for the same close.
+      if (closed === undefined) {
+        closing = true;
+        for (const finish of [...pendingDelays]) finish();
+        // Ends hanging and keep-alive connections too, which would otherwise hold close() open for ever.
+        closed = listener.close();
+      }
+      return closed;
     },
   };
 }
