@@ -79,10 +79,9 @@ export async function serve(argv: string[]): Promise<number> {
     return 2;
   }
 
-  process.stdout.write(`${server.url}\n`);
-  process.stderr.write(`reference server listening on ${server.url}${describeFaults(settings.faults)}; stop it with Ctrl-C.\n`);
-
-  await new Promise<void>((resolve) => {
+  // The signal handlers go in before the URL is printed: whoever reads the URL may signal at once,
+  // and a signal arriving before its handler would kill the process with no clean exit.
+  const stopped = new Promise<void>((resolve) => {
     const stop = (): void => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
@@ -91,6 +90,10 @@ export async function serve(argv: string[]): Promise<number> {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+  process.stdout.write(`${server.url}\n`);
+  process.stderr.write(`reference server listening on ${server.url}${describeFaults(settings.faults)}; stop it with Ctrl-C.\n`);
+
+  await stopped;
   await server.close();
   return 0;
 }
