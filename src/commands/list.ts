@@ -2,7 +2,8 @@ import { generateCases } from '../cases/generate.ts';
 import type { Case, ResponseCheck } from '../cases/case.ts';
 import { describeOutcome } from '../cases/outcomes.ts';
 import { loadEdition } from '../spec/load.ts';
-import { parseFlags, UsageError } from './usage-error.ts';
+import { selectCases } from '../cases/select.ts';
+import { checkGrep, parseFlags } from './usage-error.ts';
 
 export async function list(argv: string[]): Promise<number> {
   const flags = parseFlags('list', argv, {
@@ -10,21 +11,9 @@ export async function list(argv: string[]): Promise<number> {
     json: { type: 'boolean', default: false },
     grep: { type: 'string' },
   });
-  const cases = selectCases(generateCases(loadEdition(flags.edition)), flags.grep);
+  const cases = selectCases(generateCases(loadEdition(flags.edition)), checkGrep(flags.grep));
   process.stdout.write(flags.json ? `${JSON.stringify(cases.map(listing), null, 2)}\n` : table(cases));
   return 0;
-}
-
-/** Cases whose id, clause or title matches a regular expression (case-insensitive). */
-export function selectCases(cases: readonly Case[], grep: string | undefined): Case[] {
-  if (grep === undefined) return [...cases];
-  let pattern: RegExp;
-  try {
-    pattern = new RegExp(grep, 'i');
-  } catch {
-    throw new UsageError(`--grep "${grep}" is not a valid regular expression. Escape special characters such as ( [ + with a backslash.`);
-  }
-  return cases.filter((testCase) => pattern.test(testCase.id) || pattern.test(testCase.clause) || pattern.test(testCase.title));
 }
 
 /** The JSON form of a case; the response schema is named, not repeated in every case. */

@@ -16,3 +16,14 @@ export function parseFlags<O extends Options>(command: string, argv: readonly st
     throw new UsageError(`${command}: ${reason}. Run "lambda-esm-conformance help" for the flags it takes.`);
   }
 }
+
+/** Checks a --grep pattern before any work starts. */
+export function checkGrep(grep: string | undefined): string | undefined {
+  if (grep === undefined) return undefined;
+  try {
+    new RegExp(grep, 'i');
+  } catch {
+    throw new UsageError(`--grep "${grep}" is not a valid regular expression. Escape special characters such as ( [ + with a backslash.`);
+  }
+  return grep;
+}
