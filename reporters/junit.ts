@@ -1,0 +1,88 @@
+// JUnit XML as the CI test tabs read it (Jenkins, GitLab, GitHub test reporters): one testsuite for
+// the run, one testcase per case, the clause as the class so CI groups deviations by clause.
+import type { CaseResult, RunReport } from '../src/results.ts';
+import { requestAsText, responseAsText } from './exchange-text.ts';
+import { expectedAsText } from './expected-text.ts';
+import { redactCase } from './redact-case.ts';
+import { escapeXmlAttribute as attribute, escapeXmlText as text } from './xml-escape.ts';
+
+function seconds(milliseconds: number): string {
+  return (milliseconds / 1000).toFixed(3);
+}
+
+/** The testsuite's name, also the name CI shows for the run. */
+export function junitSuiteName(report: RunReport): string {
+  return `${report.tool.name} ${report.edition} against ${report.target}`;
+}
+
+// Everything a reader needs to act on a deviation without opening the HTML report.
+function deviationText(result: CaseResult): string {
+  const reasons = result.reasons.map((reason) => `${reason.check} [${reason.clause}]: ${reason.message}`);
+  return [
+    ...reasons,
+    '',
+    `Expected: ${expectedAsText(result.expected)}. ${result.expected.why}`,
+    '',
+    'Request:',
+    requestAsText(result.request),
+    '',
+    `Response${result.attempts > 1 ? ` (after ${result.attempts} attempts)` : ''}:`,
+    responseAsText(result.response),
+  ].join('\n');
+}
+
+function outcomeElement(result: CaseResult): string {
+  const first = result.reasons[0];
+  switch (result.outcome) {
+    case 'pass':
+      return '';
+    case 'skip':
+      return `\n      <skipped message="${attribute(first?.message ?? 'skipped')}"/>`;
+    case 'fail':
+    case 'error': {
+      const message = first?.message ?? (result.outcome === 'fail' ? 'the answer does not conform' : 'the case could not be judged');
+      const type = first?.check ?? result.outcome;
+      const element = result.outcome === 'fail' ? 'failure' : 'error';
+      return `\n      <${element} message="${attribute(message)}" type="${attribute(type)}">${text(deviationText(result))}</${element}>`;
+    }
+  }
+}
+
+function testcase(unredacted: CaseResult): string {
+  const result = redactCase(unredacted);
+  const body = outcomeElement(result);
+  const open = `<testcase classname="${attribute(result.clause)}" name="${attribute(`${result.id}: ${result.title}`)}" time="${seconds(result.durationMs)}"`;
+  return body === '' ? `    ${open}/>` : `    ${open}>${body}\n    </testcase>`;
+}
+
+function property(name: string, value: string): string {
+  return `      <property name="${attribute(name)}" value="${attribute(value)}"/>`;
+}
+
+/** The report as JUnit XML. */
+export function renderJunit(report: RunReport): string {
+  const { summary } = report;
+  const counts = `tests="${summary.total}" failures="${summary.fail}" errors="${summary.error}" skipped="${summary.skip}" time="${seconds(report.durationMs)}" timestamp="${attribute(report.startedAt)}"`;
+  const properties = [
+    property('target', report.target),
+    property('edition', report.edition),
+    property('startedAt', report.startedAt),
+    property('tool', `${report.tool.name} ${report.tool.version}`),
+    property('complete', String(report.complete)),
+    ...(report.interruption === null ? [] : [property('interruption', report.interruption)]),
+  ];
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="${attribute(report.tool.name)}" ${counts}>`,
+    `  <testsuite name="${attribute(junitSuiteName(report))}" ${counts}>`,
+    '    <properties>',
+    ...properties,
+    '    </properties>',
+    ...report.cases.map(testcase),
+    // An interrupted run says so where CI shows suite output, not only in a property.
+    ...(report.interruption === null ? [] : [`    <system-err>${text(report.interruption)}</system-err>`]),
+    '  </testsuite>',
+    '</testsuites>',
+    '',
+  ].join('\n');
+}
