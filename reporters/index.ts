@@ -1,4 +1,6 @@
 // The reporters' public face: the CLI and the suites import from here.
+export { ConformanceReporter, SUITE_ERROR_CHECK, type ConformanceReporterOptions } from './conformance-reporter.ts';
+export { buildRunReport, NOT_RUN_CHECK, type PlannedCase, type RunFacts, type RunStop } from './run-report.ts';
 export { renderResultsJson, readResultsJson, ResultsFileError } from './results-json.ts';
 export { renderJunit } from './junit.ts';
 export { renderHtml } from './html/page.ts';
@@ -7,3 +9,4 @@ export { verdictOf, type RunVerdict, type VerdictLabel } from './verdict.ts';
 export { conformanceMatrix, matrixColumns, worstOutcome, type MatrixCell, type MatrixRow } from './matrix.ts';
 export { summarize } from './summarize.ts';
 export { toolIdentity, type ToolIdentity } from './tool-identity.ts';
+import './task-meta.ts';

@@ -1,0 +1,88 @@
+// Turns what a run judged into the RunReport every reporter renders. Pure, so the rules about
+// incomplete runs are tested without running vitest.
+import type { CaseResult, RunReport } from '../src/results.ts';
+import { summarize } from './summarize.ts';
+import type { ToolIdentity } from './tool-identity.ts';
+
+/** A case the run was meant to judge, as the CLI planned it (a generated Case fits). */
+export type PlannedCase = Pick<CaseResult, 'id' | 'clause' | 'title' | 'sourceType' | 'expected'>;
+
+/** Why the run stopped early, if it did. */
+export interface RunStop {
+  /** The sentence for the report, such as "The run was interrupted before every case was judged." */
+  readonly interruption: string;
+  /** The reason given to each planned case that has no result, such as "not run: the run was interrupted". */
+  readonly notRun: string;
+}
+
+export interface RunFacts {
+  readonly tool: ToolIdentity;
+  readonly target: string;
+  readonly edition: string;
+  readonly startedAt: Date;
+  readonly durationMs: number;
+  readonly plannedCases: readonly PlannedCase[];
+  /** The judged cases, by id. */
+  readonly results: ReadonlyMap<string, CaseResult>;
+  readonly stop: RunStop | null;
+}
+
+export const NOT_RUN_CHECK = 'not_run';
+
+function notRun(planned: PlannedCase, message: string): CaseResult {
+  const { expected } = planned;
+  return {
+    id: planned.id,
+    clause: planned.clause,
+    title: planned.title,
+    sourceType: planned.sourceType,
+    outcome: 'skip',
+    expected: { status: expected.status, errorTypes: expected.errorTypes, alsoAccepted: expected.alsoAccepted, why: expected.why },
+    request: null,
+    response: null,
+    reasons: [{ check: NOT_RUN_CHECK, clause: planned.clause, message }],
+    durationMs: 0,
+    attempts: 0,
+  };
+}
+
+// Callers word interruptions their own way ("interrupted by SIGINT", "The run crashed: boom."); the
+// report states it as a sentence either way.
+function asSentence(text: string): string {
+  const trimmed = text.trim();
+  if (trimmed === '') return 'The run stopped early.';
+  const capitalised = `${trimmed.charAt(0).toUpperCase()}${trimmed.slice(1)}`;
+  return /[.!?]$/.test(capitalised) ? capitalised : `${capitalised}.`;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/**
+ * The report: planned cases in plan order (a planned case without a result becomes a `skip` that
+ * says it was not run), then any judged case that was not planned. Incomplete when the run stopped
+ * early or when any planned case has no result.
+ */
+export function buildRunReport(facts: RunFacts): RunReport {
+  const plannedIds = new Set(facts.plannedCases.map((planned) => planned.id));
+  const missing = facts.plannedCases.filter((planned) => !facts.results.has(planned.id));
+  const notRunMessage = facts.stop?.notRun ?? 'not run: no test reported a result for this case';
+  const cases = [
+    ...facts.plannedCases.map((planned) => facts.results.get(planned.id) ?? notRun(planned, notRunMessage)),
+    ...[...facts.results.values()].filter((result) => !plannedIds.has(result.id)),
+  ];
+  const unjudged = missing.length === 0 ? '' : `${missing.length} of ${plural(facts.plannedCases.length, 'planned case')} ${missing.length === 1 ? 'was' : 'were'} not judged.`;
+  const interruption = facts.stop !== null ? [asSentence(facts.stop.interruption), unjudged].filter((part) => part !== '').join(' ') : unjudged === '' ? null : unjudged;
+  return {
+    tool: facts.tool,
+    target: facts.target,
+    edition: facts.edition,
+    startedAt: facts.startedAt.toISOString(),
+    durationMs: Math.max(0, Math.round(facts.durationMs)),
+    complete: interruption === null,
+    interruption,
+    summary: summarize(cases),
+    cases,
+  };
+}
