@@ -1,13 +1,13 @@
-import { list } from './commands/list.ts';
 import { usage } from './commands/usage.ts';
 import { UsageError } from './commands/usage-error.ts';
 import { SpecError } from './spec/spec-error.ts';
 
 type Command = (argv: string[]) => Promise<number>;
 
-// Commands are loaded lazily so that `list` does not pay for the HTTP and reporter stacks.
+// Commands are loaded lazily: `serve` must be ready fast, and `list` needs no HTTP or reporter stack.
 const commands: Readonly<Record<string, Command>> = {
-  list,
+  list: async (argv) => (await import('./commands/list.ts')).list(argv),
+  run: async (argv) => (await import('./commands/run.ts')).run(argv),
   serve: async (argv) => (await import('../reference/serve-command.ts')).serve(argv),
 };
 

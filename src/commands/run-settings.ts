@@ -1,0 +1,76 @@
+import { UsageError, checkGrep } from './usage-error.ts';
+
+export interface RunSettings {
+  /** Null: start the embedded reference server. */
+  readonly targetUrl: string | null;
+  readonly edition: string;
+  readonly region: string;
+  readonly profile: string | null;
+  readonly reportDir: string;
+  /** 'auto' provisions on the target; otherwise the path of a static fixtures file. */
+  readonly fixtures: 'auto' | { readonly file: string };
+  readonly concurrency: number;
+  readonly timeoutMs: number;
+  readonly grep: string | null;
+}
+
+export interface RunFlags {
+  readonly target?: string | undefined;
+  readonly edition?: string | undefined;
+  readonly region?: string | undefined;
+  readonly profile?: string | undefined;
+  readonly 'report-dir'?: string | undefined;
+  readonly fixtures?: string | undefined;
+  readonly concurrency?: string | undefined;
+  readonly timeout?: string | undefined;
+  readonly grep?: string | undefined;
+}
+
+export const defaultConcurrency = 8;
+export const defaultTimeoutMs = 10_000;
+
+/** Flags beat the environment, which beats the defaults. */
+export function runSettings(flags: RunFlags, env: NodeJS.ProcessEnv): RunSettings {
+  const targetUrl = flags.target ?? nonEmpty(env['AWS_ENDPOINT_URL_LAMBDA']) ?? nonEmpty(env['AWS_ENDPOINT_URL']) ?? null;
+  if (targetUrl !== null) checkUrl(targetUrl);
+  const fixtures = flags.fixtures ?? 'auto';
+  return {
+    targetUrl: targetUrl?.replace(/\/+$/, '') ?? null,
+    edition: flags.edition ?? 'seed',
+    region: flags.region ?? nonEmpty(env['AWS_REGION']) ?? nonEmpty(env['AWS_DEFAULT_REGION']) ?? 'us-east-1',
+    profile: flags.profile ?? nonEmpty(env['AWS_PROFILE']) ?? null,
+    reportDir: flags['report-dir'] ?? 'reports',
+    fixtures: fixtures === 'auto' ? 'auto' : { file: fixtures },
+    concurrency: wholeNumber('--concurrency', flags.concurrency, defaultConcurrency, 1, 256),
+    timeoutMs: wholeNumber('--timeout', flags.timeout, defaultTimeoutMs, 1, 600_000),
+    grep: checkGrep(flags.grep) ?? null,
+  };
+}
+
+function checkUrl(text: string): void {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new UsageError(`the target "${text}" is not a URL. Give one such as http://127.0.0.1:4566 or https://lambda.eu-west-1.amazonaws.com.`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new UsageError(`the target "${text}" must be an http:// or https:// URL.`);
+  }
+  if (url.pathname !== '/' || url.search !== '' || url.username !== '' || url.password !== '') {
+    throw new UsageError(`the target "${text}" must be an origin only (scheme, host and port), without a path, query or credentials.`);
+  }
+}
+
+function wholeNumber(flag: string, text: string | undefined, fallback: number, minimum: number, maximum: number): number {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < minimum || value > maximum) {
+    throw new UsageError(`${flag} must be a whole number from ${minimum} to ${maximum}, not "${text}".`);
+  }
+  return value;
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value === '' ? undefined : value;
+}

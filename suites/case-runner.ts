@@ -1,0 +1,115 @@
+import type { Case, Fixture } from '../src/cases/case.ts';
+import type { FixtureValues } from '../src/cases/placeholders.ts';
+import { judge } from '../src/oracle/judge.ts';
+import type { CaseResult, Reason, RecordedRequest, RecordedResponse, Verdict } from '../src/results.ts';
+import type { Observation, Target } from '../src/target/types.ts';
+import { KeyedLock } from './keyed-lock.ts';
+import { createdMapping, deleteMappings, mayHaveCreatedUnknownMapping, sweepMappings } from './mapping-cleanup.ts';
+import { wireRequestOf } from './wire-request.ts';
+
+export interface CaseRunnerOptions {
+  readonly target: Target;
+  /** Null when no fixture could be provisioned: every case that needs one is skipped. */
+  readonly fixtures: FixtureValues | null;
+  /** Fixtures that do not exist on the target (static fixture files may omit sources). */
+  readonly missing: readonly Fixture[];
+}
+
+/** Sends a case, judges the answer, and deletes whatever mapping it created before letting others in. */
+export class CaseRunner {
+  private readonly locks = new KeyedLock();
+
+  constructor(private readonly options: CaseRunnerOptions) {}
+
+  async run(testCase: Case): Promise<CaseResult> {
+    const { fixtures, missing } = this.options;
+    const absent = testCase.fixtures.filter((fixture) => fixtures === null || missing.includes(fixture));
+    if (fixtures === null || absent.length > 0) {
+      return skipped(testCase, `not run: no ${absent.join(', ')} fixture on the target`);
+    }
+    // A mapping is identified by its function and source: cases sharing both take turns.
+    const source = testCase.fixtures.find((fixture) => fixture !== 'function');
+    const key = source === undefined ? null : `function+${source}`;
+    return this.locks.run(key, () => this.send(testCase, fixtures, source === undefined ? null : (fixtures.sourceArns[source] ?? null)));
+  }
+
+  private async send(testCase: Case, fixtures: FixtureValues, sourceArn: string | null): Promise<CaseResult> {
+    const { target } = this.options;
+    const started = performance.now();
+    const request = wireRequestOf(testCase, fixtures);
+    const created: string[] = [];
+    let unsure = false;
+    try {
+      if (testCase.given === 'existing-mapping') {
+        const first = await target.send(request);
+        const uuid = createdMapping(first);
+        if (uuid === null) {
+          unsure = mayHaveCreatedUnknownMapping(first);
+          return result(testCase, first, notPrepared(testCase, first), performance.now() - started);
+        }
+        created.push(uuid);
+      }
+      const observation = await target.send(request);
+      const uuid = createdMapping(observation);
+      if (uuid !== null) created.push(uuid);
+      unsure ||= mayHaveCreatedUnknownMapping(observation);
+      return result(testCase, observation, judge(testCase, observation, { functionArn: fixtures.functionArn }), performance.now() - started);
+    } finally {
+      await deleteMappings(target, created);
+      if (unsure && sourceArn !== null) await sweepMappings(target, fixtures, sourceArn);
+    }
+  }
+}
+
+function notPrepared(testCase: Case, first: Observation): Verdict {
+  const got = first.response === null ? (first.transportError?.message ?? 'no answer') : `answer ${first.response.status}`;
+  return {
+    outcome: 'error',
+    reasons: [{ check: 'precondition', clause: testCase.clause, message: `could not create the first mapping this case needs (${got})` }],
+  };
+}
+
+function result(testCase: Case, observation: Observation, verdict: Verdict, durationMs: number): CaseResult {
+  return {
+    ...identity(testCase),
+    outcome: verdict.outcome,
+    request: recordRequest(observation),
+    response: recordResponse(observation),
+    reasons: verdict.reasons,
+    durationMs: Math.round(durationMs),
+    attempts: observation.attempts,
+  };
+}
+
+function skipped(testCase: Case, message: string): CaseResult {
+  const reason: Reason = { check: 'fixtures_available', clause: testCase.clause, message };
+  return { ...identity(testCase), outcome: 'skip', request: null, response: null, reasons: [reason], durationMs: 0, attempts: 0 };
+}
+
+function identity(testCase: Case) {
+  const { status, errorTypes, alsoAccepted, why } = testCase.expected;
+  return {
+    id: testCase.id,
+    clause: testCase.clause,
+    title: testCase.title,
+    sourceType: testCase.sourceType,
+    expected: { status, errorTypes, alsoAccepted, why },
+  };
+}
+
+function recordRequest({ request }: Observation): RecordedRequest {
+  return { method: request.method, url: request.url, headers: request.headers, body: request.body ?? null };
+}
+
+function recordResponse({ response }: Observation): RecordedResponse | null {
+  if (response === null) return null;
+  return { status: response.status, headers: response.headers, body: parseIfJson(response.body) };
+}
+
+function parseIfJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
