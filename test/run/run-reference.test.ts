@@ -1,0 +1,96 @@
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { startReferenceServer } from '../../reference/server.ts';
+import { idsWith, readReport, readResults, runCli } from './support/cli-run.ts';
+import { remainingFixtures, remainingMappings, runIdIn } from './support/reference-state.ts';
+
+const bin = new URL('../../bin/lambda-esm-conformance.js', import.meta.url).pathname;
+
+describe('run against the embedded reference server (npm start)', () => {
+  it('judges every case as conforming and writes three reports that agree', async () => {
+    const run = await runCli([]);
+    expect(run.code, run.stderr).toBe(0);
+    const report = readResults(run);
+    expect(report).toMatchObject({ edition: 'seed', complete: true, interruption: null });
+    expect(report.target).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(report.summary).toEqual({ total: 119, pass: 119, fail: 0, error: 0, skip: 0 });
+    expect(idsWith(report, 'pass')).toHaveLength(119);
+    expect(run.stderr).toMatch(/CONFORMS: 119 of 119 cases pass, 0 fail, 0 could not be judged, 0 skipped/);
+    expect(run.stderr).toContain(`${run.reportDir}/report.html`);
+    expect(run.stdout).toMatch(/\[119\/119\] pass {2}\S+ \(\d+ ms\)/);
+
+    const junit = readReport(run, 'junit.xml');
+    expect(junit).toMatch(/<testsuites [^>]*tests="119"[^>]*failures="0"[^>]*errors="0"/);
+    expect(junit.match(/<testcase /g)).toHaveLength(119);
+    expect(junit).toContain('classname="BatchSize.sqs"');
+    const html = readReport(run, 'report.html');
+    expect(html).toContain('CONFORMS');
+    for (const result of report.cases) expect(html).toContain(result.id);
+  });
+
+  it('records every request as sent, with the Authorization header redacted', async () => {
+    const run = await runCli(['--grep', '^BatchSize/sqs/(11|omitted)$']);
+    expect(run.code, run.stderr).toBe(0);
+    const report = readResults(run);
+    const omitted = report.cases.find((result) => result.id === 'BatchSize/sqs/omitted');
+    expect(omitted?.request?.headers['authorization']).toBe('[REDACTED]');
+    expect(JSON.parse(omitted?.request?.body ?? '{}')).toEqual({ FunctionName: expect.stringMatching(/^lesm-[a-z0-9]+-fn$/), EventSourceArn: expect.stringMatching(/^arn:aws:sqs:us-east-1:\d{12}:lesm-/) });
+    expect(omitted?.response).toMatchObject({ status: 202, body: { BatchSize: 10, State: 'Creating' } });
+    const refused = report.cases.find((result) => result.id === 'BatchSize/sqs/11');
+    expect(refused?.response).toMatchObject({ status: 400, headers: { 'x-amzn-errortype': 'InvalidParameterValueException' } });
+  });
+});
+
+describe('run --target against a server started with serve', () => {
+  it('conforms, and deletes every fixture and mapping it made on that server', async () => {
+    const server = spawn(process.execPath, [bin, 'serve', '--port', '0', '--quiet'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        server.stdout.setEncoding('utf8').once('data', (chunk: string) => resolve(chunk.split('\n')[0] ?? ''));
+        server.once('exit', () => reject(new Error('serve exited before printing its URL')));
+      });
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const run = await runCli(['--target', url, '--concurrency', '4']);
+      expect(run.code, run.stderr).toBe(0);
+      expect(readResults(run)).toMatchObject({ target: url, summary: { pass: 119 } });
+      expect(await remainingMappings(url)).toEqual([]);
+      expect(await remainingFixtures(url, runIdIn(run.stderr))).toEqual([]);
+    } finally {
+      server.kill('SIGTERM');
+    }
+  });
+
+  it('honours AWS_ENDPOINT_URL when no --target is given', async () => {
+    const server = await startReferenceServer();
+    try {
+      const run = await runCli(['--grep', '^Duplicate/'], { env: { AWS_ENDPOINT_URL: server.url } });
+      expect(run.code, run.stderr).toBe(0);
+      expect(readResults(run).target).toBe(server.url);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('secrets', () => {
+  it('never writes a credential value to a report, the progress or the log', async () => {
+    const server = await startReferenceServer();
+    const canary = {
+      AWS_ACCESS_KEY_ID: 'AKIACANARYCANARY0001',
+      AWS_SECRET_ACCESS_KEY: 'canary-secret-0123456789abcdefghijklmnopqrstuv',
+      AWS_SESSION_TOKEN: 'canary-token-IQoJb3JpZ2luX2VjEJr-0123456789',
+    };
+    try {
+      const run = await runCli(['--target', server.url], { env: canary });
+      expect(run.code, run.stderr).toBe(0);
+      const everything = [run.stdout, run.stderr, ...['results.json', 'junit.xml', 'report.html'].map((name) => readFileSync(`${run.reportDir}/${name}`, 'utf8'))].join('\n');
+      for (const secret of Object.values(canary)) expect(everything).not.toContain(secret);
+      const sent = readResults(run).cases[0]?.request?.headers ?? {};
+      expect(sent['authorization']).toBe('[REDACTED]');
+      expect(sent['x-amz-security-token']).toBe('[REDACTED]');
+    } finally {
+      await server.close();
+    }
+  });
+});

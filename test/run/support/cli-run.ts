@@ -1,0 +1,54 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { RunReport } from '../../../src/results.ts';
+
+const bin = new URL('../../../bin/lambda-esm-conformance.js', import.meta.url).pathname;
+
+export interface CliRun {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly reportDir: string;
+}
+
+export interface CliOptions {
+  /** Replaces the AWS variables of this process's environment; others are kept. */
+  readonly env?: Record<string, string>;
+  /** Called with all stdout so far after each chunk; may send the child a signal. */
+  readonly watch?: (stdout: string, signal: (name: NodeJS.Signals) => void) => void;
+}
+
+/** Runs `lambda-esm-conformance run …` in a child process with a fresh report directory. */
+export function runCli(args: readonly string[], options: CliOptions = {}): Promise<CliRun> {
+  const reportDir = mkdtempSync(path.join(tmpdir(), 'lesm-run-'));
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('AWS_') || name === 'AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'));
+  const child = spawn(process.execPath, [bin, 'run', '--report-dir', reportDir, ...args], { env: { ...env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk;
+    options.watch?.(stdout, (name) => child.kill(name));
+  });
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr, reportDir }));
+  });
+}
+
+export function readResults(run: CliRun): RunReport {
+  const file = path.join(run.reportDir, 'results.json');
+  if (!existsSync(file)) throw new Error(`no results.json was written; stderr:\n${run.stderr}`);
+  return JSON.parse(readFileSync(file, 'utf8')) as RunReport;
+}
+
+export function readReport(run: CliRun, name: 'junit.xml' | 'report.html'): string {
+  return readFileSync(path.join(run.reportDir, name), 'utf8');
+}
+
+/** Ids of the cases with a given outcome. */
+export function idsWith(report: RunReport, outcome: RunReport['cases'][number]['outcome']): string[] {
+  return report.cases.filter((result) => result.outcome === outcome).map((result) => result.id).sort();
+}
