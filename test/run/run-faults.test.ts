@@ -1,0 +1,71 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startReferenceServer, type FaultOptions, type ReferenceServer } from '../../reference/server.ts';
+import { idsWith, readResults, runCli } from './support/cli-run.ts';
+import { remainingFixtures, remainingMappings, runIdIn } from './support/reference-state.ts';
+
+let server: ReferenceServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+/** Runs the whole suite against a reference server that injects faults into CreateEventSourceMapping. */
+async function runWithFaults(faults: FaultOptions, ...args: string[]) {
+  server = await startReferenceServer({ faults: { seed: 7, ...faults } });
+  const run = await runCli(['--target', server.url, ...args]);
+  const report = readResults(run);
+  // Whatever the target did, the run ends by itself with every case accounted for and nothing left behind.
+  expect(report.complete).toBe(true);
+  expect(report.summary.total).toBe(119);
+  expect(report.cases).toHaveLength(119);
+  expect(await remainingMappings(server.url)).toEqual([]);
+  expect(await remainingFixtures(server.url, runIdIn(run.stderr))).toEqual([]);
+  return { run, report };
+}
+
+describe('run against a faulty target', () => {
+  it('loses no case to latency', async () => {
+    const { run, report } = await runWithFaults({ latencyMs: 40 });
+    expect(run.code).toBe(0);
+    expect(report.summary.pass).toBe(119);
+  });
+
+  it('loses no case to throttling: it retries with backoff', async () => {
+    const { run, report } = await runWithFaults({ throttleRate: 0.25 });
+    expect(run.code, run.stderr).toBe(0);
+    expect(report.summary.pass).toBe(119);
+    expect(report.cases.some((result) => result.attempts > 1)).toBe(true);
+    // The reference server asks for Retry-After: 1 s, and the suite waits as asked: slow by design.
+  }, 90_000);
+
+  it('reports server errors as failures of the cases that met them', async () => {
+    const { run, report } = await runWithFaults({ errorRate: 0.1 });
+    expect(run.code).toBe(1);
+    const failed = report.cases.filter((result) => result.outcome === 'fail');
+    expect(failed.length).toBeGreaterThan(0);
+    for (const result of failed) expect(result.response?.status).toBe(500);
+    expect(report.summary.pass + report.summary.fail).toBe(119);
+  });
+
+  it('reports connection resets as cases that could not be judged', async () => {
+    const { run, report } = await runWithFaults({ resetRate: 0.1 });
+    expect(run.code).toBe(1);
+    const errors = report.cases.filter((result) => result.outcome === 'error');
+    expect(errors.length).toBeGreaterThan(0);
+    for (const result of errors) expect(result.reasons[0]?.message).toMatch(/connection-reset|other/);
+  });
+
+  it('fails malformed answers and still deletes the mappings it could not read', async () => {
+    const { run, report } = await runWithFaults({ malformedRate: 0.15 });
+    expect(run.code).toBe(1);
+    expect(idsWith(report, 'fail').length).toBeGreaterThan(0);
+  });
+
+  it('gives up on a request that never gets an answer after --timeout', async () => {
+    const { run, report } = await runWithFaults({ hangRate: 0.05 }, '--timeout', '800');
+    expect(run.code).toBe(1);
+    const errors = report.cases.filter((result) => result.outcome === 'error');
+    expect(errors.length).toBeGreaterThan(0);
+    for (const result of errors) expect(result.reasons[0]?.message).toMatch(/timeout/);
+  });
+});
