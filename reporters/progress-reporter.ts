@@ -4,9 +4,9 @@ import './task-meta.ts';
 
 const marks: Readonly<Record<CaseResult['outcome'], string>> = { pass: 'pass ', fail: 'FAIL ', error: 'ERROR', skip: 'skip ' };
 
-/** One line per judged case as it finishes, with the reasons of those that do not conform. */
+/** One line per case as it finishes, with the reasons of those that do not conform. */
 export class ProgressReporter implements Reporter {
-  private done = 0;
+  private readonly reported = new Set<string>();
 
   constructor(
     private readonly total: number,
@@ -14,12 +14,15 @@ export class ProgressReporter implements Reporter {
   ) {}
 
   onTestCaseResult(testCase: TestCase): void {
+    // A cancelled run reports the cases it never started as skipped, once per case.
+    if (this.reported.has(testCase.id)) return;
+    this.reported.add(testCase.id);
+    const counter = `[${String(this.reported.size).padStart(String(this.total).length)}/${this.total}]`;
     const result = testCase.meta().result;
-    this.done += 1;
-    const counter = `[${String(this.done).padStart(String(this.total).length)}/${this.total}]`;
     if (result === undefined) {
-      const error = testCase.result().errors?.[0]?.message ?? 'no result';
-      this.write(`${counter} ERROR ${testCase.name}: ${error}\n`);
+      const state = testCase.result().state;
+      const why = state === 'skipped' ? 'not run' : (testCase.result().errors?.[0]?.message ?? 'no result');
+      this.write(`${counter} ${state === 'skipped' ? marks.skip : marks.error} ${testCase.name}: ${why}\n`);
       return;
     }
     this.write(`${counter} ${marks[result.outcome]} ${result.id} (${result.durationMs} ms)\n`);

@@ -4,6 +4,7 @@ import { createVitest, type Vitest } from 'vitest/node';
 import { guardCleanup, ProvisioningError } from '../../fixtures/index.ts';
 import { ConformanceReporter } from '../../reporters/conformance-reporter.ts';
 import { ProgressReporter } from '../../reporters/progress-reporter.ts';
+import { verdictOf } from '../../reporters/verdict.ts';
 import type { SuiteConfig } from '../../suites/suite-config.ts';
 import type { Case } from '../cases/case.ts';
 import type { FixtureValues } from '../cases/placeholders.ts';
@@ -125,7 +126,7 @@ class SuiteRun {
   }
 
   private async start(total: number, provided: SuiteConfig): Promise<void> {
-    const vitest = await createVitest('test', {
+    const vitest = await withoutSignalHandlers(() => createVitest('test', {
       config: false,
       root: packageRoot,
       include: [suiteFile],
@@ -138,7 +139,7 @@ class SuiteRun {
       maxConcurrency: provided.concurrency,
       // The transport bounds every request; a case may also wait its turn behind others on its source.
       testTimeout: 0,
-    });
+    }));
     this.vitest = vitest;
     try {
       if (!this.cancelled) await vitest.start();
@@ -150,10 +151,26 @@ class SuiteRun {
   }
 }
 
+/**
+ * vitest's logger exits the process 1 ms after SIGINT or SIGTERM. A run has its own answer to
+ * them (stop the cases, write the report, delete what it created), so the handlers vitest adds
+ * while it is created are taken off again.
+ */
+async function withoutSignalHandlers<T>(create: () => Promise<T>): Promise<T> {
+  const signals = ['SIGINT', 'SIGTERM'] as const;
+  const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const created = await create();
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) if (!before.get(signal)?.has(listener)) process.off(signal, listener);
+  }
+  return created;
+}
+
 function summarize(report: RunReport, reportDir: string, say: (line: string) => void): void {
   const { total, pass, fail, error, skip } = report.summary;
-  const verdict = !report.complete ? `INCOMPLETE (${report.interruption ?? 'interrupted'})` : fail + error === 0 ? 'CONFORMS' : 'DOES NOT CONFORM';
+  const verdict = verdictOf(report);
   say('');
-  say(`${verdict}: ${pass} of ${total} cases pass, ${fail} fail, ${error} could not be judged, ${skip} skipped (${(report.durationMs / 1000).toFixed(1)} s).`);
+  say(`${verdict.label}: ${pass} of ${total} cases pass, ${fail} fail, ${error} could not be judged, ${skip} skipped (${(report.durationMs / 1000).toFixed(1)} s).`);
+  if (verdict.label !== 'CONFORMS') say(verdict.sentence);
   for (const name of ['report.html', 'junit.xml', 'results.json']) say(`  ${path.join(reportDir, name)}`);
 }

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { startReferenceServer } from '../../reference/server.ts';
+import { idsWith, readResults, runCli } from './support/cli-run.ts';
+import { remainingFixtures, remainingMappings, runIdIn } from './support/reference-state.ts';
+
+describe.each(['SIGINT', 'SIGTERM'] as const)('a run stopped by %s', (signal) => {
+  it('writes the report of what it judged, deletes everything it created and exits 128 + signal', async () => {
+    // Latency keeps the run going long enough to be stopped part-way.
+    const server = await startReferenceServer({ faults: { latencyMs: 150 } });
+    try {
+      let sent = false;
+      const run = await runCli(['--target', server.url, '--concurrency', '2'], {
+        watch: (stdout, kill) => {
+          if (!sent && /\[ *10\/119\]/.test(stdout)) {
+            sent = true;
+            kill(signal);
+          }
+        },
+      });
+      expect(sent).toBe(true);
+      expect(run.code).toBe(signal === 'SIGINT' ? 130 : 143);
+      const report = readResults(run);
+      expect(report.complete).toBe(false);
+      expect(report.interruption).toMatch(/interrupted/i);
+      expect(report.cases).toHaveLength(119);
+      expect(idsWith(report, 'pass').length).toBeGreaterThanOrEqual(10);
+      expect(idsWith(report, 'skip').length).toBeGreaterThan(0);
+      expect(idsWith(report, 'fail')).toEqual([]);
+      expect(await remainingMappings(server.url)).toEqual([]);
+      expect(await remainingFixtures(server.url, runIdIn(run.stderr))).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
+});
