@@ -22,6 +22,11 @@ export interface FixtureSetting {
   readonly log: (line: string) => void;
 }
 
+/** The fixtures could not be made on the target: nothing can be judged. */
+export class FixturesUnavailable extends Error {
+  override readonly name = 'FixturesUnavailable';
+}
+
 export function runFixtures({ targetUrl, settings, credentials, needs, log }: FixtureSetting): RunFixtures {
   const { fixtures } = settings;
   if (fixtures !== 'auto') {
@@ -42,7 +47,13 @@ export function runFixtures({ targetUrl, settings, credentials, needs, log }: Fi
   }
   const run = new FixtureRun({ endpoint: targetUrl, region: settings.region, credentials, runId: newRunId(), needs, log });
   return {
-    load: async () => ({ values: await run.provision(), missing: [] }),
+    load: async () => {
+      try {
+        return { values: await run.provision(), missing: [] };
+      } catch (error) {
+        throw new FixturesUnavailable(error instanceof Error ? error.message : String(error));
+      }
+    },
     cleanup: () => run.cleanup(),
     remaining: () => run.remaining(),
   };

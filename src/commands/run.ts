@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { createVitest, type Vitest } from 'vitest/node';
-import { guardCleanup, ProvisioningError } from '../../fixtures/index.ts';
+import { guardCleanup } from '../../fixtures/index.ts';
 import { ConformanceReporter } from '../../reporters/conformance-reporter.ts';
 import { ProgressReporter } from '../../reporters/progress-reporter.ts';
 import { verdictOf } from '../../reporters/verdict.ts';
@@ -14,7 +14,7 @@ import type { RunReport } from '../results.ts';
 import { loadEdition } from '../spec/load.ts';
 import { resolveCredentials } from '../target/index.ts';
 import { checkReachable } from './reachability.ts';
-import { runFixtures } from './run-fixtures.ts';
+import { FixturesUnavailable, runFixtures } from './run-fixtures.ts';
 import { runSettings, type RunSettings } from './run-settings.ts';
 import { parseFlags, UsageError } from './usage-error.ts';
 
@@ -66,7 +66,7 @@ export async function run(argv: string[]): Promise<number> {
     try {
       loaded = await fixtures.load();
     } catch (error) {
-      if (!(error instanceof ProvisioningError)) throw error;
+      if (!(error instanceof FixturesUnavailable)) throw error;
       say(`Nothing was judged: the fixtures could not be created on the target (${error.message}).`);
       return 2;
     }
@@ -79,9 +79,9 @@ export async function run(argv: string[]): Promise<number> {
     summarize(report, settings.reportDir, say);
     return report.summary.fail + report.summary.error === 0 && report.complete ? 0 : 1;
   } finally {
+    // After a signal the guard cleans up and exits; otherwise it is done here (failures are logged as they happen).
     if (guard.interruptedBy === undefined) {
-      const cleanup = await fixtures.cleanup();
-      for (const failure of cleanup.failed) say(`Could not delete ${failure.resource}: ${failure.message}`);
+      await fixtures.cleanup();
       guard.uninstall();
     }
     await reference?.close();

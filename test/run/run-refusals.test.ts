@@ -1,0 +1,100 @@
+import { writeFileSync, mkdtempSync, existsSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { LambdaClient, CreateFunctionCommand, GetFunctionCommand } from '@aws-sdk/client-lambda';
+import { SQSClient, CreateQueueCommand, GetQueueAttributesCommand, GetQueueUrlCommand } from '@aws-sdk/client-sqs';
+import { describe, expect, it } from 'vitest';
+import { handlerZip } from '../../fixtures/index.ts';
+import { startReferenceServer } from '../../reference/server.ts';
+import { idsWith, readResults, runCli } from './support/cli-run.ts';
+import { remainingMappings } from './support/reference-state.ts';
+
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return typeof address === 'object' && address !== null ? address.port : 0;
+}
+
+describe('run refuses what it cannot judge, with exit code 2 and one clear sentence', () => {
+  it('a target nobody listens on, before creating anything', async () => {
+    const port = await closedPort();
+    const run = await runCli(['--target', `http://127.0.0.1:${port}`]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(new RegExp(`Nothing was judged: the target http://127\\.0\\.0\\.1:${port} cannot be reached \\(connection-refused`));
+    expect(run.stderr).not.toMatch(/created /);
+    expect(existsSync(path.join(run.reportDir, 'results.json'))).toBe(false);
+  });
+
+  it.each([
+    [['--concurency', '2'], /run: Unknown option '--concurency'/],
+    [['--concurrency', 'many'], /--concurrency must be a whole number/],
+    [['--edition', 'tomorrow'], /there is no edition "tomorrow"/],
+    [['--grep', 'no-such-case'], /--grep "no-such-case" matches no case/],
+    [['--fixtures', '/nonexistent/fixtures.yaml'], /the fixtures file cannot be used/],
+  ])('bad input %j', async (args, message) => {
+    const run = await runCli(args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('a target that answers but cannot create the fixtures', async () => {
+    const broken = createHttpServer((_request, response) => {
+      response.writeHead(500, { 'content-type': 'application/json', 'x-amzn-errortype': 'ServiceException' });
+      response.end('{"Message":"down for maintenance"}');
+    });
+    await new Promise<void>((resolve) => broken.listen(0, '127.0.0.1', resolve));
+    const address = broken.address();
+    try {
+      const run = await runCli(['--target', `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/Nothing was judged: the fixtures could not be created on the target \(.+\)\./);
+      expect(existsSync(path.join(run.reportDir, 'results.json'))).toBe(false);
+    } finally {
+      broken.closeAllConnections();
+      await new Promise((resolve) => broken.close(resolve));
+    }
+  });
+});
+
+describe('run --fixtures FILE', () => {
+  it('uses existing resources, creates none, skips the cases whose source is absent and deletes only its own mappings', async () => {
+    const server = await startReferenceServer();
+    const config = { endpoint: server.url, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } };
+    const lambda = new LambdaClient(config);
+    const sqs = new SQSClient(config);
+    try {
+      const created = await lambda.send(
+        new CreateFunctionCommand({ FunctionName: 'static-fn', Runtime: 'nodejs20.x', Handler: 'index.handler', Role: 'arn:aws:iam::123456789012:role/r', Code: { ZipFile: handlerZip() } }),
+      );
+      const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: 'static-queue' }));
+      const { Attributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['QueueArn'] }));
+      const file = path.join(mkdtempSync(path.join(tmpdir(), 'lesm-static-')), 'fixtures.yaml');
+      writeFileSync(file, `function: ${created.FunctionArn}\nsources:\n  sqs: ${Attributes?.QueueArn}\n`);
+
+      const run = await runCli(['--target', server.url, '--fixtures', file]);
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stderr).not.toMatch(/created /);
+      const report = readResults(run);
+      const skipped = idsWith(report, 'skip');
+      expect(skipped.length).toBeGreaterThan(0);
+      for (const result of report.cases.filter((entry) => entry.outcome === 'skip')) {
+        expect(result.sourceType === 'kinesis' || result.sourceType === 'dynamodb').toBe(true);
+        expect(result.reasons[0]?.message).toMatch(/not run: no (kinesis|dynamodb) fixture/);
+      }
+      expect(report.cases.find((result) => result.id === 'BatchSize/sqs/omitted')?.outcome).toBe('pass');
+      expect(report.summary.fail + report.summary.error).toBe(0);
+      expect(await remainingMappings(server.url)).toEqual([]);
+      await expect(lambda.send(new GetFunctionCommand({ FunctionName: 'static-fn' }))).resolves.toBeDefined();
+      await expect(sqs.send(new GetQueueUrlCommand({ QueueName: 'static-queue' }))).resolves.toBeDefined();
+    } finally {
+      lambda.destroy();
+      sqs.destroy();
+      await server.close();
+    }
+  });
+});
