@@ -18,6 +18,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     return name === undefined ? 2 : 0;
   }
   const command = commands[name];
+  if (command !== undefined && name !== 'serve' && (rest.includes('--help') || rest.includes('-h'))) {
+    process.stdout.write(usage);
+    return 0;
+  }
   if (command === undefined) {
     process.stderr.write(`lambda-esm-conformance: unknown command "${name}". Run "lambda-esm-conformance help" for the list of commands.\n`);
     return 2;

@@ -1,12 +1,29 @@
 export const usage = `lambda-esm-conformance: conformance tests for the AWS Lambda CreateEventSourceMapping API
 
 Usage:
-  lambda-esm-conformance list  [--edition seed] [--json] [--grep PATTERN]
+  lambda-esm-conformance run [options]
+      Sends every case to a target, judges each answer, writes report.html, junit.xml and
+      results.json. Without --target (or AWS_ENDPOINT_URL) it starts the embedded reference server.
+        --target URL          the API endpoint, e.g. http://127.0.0.1:4566 (LocalStack, moto)
+                              or https://lambda.eu-west-1.amazonaws.com
+        --edition NAME        the contract to judge by (default seed)
+        --region REGION       signing region (default AWS_REGION, else us-east-1)
+        --profile NAME        AWS profile for credentials (default AWS_PROFILE, else the usual chain)
+        --fixtures auto|FILE  auto (default): create a function, queue, stream and table on the
+                              target and delete them after; FILE: use existing ARNs, create nothing
+                              (see fixtures/static.example.yaml)
+        --report-dir DIR      where the reports go (default reports)
+        --concurrency N       requests in flight at once (default 8)
+        --timeout MS          per request (default 10000)
+        --grep PATTERN        only the cases whose id, clause or title match
+  lambda-esm-conformance list [--edition seed] [--json] [--grep PATTERN]
       The generated cases: a table, or with --json one object per case.
   lambda-esm-conformance serve [--port 4566] [--host 127.0.0.1] [--fault NAME=VALUE ...]
-      The embedded reference server (run "serve --help" for the fault options).
+      The embedded reference server ("serve --help" lists the fault options).
   lambda-esm-conformance help
       This text.
 
-Exit codes: 0 every case conforms, 1 some case does not, 2 nothing could be judged.
+Exit codes: 0 every case conforms, 1 some case does not (or could not be judged),
+2 nothing could be judged (bad flags, an unreadable spec, an unreachable target),
+130/143 stopped by SIGINT/SIGTERM (the report of what was judged is still written).
 `;
