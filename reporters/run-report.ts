@@ -1,11 +1,11 @@
 // Turns what a run judged into the RunReport every reporter renders. Pure, so the rules about
 // incomplete runs are tested without running vitest.
-import type { CaseResult, RunReport } from '../src/results.ts';
+import { notJudged, type CaseIdentity, type CaseResult, type RunReport } from '../src/results.ts';
 import { summarize } from './summarize.ts';
 import type { ToolIdentity } from './tool-identity.ts';
 
 /** A case the run was meant to judge, as the CLI planned it (a generated Case fits). */
-export type PlannedCase = Pick<CaseResult, 'id' | 'clause' | 'title' | 'sourceType' | 'expected'>;
+export type PlannedCase = CaseIdentity;
 
 /** Why the run stopped early, if it did. */
 export interface RunStop {
@@ -30,20 +30,7 @@ export interface RunFacts {
 export const NOT_RUN_CHECK = 'not_run';
 
 function notRun(planned: PlannedCase, message: string): CaseResult {
-  const { expected } = planned;
-  return {
-    id: planned.id,
-    clause: planned.clause,
-    title: planned.title,
-    sourceType: planned.sourceType,
-    outcome: 'skip',
-    expected: { status: expected.status, errorTypes: expected.errorTypes, alsoAccepted: expected.alsoAccepted, why: expected.why },
-    request: null,
-    response: null,
-    reasons: [{ check: NOT_RUN_CHECK, clause: planned.clause, message }],
-    durationMs: 0,
-    attempts: 0,
-  };
+  return notJudged(planned, NOT_RUN_CHECK, message);
 }
 
 // Callers word interruptions their own way ("interrupted by SIGINT", "The run crashed: boom."); the

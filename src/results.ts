@@ -74,3 +74,25 @@ export interface RunReport {
   readonly summary: RunSummary;
   readonly cases: readonly CaseResult[];
 }
+
+/** The part of a result that describes the case itself; a generated Case fits. */
+export type CaseIdentity = Pick<CaseResult, 'id' | 'clause' | 'title' | 'sourceType' | 'expected'>;
+
+/** The record's own fields of a case: a generated Case's expectation also carries its checks. */
+export function caseIdentity(testCase: CaseIdentity): CaseIdentity {
+  const { status, errorTypes, alsoAccepted, why } = testCase.expected;
+  return { id: testCase.id, clause: testCase.clause, title: testCase.title, sourceType: testCase.sourceType, expected: { status, errorTypes, alsoAccepted, why } };
+}
+
+/** A case that was not sent, with the check that kept it back and why. */
+export function notJudged(testCase: CaseIdentity, check: string, message: string): CaseResult {
+  return {
+    ...caseIdentity(testCase),
+    outcome: 'skip',
+    request: null,
+    response: null,
+    reasons: [{ check, clause: testCase.clause, message }],
+    durationMs: 0,
+    attempts: 0,
+  };
+}

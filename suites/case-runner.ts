@@ -1,7 +1,7 @@
 import type { Case, Fixture } from '../src/cases/case.ts';
 import type { FixtureValues } from '../src/cases/placeholders.ts';
 import { judge } from '../src/oracle/judge.ts';
-import type { CaseResult, Reason, RecordedRequest, RecordedResponse, Verdict } from '../src/results.ts';
+import { caseIdentity, notJudged, type CaseResult, type RecordedRequest, type RecordedResponse, type Verdict } from '../src/results.ts';
 import type { Observation, Target } from '../src/target/types.ts';
 import { KeyedLock } from './keyed-lock.ts';
 import { createdMapping, deleteMappings, mayHaveCreatedUnknownMapping, sweepMappings } from './mapping-cleanup.ts';
@@ -25,7 +25,7 @@ export class CaseRunner {
     const { fixtures, missing } = this.options;
     const absent = testCase.fixtures.filter((fixture) => fixtures === null || missing.includes(fixture));
     if (fixtures === null || absent.length > 0) {
-      return skipped(testCase, `not run: no ${absent.join(', ')} fixture on the target`);
+      return notJudged(testCase, 'fixtures_available', `not run: no ${absent.join(', ')} fixture on the target`);
     }
     // A mapping is identified by its function and source: cases sharing both take turns.
     const source = testCase.fixtures.find((fixture) => fixture !== 'function');
@@ -72,29 +72,13 @@ function notPrepared(testCase: Case, first: Observation): Verdict {
 
 function result(testCase: Case, observation: Observation, verdict: Verdict, durationMs: number): CaseResult {
   return {
-    ...identity(testCase),
+    ...caseIdentity(testCase),
     outcome: verdict.outcome,
     request: recordRequest(observation),
     response: recordResponse(observation),
     reasons: verdict.reasons,
     durationMs: Math.round(durationMs),
     attempts: observation.attempts,
-  };
-}
-
-function skipped(testCase: Case, message: string): CaseResult {
-  const reason: Reason = { check: 'fixtures_available', clause: testCase.clause, message };
-  return { ...identity(testCase), outcome: 'skip', request: null, response: null, reasons: [reason], durationMs: 0, attempts: 0 };
-}
-
-function identity(testCase: Case) {
-  const { status, errorTypes, alsoAccepted, why } = testCase.expected;
-  return {
-    id: testCase.id,
-    clause: testCase.clause,
-    title: testCase.title,
-    sourceType: testCase.sourceType,
-    expected: { status, errorTypes, alsoAccepted, why },
   };
 }
 
