@@ -13,6 +13,12 @@ export interface CaseRunnerOptions {
   readonly fixtures: FixtureValues | null;
   /** Fixtures that do not exist on the target (static fixture files may omit sources). */
   readonly missing: readonly Fixture[];
+  /**
+   * Whether every mapping of the fixture function is this run's, so that one it cannot identify
+   * (no answer, an unreadable UUID) may be found by listing and deleted. Not so for static fixtures:
+   * a mapping found there could be the user's own.
+   */
+  readonly ownsFixtures: boolean;
 }
 
 /** Sends a case, judges the answer, and deletes whatever mapping it created before letting others in. */
@@ -57,7 +63,7 @@ export class CaseRunner {
       return result(testCase, observation, judge(testCase, observation, { functionArn: fixtures.functionArn }), performance.now() - started);
     } finally {
       await deleteMappings(target, created);
-      if (unsure && sourceArn !== null) await sweepMappings(target, fixtures, sourceArn);
+      if (unsure && sourceArn !== null && this.options.ownsFixtures) await sweepMappings(target, fixtures, sourceArn);
     }
   }
 }

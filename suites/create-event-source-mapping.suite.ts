@@ -19,7 +19,7 @@ const target = createTarget({
   concurrency: config.concurrency,
   timeoutMs: config.timeoutMs,
 });
-const runner = new CaseRunner({ target, fixtures: config.fixtures, missing: config.missingFixtures });
+const runner = new CaseRunner({ target, fixtures: config.fixtures, missing: config.missingFixtures, ownsFixtures: config.ownsFixtures });
 
 afterAll(() => target.close());
 

@@ -12,6 +12,8 @@ export interface SuiteConfig {
   readonly timeoutMs: number;
   readonly fixtures: FixtureValues | null;
   readonly missingFixtures: readonly Fixture[];
+  /** True when the run created the fixtures itself (not read from a file). */
+  readonly ownsFixtures: boolean;
 }
 
 declare module 'vitest' {

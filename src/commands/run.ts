@@ -115,6 +115,7 @@ class SuiteRun {
       timeoutMs: settings.timeoutMs,
       fixtures: fixtures.values,
       missingFixtures: fixtures.missing,
+      ownsFixtures: settings.fixtures === 'auto',
     };
     this.finished = this.start(cases.length, provided).then(() => written);
   }

@@ -3,7 +3,7 @@ import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { LambdaClient, CreateFunctionCommand, GetFunctionCommand } from '@aws-sdk/client-lambda';
+import { LambdaClient, CreateEventSourceMappingCommand, CreateFunctionCommand, GetFunctionCommand } from '@aws-sdk/client-lambda';
 import { SQSClient, CreateQueueCommand, GetQueueAttributesCommand, GetQueueUrlCommand } from '@aws-sdk/client-sqs';
 import { describe, expect, it } from 'vitest';
 import { handlerZip } from '../../fixtures/index.ts';
@@ -62,6 +62,37 @@ describe('run refuses what it cannot judge, with exit code 2 and one clear sente
 });
 
 describe('run --fixtures FILE', () => {
+  it('never deletes a mapping that may be the user\'s, even when answers are lost', async () => {
+    const server = await startReferenceServer({ faults: { resetRate: 0.3, seed: 3 } });
+    const config = { endpoint: server.url, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } };
+    const lambda = new LambdaClient(config);
+    const sqs = new SQSClient(config);
+    try {
+      const created = await lambda.send(
+        new CreateFunctionCommand({ FunctionName: 'users-fn', Runtime: 'nodejs20.x', Handler: 'index.handler', Role: 'arn:aws:iam::123456789012:role/r', Code: { ZipFile: handlerZip() } }),
+      );
+      const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: 'users-queue' }));
+      const { Attributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['QueueArn'] }));
+      // The user's own mapping, made before the run: CreateEventSourceMapping may be reset by the
+      // fault plan, so try until it exists.
+      let own: string | undefined;
+      while (own === undefined) {
+        own = await lambda.send(new CreateEventSourceMappingCommand({ FunctionName: 'users-fn', EventSourceArn: Attributes?.QueueArn })).then((mapping) => mapping.UUID, () => undefined);
+      }
+      const file = path.join(mkdtempSync(path.join(tmpdir(), 'lesm-static-')), 'fixtures.yaml');
+      writeFileSync(file, `function: ${created.FunctionArn}\nsources:\n  sqs: ${Attributes?.QueueArn}\n`);
+
+      const run = await runCli(['--target', server.url, '--fixtures', file, '--grep', '/sqs/']);
+      expect(run.code).toBe(1);
+      expect(idsWith(readResults(run), 'error').length).toBeGreaterThan(0);
+      expect(await remainingMappings(server.url)).toEqual([own]);
+    } finally {
+      lambda.destroy();
+      sqs.destroy();
+      await server.close();
+    }
+  });
+
   it('uses existing resources, creates none, skips the cases whose source is absent and deletes only its own mappings', async () => {
     const server = await startReferenceServer();
     const config = { endpoint: server.url, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } };
