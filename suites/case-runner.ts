@@ -2,7 +2,7 @@ import type { Case, Fixture } from '../src/cases/case.ts';
 import type { FixtureValues } from '../src/cases/placeholders.ts';
 import { judge } from '../src/oracle/judge.ts';
 import { caseIdentity, notJudged, type CaseResult, type RecordedRequest, type RecordedResponse, type Verdict } from '../src/results.ts';
-import type { Observation, Target } from '../src/target/types.ts';
+import type { Observation, Target, WireRequest } from '../src/target/types.ts';
 import { KeyedLock } from './keyed-lock.ts';
 import { createdMapping, deleteMappings, mayHaveCreatedUnknownMapping, sweepMappings } from './mapping-cleanup.ts';
 import { wireRequestOf } from './wire-request.ts';
@@ -40,32 +40,50 @@ export class CaseRunner {
   }
 
   private async send(testCase: Case, fixtures: FixtureValues, sourceArn: string | null): Promise<CaseResult> {
-    const { target } = this.options;
-    const started = performance.now();
-    const request = wireRequestOf(testCase, fixtures);
+    const { target, ownsFixtures } = this.options;
     const created: string[] = [];
     let unsure = false;
-    try {
-      if (testCase.given === 'existing-mapping') {
-        const first = await target.send(request);
-        const uuid = createdMapping(first);
-        if (uuid !== null) created.push(uuid);
-        unsure = mayHaveCreatedUnknownMapping(first);
-        // A success proves the mapping exists, even when its UUID cannot be read (the sweep deletes it).
-        if (first.response === null || first.response.status >= 300) {
-          return result(testCase, first, notPrepared(testCase, first), performance.now() - started);
-        }
-      }
+    const sendOnce = async (request: WireRequest): Promise<Observation> => {
       const observation = await target.send(request);
       const uuid = createdMapping(observation);
       if (uuid !== null) created.push(uuid);
       unsure ||= mayHaveCreatedUnknownMapping(observation);
-      return result(testCase, observation, judge(testCase, observation, { functionArn: fixtures.functionArn }), performance.now() - started);
+      return observation;
+    };
+    let judged: CaseResult | undefined;
+    try {
+      judged = await this.judgeCase(testCase, fixtures, sendOnce);
     } finally {
-      await deleteMappings(target, created);
-      if (unsure && sourceArn !== null && this.options.ownsFixtures) await sweepMappings(target, fixtures, sourceArn);
+      const cleanups = [await deleteMappings(target, created)];
+      if (unsure && sourceArn !== null && ownsFixtures) cleanups.push(await sweepMappings(target, fixtures, sourceArn));
+      const problems = cleanups.flatMap((cleanup) => cleanup.problems);
+      // A mapping left behind would make the next case on this source answer 409: say so here.
+      if (judged !== undefined && problems.length > 0) judged = withCleanupProblems(judged, problems);
     }
+    return judged;
   }
+
+  private async judgeCase(testCase: Case, fixtures: FixtureValues, sendOnce: (request: WireRequest) => Promise<Observation>): Promise<CaseResult> {
+    const started = performance.now();
+    const request = wireRequestOf(testCase, fixtures);
+    if (testCase.given === 'existing-mapping') {
+      const first = await sendOnce(request);
+      // A success proves the mapping exists, even when its UUID cannot be read (the sweep deletes it).
+      if (first.response === null || first.response.status >= 300) {
+        return result(testCase, first, notPrepared(testCase, first), performance.now() - started);
+      }
+    }
+    const observation = await sendOnce(request);
+    return result(testCase, observation, judge(testCase, observation, { functionArn: fixtures.functionArn }), performance.now() - started);
+  }
+}
+
+function withCleanupProblems(judged: CaseResult, problems: readonly string[]): CaseResult {
+  return {
+    ...judged,
+    outcome: judged.outcome === 'pass' ? 'error' : judged.outcome,
+    reasons: [...judged.reasons, ...problems.map((message) => ({ check: 'mapping_cleanup', clause: judged.clause, message }))],
+  };
 }
 
 function notPrepared(testCase: Case, first: Observation): Verdict {

@@ -137,3 +137,21 @@ describe('wrong servers are caught by the right cases, and only by them', () => 
     expect(await remainingMappings(server.url)).toEqual([]);
   }, 60_000);
 });
+
+describe('a server that cannot delete mappings', () => {
+  it('turns the case that left a mapping behind into an error that says so', async () => {
+    const deleteMapping = 'DELETE /2015-03-31/event-source-mappings';
+    mutations[deleteMapping] = { kind: 'error', message: 'deletion is broken' };
+    try {
+      const run = await runCli(['--target', proxy.url, '--grep', '^BatchSize/sqs/(1|omitted)$', '--concurrency', '1']);
+      expect(run.code).toBe(1);
+      const [first, second] = readResults(run).cases;
+      expect(first).toMatchObject({ id: 'BatchSize/sqs/1', outcome: 'error' });
+      expect(first?.reasons).toEqual([{ check: 'mapping_cleanup', clause: 'BatchSize.range', message: expect.stringMatching(/^could not delete mapping [0-9a-f-]+: answer 500$/) }]);
+      // The mapping left behind makes the next case on the same source meet a conflict.
+      expect(second?.response?.status).toBe(409);
+    } finally {
+      delete mutations[deleteMapping];
+    }
+  }, 60_000);
+});
