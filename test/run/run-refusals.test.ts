@@ -7,7 +7,7 @@ import { LambdaClient, CreateEventSourceMappingCommand, CreateFunctionCommand, G
 import { SQSClient, CreateQueueCommand, GetQueueAttributesCommand, GetQueueUrlCommand } from '@aws-sdk/client-sqs';
 import { describe, expect, it } from 'vitest';
 import { handlerZip } from '../../fixtures/index.ts';
-import { startReferenceServer } from '../../reference/server.ts';
+import { startReferenceServer, type ReferenceServer } from '../../reference/server.ts';
 import { idsWith, readResults, runCli } from './support/cli-run.ts';
 import { remainingMappings } from './support/reference-state.ts';
 
@@ -61,53 +61,57 @@ describe('run refuses what it cannot judge, with exit code 2 and one clear sente
   });
 });
 
+/** A function and a queue of the user's own on the server, and a fixtures file naming them. */
+async function userResources(server: ReferenceServer) {
+  const config = { endpoint: server.url, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } };
+  const lambda = new LambdaClient(config);
+  const sqs = new SQSClient(config);
+  const created = await lambda.send(
+    new CreateFunctionCommand({ FunctionName: 'users-fn', Runtime: 'nodejs20.x', Handler: 'index.handler', Role: 'arn:aws:iam::123456789012:role/r', Code: { ZipFile: handlerZip() } }),
+  );
+  const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: 'users-queue' }));
+  const { Attributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['QueueArn'] }));
+  const queueArn = Attributes?.QueueArn ?? '';
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'lesm-static-')), 'fixtures.yaml');
+  writeFileSync(file, `function: ${created.FunctionArn}\nsources:\n  sqs: ${queueArn}\n`);
+  return {
+    lambda,
+    sqs,
+    queueArn,
+    file,
+    destroy: () => {
+      lambda.destroy();
+      sqs.destroy();
+    },
+  };
+}
+
 describe('run --fixtures FILE', () => {
   it('never deletes a mapping that may be the user\'s, even when answers are lost', async () => {
     const server = await startReferenceServer({ faults: { resetRate: 0.3, seed: 3 } });
-    const config = { endpoint: server.url, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } };
-    const lambda = new LambdaClient(config);
-    const sqs = new SQSClient(config);
+    const user = await userResources(server);
     try {
-      const created = await lambda.send(
-        new CreateFunctionCommand({ FunctionName: 'users-fn', Runtime: 'nodejs20.x', Handler: 'index.handler', Role: 'arn:aws:iam::123456789012:role/r', Code: { ZipFile: handlerZip() } }),
-      );
-      const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: 'users-queue' }));
-      const { Attributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['QueueArn'] }));
       // The user's own mapping, made before the run: CreateEventSourceMapping may be reset by the
       // fault plan, so try until it exists.
       let own: string | undefined;
       while (own === undefined) {
-        own = await lambda.send(new CreateEventSourceMappingCommand({ FunctionName: 'users-fn', EventSourceArn: Attributes?.QueueArn })).then((mapping) => mapping.UUID, () => undefined);
+        own = await user.lambda.send(new CreateEventSourceMappingCommand({ FunctionName: 'users-fn', EventSourceArn: user.queueArn })).then((mapping) => mapping.UUID, () => undefined);
       }
-      const file = path.join(mkdtempSync(path.join(tmpdir(), 'lesm-static-')), 'fixtures.yaml');
-      writeFileSync(file, `function: ${created.FunctionArn}\nsources:\n  sqs: ${Attributes?.QueueArn}\n`);
-
-      const run = await runCli(['--target', server.url, '--fixtures', file, '--grep', '/sqs/']);
+      const run = await runCli(['--target', server.url, '--fixtures', user.file, '--grep', '/sqs/']);
       expect(run.code).toBe(1);
       expect(idsWith(readResults(run), 'error').length).toBeGreaterThan(0);
       expect(await remainingMappings(server.url)).toEqual([own]);
     } finally {
-      lambda.destroy();
-      sqs.destroy();
+      user.destroy();
       await server.close();
     }
   });
 
   it('uses existing resources, creates none, skips the cases whose source is absent and deletes only its own mappings', async () => {
     const server = await startReferenceServer();
-    const config = { endpoint: server.url, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } };
-    const lambda = new LambdaClient(config);
-    const sqs = new SQSClient(config);
+    const user = await userResources(server);
     try {
-      const created = await lambda.send(
-        new CreateFunctionCommand({ FunctionName: 'static-fn', Runtime: 'nodejs20.x', Handler: 'index.handler', Role: 'arn:aws:iam::123456789012:role/r', Code: { ZipFile: handlerZip() } }),
-      );
-      const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: 'static-queue' }));
-      const { Attributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['QueueArn'] }));
-      const file = path.join(mkdtempSync(path.join(tmpdir(), 'lesm-static-')), 'fixtures.yaml');
-      writeFileSync(file, `function: ${created.FunctionArn}\nsources:\n  sqs: ${Attributes?.QueueArn}\n`);
-
-      const run = await runCli(['--target', server.url, '--fixtures', file]);
+      const run = await runCli(['--target', server.url, '--fixtures', user.file]);
       expect(run.code, run.stderr).toBe(0);
       expect(run.stderr).not.toMatch(/created /);
       const report = readResults(run);
@@ -120,11 +124,10 @@ describe('run --fixtures FILE', () => {
       expect(report.cases.find((result) => result.id === 'BatchSize/sqs/omitted')?.outcome).toBe('pass');
       expect(report.summary.fail + report.summary.error).toBe(0);
       expect(await remainingMappings(server.url)).toEqual([]);
-      await expect(lambda.send(new GetFunctionCommand({ FunctionName: 'static-fn' }))).resolves.toBeDefined();
-      await expect(sqs.send(new GetQueueUrlCommand({ QueueName: 'static-queue' }))).resolves.toBeDefined();
+      await expect(user.lambda.send(new GetFunctionCommand({ FunctionName: 'users-fn' }))).resolves.toBeDefined();
+      await expect(user.sqs.send(new GetQueueUrlCommand({ QueueName: 'users-queue' }))).resolves.toBeDefined();
     } finally {
-      lambda.destroy();
-      sqs.destroy();
+      user.destroy();
       await server.close();
     }
   });
