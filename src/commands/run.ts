@@ -77,7 +77,7 @@ export async function run(argv: string[]): Promise<number> {
       return 2;
     }
     summarize(report, settings.reportDir, say);
-    return report.summary.fail + report.summary.error === 0 && report.complete ? 0 : 1;
+    return verdictOf(report).label === 'CONFORMS' ? 0 : 1;
   } finally {
     // After a signal the guard cleans up and exits; otherwise it is done here (failures are logged as they happen).
     if (guard.interruptedBy === undefined) {
