@@ -3,7 +3,7 @@
 // as tests finish and writes the reports when the run ends, or when the CLI asks for what was
 // judged so far because the run is being killed.
 import type { Reporter, SerializedError, TestCase, TestModule, TestRunEndReason } from 'vitest/node';
-import type { CaseResult, RunReport } from '../src/results.ts';
+import { unjudged, type CaseResult, type RunReport } from '../src/results.ts';
 import { buildRunReport, type PlannedCase, type RunStop } from './run-report.ts';
 import './task-meta.ts';
 import { toolIdentity } from './tool-identity.ts';
@@ -94,19 +94,9 @@ export class ConformanceReporter implements Reporter {
     const planned = this.plannedFor(testCase.name);
     if (planned === undefined || this.results.has(planned.id)) return;
     const message = errors[0]?.message ?? 'the test failed without a message';
-    const { expected } = planned;
     this.results.set(planned.id, {
-      id: planned.id,
-      clause: planned.clause,
-      title: planned.title,
-      sourceType: planned.sourceType,
-      outcome: 'error',
-      expected: { status: expected.status, errorTypes: expected.errorTypes, alsoAccepted: expected.alsoAccepted, why: expected.why },
-      request: null,
-      response: null,
-      reasons: [{ check: SUITE_ERROR_CHECK, clause: planned.clause, message: `the test threw before judging the case: ${message}` }],
+      ...unjudged(planned, 'error', SUITE_ERROR_CHECK, `the test threw before judging the case: ${message}`),
       durationMs: testCase.diagnostic()?.duration ?? 0,
-      attempts: 0,
     });
   }
 

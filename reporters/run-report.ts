@@ -1,6 +1,6 @@
 // Turns what a run judged into the RunReport every reporter renders. Pure, so the rules about
 // incomplete runs are tested without running vitest.
-import { notJudged, type CaseIdentity, type CaseResult, type RunReport } from '../src/results.ts';
+import { unjudged, type CaseIdentity, type CaseResult, type RunReport } from '../src/results.ts';
 import { summarize } from './summarize.ts';
 import type { ToolIdentity } from './tool-identity.ts';
 
@@ -30,7 +30,7 @@ export interface RunFacts {
 export const NOT_RUN_CHECK = 'not_run';
 
 function notRun(planned: PlannedCase, message: string): CaseResult {
-  return notJudged(planned, NOT_RUN_CHECK, message);
+  return unjudged(planned, 'skip', NOT_RUN_CHECK, message);
 }
 
 // Callers word interruptions their own way ("interrupted by SIGINT", "The run crashed: boom."); the

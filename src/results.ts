@@ -84,11 +84,11 @@ export function caseIdentity(testCase: CaseIdentity): CaseIdentity {
   return { id: testCase.id, clause: testCase.clause, title: testCase.title, sourceType: testCase.sourceType, expected: { status, errorTypes, alsoAccepted, why } };
 }
 
-/** A case that was not sent, with the check that kept it back and why. */
-export function notJudged(testCase: CaseIdentity, check: string, message: string): CaseResult {
+/** A case with no answer to judge: kept back (`skip`) or broken before it was judged (`error`). */
+export function unjudged(testCase: CaseIdentity, outcome: 'skip' | 'error', check: string, message: string): CaseResult {
   return {
     ...caseIdentity(testCase),
-    outcome: 'skip',
+    outcome,
     request: null,
     response: null,
     reasons: [{ check, clause: testCase.clause, message }],

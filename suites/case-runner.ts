@@ -1,7 +1,7 @@
 import type { Case, Fixture } from '../src/cases/case.ts';
 import type { FixtureValues } from '../src/cases/placeholders.ts';
 import { judge } from '../src/oracle/judge.ts';
-import { caseIdentity, notJudged, type CaseResult, type RecordedRequest, type RecordedResponse, type Verdict } from '../src/results.ts';
+import { caseIdentity, unjudged, type CaseResult, type RecordedRequest, type RecordedResponse, type Verdict } from '../src/results.ts';
 import type { Observation, Target, WireRequest } from '../src/target/types.ts';
 import { KeyedLock } from './keyed-lock.ts';
 import { createdMapping, deleteMappings, mayHaveCreatedUnknownMapping, sweepMappings } from './mapping-cleanup.ts';
@@ -31,7 +31,7 @@ export class CaseRunner {
     const { fixtures, missing } = this.options;
     const absent = testCase.fixtures.filter((fixture) => fixtures === null || missing.includes(fixture));
     if (fixtures === null || absent.length > 0) {
-      return notJudged(testCase, 'fixtures_available', `not run: no ${absent.join(', ')} fixture on the target`);
+      return unjudged(testCase, 'skip', 'fixtures_available', `not run: no ${absent.join(', ')} fixture on the target`);
     }
     // A mapping is identified by its function and source: cases sharing both take turns.
     const source = testCase.fixtures.find((fixture) => fixture !== 'function');
