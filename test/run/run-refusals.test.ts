@@ -3,12 +3,13 @@ import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { LambdaClient, CreateEventSourceMappingCommand, CreateFunctionCommand, GetFunctionCommand } from '@aws-sdk/client-lambda';
-import { SQSClient, CreateQueueCommand, GetQueueAttributesCommand, GetQueueUrlCommand } from '@aws-sdk/client-sqs';
+import { CreateEventSourceMappingCommand, CreateFunctionCommand, GetFunctionCommand } from '@aws-sdk/client-lambda';
+import { CreateQueueCommand, GetQueueAttributesCommand, GetQueueUrlCommand } from '@aws-sdk/client-sqs';
 import { describe, expect, it } from 'vitest';
 import { handlerZip } from '../../fixtures/index.ts';
 import { startReferenceServer, type ReferenceServer } from '../../reference/server.ts';
 import { idsWith, readResults, runCli } from './support/cli-run.ts';
+import { observe } from '../support/reference-observer.ts';
 import { remainingMappings } from './support/reference-state.ts';
 
 async function closedPort(): Promise<number> {
@@ -63,9 +64,8 @@ describe('run refuses what it cannot judge, with exit code 2 and one clear sente
 
 /** A function and a queue of the user's own on the server, and a fixtures file naming them. */
 async function userResources(server: ReferenceServer) {
-  const config = { endpoint: server.url, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } };
-  const lambda = new LambdaClient(config);
-  const sqs = new SQSClient(config);
+  const observer = observe(server.url);
+  const { lambda, sqs } = observer;
   const created = await lambda.send(
     new CreateFunctionCommand({ FunctionName: 'users-fn', Runtime: 'nodejs20.x', Handler: 'index.handler', Role: 'arn:aws:iam::123456789012:role/r', Code: { ZipFile: handlerZip() } }),
   );
@@ -79,10 +79,7 @@ async function userResources(server: ReferenceServer) {
     sqs,
     queueArn,
     file,
-    destroy: () => {
-      lambda.destroy();
-      sqs.destroy();
-    },
+    destroy: () => observer.destroy(),
   };
 }
 

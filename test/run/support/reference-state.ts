@@ -1,24 +1,20 @@
-import { LambdaClient, ListEventSourceMappingsCommand, GetFunctionCommand } from '@aws-sdk/client-lambda';
-import { SQSClient, GetQueueUrlCommand } from '@aws-sdk/client-sqs';
-import { KinesisClient, DescribeStreamSummaryCommand } from '@aws-sdk/client-kinesis';
-import { DynamoDBClient, DescribeTableCommand } from '@aws-sdk/client-dynamodb';
-
-const config = (endpoint: string) => ({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+import { ListEventSourceMappingsCommand } from '@aws-sdk/client-lambda';
+import { observe } from '../../support/reference-observer.ts';
 
 /** Every event source mapping the server still holds. */
 export async function remainingMappings(endpoint: string): Promise<string[]> {
-  const client = new LambdaClient(config(endpoint));
+  const observer = observe(endpoint);
   try {
     const uuids: string[] = [];
     let marker: string | undefined;
     do {
-      const page = await client.send(new ListEventSourceMappingsCommand({ Marker: marker }));
+      const page = await observer.lambda.send(new ListEventSourceMappingsCommand({ Marker: marker }));
       uuids.push(...(page.EventSourceMappings ?? []).map((mapping) => mapping.UUID ?? '?'));
       marker = page.NextMarker;
     } while (marker !== undefined);
     return uuids;
   } finally {
-    client.destroy();
+    observer.destroy();
   }
 }
 
@@ -31,13 +27,18 @@ export function runIdIn(stderr: string): string {
 
 /** Which of a run's fixtures still exist on the server. */
 export async function remainingFixtures(endpoint: string, runId: string): Promise<string[]> {
+  const observer = observe(endpoint);
   const name = (suffix: string) => `lesm-${runId}-${suffix}`;
-  const probes: Array<[string, () => Promise<unknown>]> = [
-    ['function', () => new LambdaClient(config(endpoint)).send(new GetFunctionCommand({ FunctionName: name('fn') }))],
-    ['queue', () => new SQSClient(config(endpoint)).send(new GetQueueUrlCommand({ QueueName: name('queue') }))],
-    ['stream', () => new KinesisClient(config(endpoint)).send(new DescribeStreamSummaryCommand({ StreamName: name('stream') }))],
-    ['table', () => new DynamoDBClient(config(endpoint)).send(new DescribeTableCommand({ TableName: name('table') }))],
-  ];
-  const results = await Promise.all(probes.map(async ([kind, probe]) => ((await probe().then(() => true, () => false)) ? kind : null)));
-  return results.filter((kind): kind is string => kind !== null);
+  try {
+    const probes: ReadonlyArray<readonly [string, Promise<boolean>]> = [
+      ['function', observer.functionExists(name('fn'))],
+      ['queue', observer.queueExists(name('queue'))],
+      ['stream', observer.streamExists(name('stream'))],
+      ['table', observer.tableExists(name('table'))],
+    ];
+    const exists = await Promise.all(probes.map(([, probe]) => probe));
+    return probes.filter((_, index) => exists[index]).map(([kind]) => kind);
+  } finally {
+    observer.destroy();
+  }
 }
