@@ -2,6 +2,7 @@ import type { Case, Fixture } from '../src/cases/case.ts';
 import type { FixtureValues } from '../src/cases/placeholders.ts';
 import { judge } from '../src/oracle/judge.ts';
 import { caseIdentity, unjudged, type CaseResult, type RecordedRequest, type RecordedResponse, type Verdict } from '../src/results.ts';
+import { describeObservation } from '../src/target/describe-observation.ts';
 import type { Observation, Target, WireRequest } from '../src/target/types.ts';
 import { KeyedLock } from './keyed-lock.ts';
 import { createdMapping, deleteMappings, mayHaveCreatedUnknownMapping, sweepMappings } from './mapping-cleanup.ts';
@@ -87,10 +88,9 @@ function withCleanupProblems(judged: CaseResult, problems: readonly string[]): C
 }
 
 function notPrepared(testCase: Case, first: Observation): Verdict {
-  const got = first.response === null ? (first.transportError?.message ?? 'no answer') : `answer ${first.response.status}`;
   return {
     outcome: 'error',
-    reasons: [{ check: 'precondition', clause: testCase.clause, message: `could not create the first mapping this case needs (${got})` }],
+    reasons: [{ check: 'precondition', clause: testCase.clause, message: `could not create the first mapping this case needs (${describeObservation(first)})` }],
   };
 }
 

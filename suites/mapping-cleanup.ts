@@ -1,4 +1,5 @@
 import type { FixtureValues } from '../src/cases/placeholders.ts';
+import { describeObservation } from '../src/target/describe-observation.ts';
 import type { Observation, Target } from '../src/target/types.ts';
 
 const mappingsPath = '/2015-03-31/event-source-mappings/';
@@ -48,7 +49,7 @@ export async function sweepMappings(target: Target, fixtures: FixtureValues, eve
   const query = new URLSearchParams({ FunctionName: fixtures.functionName, EventSourceArn: eventSourceArn });
   const listing = await target.send({ method: 'GET', path: `${mappingsPath}?${query}`, headers: {}, body: undefined });
   if (listing.response === null || listing.response.status !== 200) {
-    return { deleted: [], problems: [`could not list mappings of ${eventSourceArn}: ${describe(listing)}`] };
+    return { deleted: [], problems: [`could not list mappings of ${eventSourceArn}: ${describeObservation(listing)}`] };
   }
   let uuids: string[] = [];
   try {
@@ -64,7 +65,7 @@ async function deleteMapping(target: Target, uuid: string): Promise<string | nul
   const path = `${mappingsPath}${encodeURIComponent(uuid)}`;
   const deletion = await target.send({ method: 'DELETE', path, headers: {}, body: undefined });
   const status = deletion.response?.status;
-  if (status === undefined || (status >= 300 && status !== 404)) return `could not delete mapping ${uuid}: ${describe(deletion)}`;
+  if (status === undefined || (status >= 300 && status !== 404)) return `could not delete mapping ${uuid}: ${describeObservation(deletion)}`;
   const deadline = Date.now() + goneWithinMs;
   for (let pause = 50; Date.now() < deadline; pause = Math.min(pause * 2, 5_000)) {
     const lookup = await target.send({ method: 'GET', path, headers: {}, body: undefined });
@@ -72,9 +73,4 @@ async function deleteMapping(target: Target, uuid: string): Promise<string | nul
     await new Promise((resolve) => setTimeout(resolve, pause));
   }
   return `mapping ${uuid} was still visible ${goneWithinMs / 1000} s after its deletion`;
-}
-
-function describe(observation: Observation): string {
-  if (observation.response !== null) return `answer ${observation.response.status}`;
-  return observation.transportError === null ? 'no answer' : `${observation.transportError.kind}: ${observation.transportError.message}`;
 }

@@ -57,7 +57,7 @@ export async function run(argv: string[]): Promise<number> {
   );
   try {
     say(`lambda-esm-conformance: ${cases.length} cases of the ${spec.edition} edition against ${targetUrl}${reference === null ? '' : ' (the embedded reference server)'}`);
-    const unreachable = await checkReachable(targetUrl, settings);
+    const unreachable = await checkReachable(targetUrl, credentials, settings);
     if (unreachable !== null) {
       say(`Nothing was judged: the target ${targetUrl} cannot be reached (${unreachable}).`);
       return 2;

@@ -1,4 +1,5 @@
 import type { Case } from '../cases/case.ts';
+import { describeObservation } from '../target/describe-observation.ts';
 import { isThrottling } from '../target/throttling.ts';
 import type { Observation } from '../target/types.ts';
 import type { Reason, Verdict } from '../results.ts';
@@ -11,8 +12,7 @@ import { checkSuccessBody } from './success-body.ts';
 export function judge(testCase: Case, observation: Observation, context: JudgeContext): Verdict {
   const { response } = observation;
   if (response === null) {
-    const why = observation.transportError === null ? 'no answer' : `${observation.transportError.kind}: ${observation.transportError.message}`;
-    return { outcome: 'error', reasons: [reason('answer_received', testCase.clause, `no answer to judge (${why})`)] };
+    return { outcome: 'error', reasons: [reason('answer_received', testCase.clause, `no answer to judge (${describeObservation(observation)})`)] };
   }
   if (isThrottling(response)) {
     // Throttling says how busy the account is, not whether the API conforms: not judged.

@@ -1,6 +1,7 @@
 // The transport's public face; reporters and the judge import from here.
 export { createTarget, DEFAULT_CONCURRENCY, DEFAULT_SERVICE, DEFAULT_TIMEOUT_MS } from './create-target.ts';
 export { resolveCredentials, DUMMY_CREDENTIALS, type ResolveCredentialsOptions } from './credentials.ts';
+export { describeObservation } from './describe-observation.ts';
 export { errorTypeOf, sanitizeErrorType } from './error-type.ts';
 export { redactHeaders, redactSecrets, isCredentialHeaderName, REDACTED } from './redact.ts';
 export { isThrottling, THROTTLING_ERROR_TYPES } from './throttling.ts';
