@@ -6,5 +6,5 @@ import { register } from 'tsx/esm/api';
 // pins a release that runs on Node 20, so the warning says nothing to a user of this tool.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 register();
-const { main } = await import('../src/cli.ts');
+const { main } = await import('../cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));

@@ -2,7 +2,7 @@
 // thing that gets attached to CI runs and shared, so every renderer masks credential headers again
 // rather than trusting that every producer of a CaseResult did.
 import type { CaseResult } from '../src/results.ts';
-import { redactHeaders } from '../src/target/index.ts';
+import { redactHeaders } from '../src/transport/index.ts';
 
 /** A copy of the case whose request and response header maps have credential values masked. */
 export function redactCase(result: CaseResult): CaseResult {

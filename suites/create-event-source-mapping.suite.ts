@@ -6,13 +6,13 @@ import { generateCases } from '../src/cases/generate.ts';
 import { selectCases } from '../src/cases/select.ts';
 import type { CaseResult } from '../src/results.ts';
 import { loadEdition } from '../src/spec/load.ts';
-import { createTarget, resolveCredentials } from '../src/target/index.ts';
-import { CaseRunner } from './case-runner.ts';
+import { createTransport, resolveCredentials } from '../src/transport/index.ts';
+import { CaseRunner } from '../src/runner/case-runner.ts';
 import './suite-config.ts';
 
 const config = inject('conformance');
 const cases = selectCases(generateCases(loadEdition(config.edition)), config.grep ?? undefined);
-const target = createTarget({
+const target = createTransport({
   url: config.targetUrl,
   region: config.region,
   credentials: resolveCredentials({ targetUrl: config.targetUrl, ...(config.profile !== null && { profile: config.profile }) }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runSettings } from '../../src/commands/run-settings.ts';
+import { runSettings } from '../../cli/commands/run-settings.ts';
 
 describe('run settings', () => {
   it('defaults to the embedded server, the seed edition, us-east-1 and auto fixtures', () => {

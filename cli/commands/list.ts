@@ -1,0 +1,45 @@
+import { generateCases } from '../../src/cases/generate.ts';
+import type { Case, ResponseCheck } from '../../src/cases/case.ts';
+import { describeOutcome } from '../../src/cases/outcomes.ts';
+import { loadEdition } from '../../src/spec/load.ts';
+import { selectCases } from '../../src/cases/select.ts';
+import { checkGrep, parseFlags } from './usage-error.ts';
+
+export async function list(argv: string[]): Promise<number> {
+  const flags = parseFlags('list', argv, {
+    edition: { type: 'string', default: 'seed' },
+    json: { type: 'boolean', default: false },
+    grep: { type: 'string' },
+  });
+  const cases = selectCases(generateCases(loadEdition(flags.edition)), checkGrep(flags.grep));
+  process.stdout.write(flags.json ? `${JSON.stringify(cases.map(listing), null, 2)}\n` : table(cases));
+  return 0;
+}
+
+/** The JSON form of a case; the response schema is named, not repeated in every case. */
+function listing(testCase: Case) {
+  return {
+    ...testCase,
+    expected: { ...testCase.expected, checks: testCase.expected.checks.map(checkSummary) },
+  };
+}
+
+function checkSummary(check: ResponseCheck) {
+  if (check.kind !== 'response_schema_conformance') return check;
+  const { schema: _schema, fieldClauses: _fieldClauses, ...rest } = check;
+  return rest;
+}
+
+/** "400 InvalidParameterValueException", or for an open question "202 | 400 | 415 (open)". */
+function compactExpectation({ expected }: Case): string {
+  if (expected.alsoAccepted.length === 0) return describeOutcome(expected);
+  return `${[expected, ...expected.alsoAccepted].map((outcome) => outcome.status).join(' | ')} (open)`;
+}
+
+function table(cases: readonly Case[]): string {
+  const rows = cases.map((testCase) => [testCase.id, testCase.sourceType ?? '-', compactExpectation(testCase), testCase.clause]);
+  const header = ['CASE', 'SOURCE', 'EXPECTED', 'CLAUSE'];
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0)));
+  const format = (row: readonly string[]) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column] ?? 0))).join('  ');
+  return `${[header, ...rows].map(format).join('\n')}\n\n${cases.length} cases\n`;
+}

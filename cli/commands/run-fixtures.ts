@@ -1,0 +1,60 @@
+import { FixtureRun, loadStaticFixtures, missingFixtures, newRunId, StaticFixturesError, type CleanupReport } from '../../fixtures/index.ts';
+import type { Fixture } from '../../src/cases/case.ts';
+import type { FixtureValues } from '../../src/cases/placeholders.ts';
+import type { AwsCredentialIdentityProvider } from '../../src/transport/index.ts';
+import type { RunSettings } from './run-settings.ts';
+import { UsageError } from './usage-error.ts';
+
+/** The fixtures of one run: provisioned on the target (and deleted again), or read from a file. */
+export interface RunFixtures {
+  load(): Promise<{ values: FixtureValues; missing: Fixture[] }>;
+  /** Deletes what the run created; safe to call more than once, and at once from a signal handler. */
+  cleanup(): Promise<CleanupReport>;
+  /** Names of what may still be on the target, for a cleanup that is abandoned. */
+  remaining(): readonly string[];
+}
+
+export interface FixtureSetting {
+  readonly targetUrl: string;
+  readonly settings: Pick<RunSettings, 'fixtures' | 'region'>;
+  readonly credentials: AwsCredentialIdentityProvider;
+  readonly needs: readonly Fixture[];
+  readonly log: (line: string) => void;
+}
+
+/** The fixtures could not be made on the target: nothing can be judged. */
+export class FixturesUnavailable extends Error {
+  override readonly name = 'FixturesUnavailable';
+}
+
+export function runFixtures({ targetUrl, settings, credentials, needs, log }: FixtureSetting): RunFixtures {
+  const { fixtures } = settings;
+  if (fixtures !== 'auto') {
+    return {
+      load: async () => {
+        try {
+          const values = loadStaticFixtures(fixtures.file);
+          return { values, missing: missingFixtures(values, needs) };
+        } catch (error) {
+          if (error instanceof StaticFixturesError) throw new UsageError(`the fixtures file cannot be used:\n${error.message}`);
+          throw error;
+        }
+      },
+      // Static fixtures belong to the user: the run deletes only the mappings its cases made.
+      cleanup: async () => ({ deleted: [], failed: [] }),
+      remaining: () => [],
+    };
+  }
+  const run = new FixtureRun({ endpoint: targetUrl, region: settings.region, credentials, runId: newRunId(), needs, log });
+  return {
+    load: async () => {
+      try {
+        return { values: await run.provision(), missing: [] };
+      } catch (error) {
+        throw new FixturesUnavailable(error instanceof Error ? error.message : String(error));
+      }
+    },
+    cleanup: () => run.cleanup(),
+    remaining: () => run.remaining(),
+  };
+}

@@ -1,0 +1,39 @@
+import { usage } from './commands/usage.ts';
+import { UsageError } from './commands/usage-error.ts';
+import { SpecError } from '../src/spec/spec-error.ts';
+
+type Command = (argv: string[]) => Promise<number>;
+
+// Commands are loaded lazily: `serve` must be ready fast, and `list` needs no HTTP or reporter stack.
+const commands: Readonly<Record<string, Command>> = {
+  list: async (argv) => (await import('./commands/list.ts')).list(argv),
+  run: async (argv) => (await import('./commands/run.ts')).run(argv),
+  serve: async (argv) => (await import('../reference/serve-command.ts')).serve(argv),
+};
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    process.stdout.write(usage);
+    return name === undefined ? 2 : 0;
+  }
+  const command = commands[name];
+  if (command !== undefined && name !== 'serve' && (rest.includes('--help') || rest.includes('-h'))) {
+    process.stdout.write(usage);
+    return 0;
+  }
+  if (command === undefined) {
+    process.stderr.write(`lambda-esm-conformance: unknown command "${name}". Run "lambda-esm-conformance help" for the list of commands.\n`);
+    return 2;
+  }
+  try {
+    return await command(rest);
+  } catch (error) {
+    // Bad input is the user's to fix: one clear message and exit 2. Anything else is our bug.
+    if (error instanceof UsageError || error instanceof SpecError) {
+      process.stderr.write(`lambda-esm-conformance: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}

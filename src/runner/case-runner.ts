@@ -1,0 +1,124 @@
+import type { Case, Fixture } from '../cases/case.ts';
+import type { FixtureValues } from '../cases/placeholders.ts';
+import { judge } from '../judge/judge.ts';
+import { caseIdentity, unjudged, type CaseResult, type RecordedRequest, type RecordedResponse, type Verdict } from '../results.ts';
+import { describeObservation } from '../transport/describe-observation.ts';
+import type { Observation, Transport, WireRequest } from '../transport/types.ts';
+import { KeyedLock } from './keyed-lock.ts';
+import { createdMapping, deleteMappings, mayHaveCreatedUnknownMapping, sweepMappings } from './mapping-cleanup.ts';
+import { wireRequestOf } from './wire-request.ts';
+
+export interface CaseRunnerOptions {
+  readonly target: Transport;
+  /** Null when no fixture could be provisioned: every case that needs one is skipped. */
+  readonly fixtures: FixtureValues | null;
+  /** Fixtures that do not exist on the target (static fixture files may omit sources). */
+  readonly missing: readonly Fixture[];
+  /**
+   * Whether every mapping of the fixture function is this run's, so that one it cannot identify
+   * (no answer, an unreadable UUID) may be found by listing and deleted. Not so for static fixtures:
+   * a mapping found there could be the user's own.
+   */
+  readonly ownsFixtures: boolean;
+}
+
+/** Sends a case, judges the answer, and deletes whatever mapping it created before letting others in. */
+export class CaseRunner {
+  private readonly locks = new KeyedLock();
+
+  constructor(private readonly options: CaseRunnerOptions) {}
+
+  async run(testCase: Case): Promise<CaseResult> {
+    const { fixtures, missing } = this.options;
+    const absent = testCase.fixtures.filter((fixture) => fixtures === null || missing.includes(fixture));
+    if (fixtures === null || absent.length > 0) {
+      return unjudged(testCase, 'skip', 'fixtures_available', `not run: no ${absent.join(', ')} fixture on the target`);
+    }
+    // A mapping is identified by its function and source: cases sharing both take turns.
+    const source = testCase.fixtures.find((fixture) => fixture !== 'function');
+    const key = source === undefined ? null : `function+${source}`;
+    return this.locks.run(key, () => this.send(testCase, fixtures, source === undefined ? null : (fixtures.sourceArns[source] ?? null)));
+  }
+
+  private async send(testCase: Case, fixtures: FixtureValues, sourceArn: string | null): Promise<CaseResult> {
+    const { target, ownsFixtures } = this.options;
+    const created: string[] = [];
+    let unsure = false;
+    const sendOnce = async (request: WireRequest): Promise<Observation> => {
+      const observation = await target.send(request);
+      const uuid = createdMapping(observation);
+      if (uuid !== null) created.push(uuid);
+      unsure ||= mayHaveCreatedUnknownMapping(observation);
+      return observation;
+    };
+    let judged: CaseResult | undefined;
+    try {
+      judged = await this.judgeCase(testCase, fixtures, sendOnce);
+    } finally {
+      const cleanups = [await deleteMappings(target, created)];
+      if (unsure && sourceArn !== null && ownsFixtures) cleanups.push(await sweepMappings(target, fixtures, sourceArn));
+      const problems = cleanups.flatMap((cleanup) => cleanup.problems);
+      // A mapping left behind would make the next case on this source answer 409: say so here.
+      if (judged !== undefined && problems.length > 0) judged = withCleanupProblems(judged, problems);
+    }
+    return judged;
+  }
+
+  private async judgeCase(testCase: Case, fixtures: FixtureValues, sendOnce: (request: WireRequest) => Promise<Observation>): Promise<CaseResult> {
+    const started = performance.now();
+    const request = wireRequestOf(testCase, fixtures);
+    if (testCase.given === 'existing-mapping') {
+      const first = await sendOnce(request);
+      // A success proves the mapping exists, even when its UUID cannot be read (the sweep deletes it).
+      if (first.response === null || first.response.status >= 300) {
+        return result(testCase, first, notPrepared(testCase, first), performance.now() - started);
+      }
+    }
+    const observation = await sendOnce(request);
+    return result(testCase, observation, judge(testCase, observation, { functionArn: fixtures.functionArn }), performance.now() - started);
+  }
+}
+
+function withCleanupProblems(judged: CaseResult, problems: readonly string[]): CaseResult {
+  return {
+    ...judged,
+    outcome: judged.outcome === 'pass' ? 'error' : judged.outcome,
+    reasons: [...judged.reasons, ...problems.map((message) => ({ check: 'mapping_cleanup', clause: judged.clause, message }))],
+  };
+}
+
+function notPrepared(testCase: Case, first: Observation): Verdict {
+  return {
+    outcome: 'error',
+    reasons: [{ check: 'precondition', clause: testCase.clause, message: `could not create the first mapping this case needs (${describeObservation(first)})` }],
+  };
+}
+
+function result(testCase: Case, observation: Observation, verdict: Verdict, durationMs: number): CaseResult {
+  return {
+    ...caseIdentity(testCase),
+    outcome: verdict.outcome,
+    request: recordRequest(observation),
+    response: recordResponse(observation),
+    reasons: verdict.reasons,
+    durationMs: Math.round(durationMs),
+    attempts: observation.attempts,
+  };
+}
+
+function recordRequest({ request }: Observation): RecordedRequest {
+  return { method: request.method, url: request.url, headers: request.headers, body: request.body ?? null };
+}
+
+function recordResponse({ response }: Observation): RecordedResponse | null {
+  if (response === null) return null;
+  return { status: response.status, headers: response.headers, body: parseIfJson(response.body) };
+}
+
+function parseIfJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,23 @@
+// The transport's public face; reporters and the judge import from here.
+export { createTransport, DEFAULT_CONCURRENCY, DEFAULT_SERVICE, DEFAULT_TIMEOUT_MS } from './create-transport.ts';
+export { resolveCredentials, DUMMY_CREDENTIALS, type ResolveCredentialsOptions } from './credentials.ts';
+export { describeObservation } from './describe-observation.ts';
+export { errorTypeOf, sanitizeErrorType } from './error-type.ts';
+export { redactHeaders, redactSecrets, isCredentialHeaderName, REDACTED } from './redact.ts';
+export { isThrottling, THROTTLING_ERROR_TYPES } from './throttling.ts';
+export { DEFAULT_RETRY_OPTIONS } from './backoff.ts';
+export { isLoopbackUrl } from './loopback.ts';
+export type {
+  AwsCredentialIdentity,
+  AwsCredentialIdentityProvider,
+  Clock,
+  Observation,
+  ObservedResponse,
+  RetryOptions,
+  SentRequest,
+  Transport,
+  TransportOptions,
+  TransportError,
+  TransportErrorKind,
+  WireRequest,
+} from './types.ts';

@@ -1,0 +1,93 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+// The SDK's chain is replaced by a recording stub: these tests must never reach IMDS, SSO or
+// the user's ~/.aws, and must see whether the chain was used at all.
+const chain = vi.hoisted(() => ({
+  calls: [] as unknown[],
+  resolutions: 0,
+  failure: null as Error | null,
+}));
+vi.mock('@aws-sdk/credential-providers', () => ({
+  fromNodeProviderChain: (init: unknown) => {
+    chain.calls.push(init);
+    return async () => {
+      chain.resolutions += 1;
+      if (chain.failure !== null) throw chain.failure;
+      return { accessKeyId: 'FROM-THE-CHAIN', secretAccessKey: 'chain-secret' };
+    };
+  },
+}));
+
+const { resolveCredentials, DUMMY_CREDENTIALS } = await import('../../src/transport/index.ts');
+
+beforeEach(() => {
+  chain.calls.length = 0;
+  chain.resolutions = 0;
+  chain.failure = null;
+});
+
+describe('resolveCredentials', () => {
+  it.each(['http://127.0.0.1:4566', 'http://127.9.8.7', 'http://localhost:4566', 'http://LOCALHOST', 'http://[::1]:4566'])(
+    'gives dummy credentials to loopback %s when nothing is configured, without touching the chain',
+    async (targetUrl) => {
+      const provider = resolveCredentials({ targetUrl, env: {} });
+      await expect(provider()).resolves.toEqual({ accessKeyId: 'test', secretAccessKey: 'test' });
+      expect(chain.calls).toEqual([]);
+      expect(chain.resolutions).toBe(0);
+      expect(DUMMY_CREDENTIALS).toEqual({ accessKeyId: 'test', secretAccessKey: 'test' });
+    },
+  );
+
+  it.each(['https://lambda.eu-west-1.amazonaws.com', 'http://10.0.0.5:4566', 'http://128.0.0.1', 'http://localhost.example.com', 'http://[::2]'])(
+    'never gives dummies to non-loopback %s: it goes to the AWS chain',
+    async (targetUrl) => {
+      const provider = resolveCredentials({ targetUrl, env: {} });
+      const credentials = await provider();
+      expect(credentials.accessKeyId).toBe('FROM-THE-CHAIN');
+      expect(credentials.accessKeyId).not.toBe('test');
+      expect(chain.calls).toEqual([{}]);
+    },
+  );
+
+  it('lets the chain fail for a non-loopback target with nothing configured, instead of falling back to dummies', async () => {
+    // What the real chain does after env, ini, SSO, container and IMDS all came up empty.
+    chain.failure = new Error('Could not load credentials from any providers');
+    const provider = resolveCredentials({ targetUrl: 'https://lambda.us-east-1.amazonaws.com', env: {} });
+    await expect(provider()).rejects.toThrow('Could not load credentials from any providers');
+    expect(chain.resolutions).toBe(1);
+  });
+
+  it('uses env-var credentials, with the session token, for any target', async () => {
+    const env = { AWS_ACCESS_KEY_ID: 'AKIAENVKEY', AWS_SECRET_ACCESS_KEY: 'env-secret', AWS_SESSION_TOKEN: 'env-token' };
+    for (const targetUrl of ['http://127.0.0.1:4566', 'https://lambda.eu-west-1.amazonaws.com']) {
+      await expect(resolveCredentials({ targetUrl, env })()).resolves.toEqual({
+        accessKeyId: 'AKIAENVKEY',
+        secretAccessKey: 'env-secret',
+        sessionToken: 'env-token',
+      });
+    }
+    expect(chain.calls).toEqual([]);
+  });
+
+  it('refuses a key id without its secret rather than sign with half a credential', async () => {
+    const provider = resolveCredentials({ targetUrl: 'http://127.0.0.1:4566', env: { AWS_ACCESS_KEY_ID: 'AKIAONLY' } });
+    await expect(provider()).rejects.toThrow(/AWS_SECRET_ACCESS_KEY/);
+  });
+
+  it('sends a profile, from the option or AWS_PROFILE, to the chain even for a loopback target', async () => {
+    await resolveCredentials({ targetUrl: 'http://127.0.0.1:4566', profile: 'sandbox', env: {} })();
+    await resolveCredentials({ targetUrl: 'http://localhost:4566', env: { AWS_PROFILE: 'from-env' } })();
+    await resolveCredentials({ targetUrl: 'http://localhost:4566', profile: 'flag', env: { AWS_PROFILE: 'from-env' } })();
+    expect(chain.calls).toEqual([{ profile: 'sandbox' }, { profile: 'from-env' }, { profile: 'flag' }]);
+  });
+
+  it('is lazy: building the provider resolves nothing', () => {
+    resolveCredentials({ targetUrl: 'https://lambda.eu-west-1.amazonaws.com', env: {} });
+    expect(chain.calls).toEqual([{}]);
+    expect(chain.resolutions).toBe(0);
+  });
+
+  it('rejects an invalid target URL with a clear message', () => {
+    expect(() => resolveCredentials({ targetUrl: 'not a url', env: {} })).toThrow(/Invalid target URL "not a url"/);
+  });
+});
