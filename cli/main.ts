@@ -1,37 +1,38 @@
 import { usage } from './commands/usage.ts';
-import { UsageError } from './commands/usage-error.ts';
+import { UsageError } from './commands/flags.ts';
 import { SpecError } from '../src/spec/spec-error.ts';
+import { processIo, type CommandIo } from './io.ts';
 
-type Command = (argv: string[]) => Promise<number>;
+type Command = (argv: string[], io: CommandIo) => Promise<number>;
 
 // Commands are loaded lazily: `serve` must be ready fast, and `list` needs no HTTP or reporter stack.
 const commands: Readonly<Record<string, Command>> = {
-  list: async (argv) => (await import('./commands/list.ts')).list(argv),
-  run: async (argv) => (await import('./commands/run.ts')).run(argv),
+  list: async (argv, io) => (await import('./commands/list.ts')).list(argv, io),
+  run: async (argv, io) => (await import('./commands/run.ts')).run(argv, io),
   serve: async (argv) => (await import('../reference/serve-command.ts')).serve(argv),
 };
 
-export async function main(argv: readonly string[]): Promise<number> {
+export async function main(argv: readonly string[], io: CommandIo = processIo): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
-    process.stdout.write(usage);
+    io.stdout(usage);
     return name === undefined ? 2 : 0;
   }
   const command = commands[name];
   if (command !== undefined && name !== 'serve' && (rest.includes('--help') || rest.includes('-h'))) {
-    process.stdout.write(usage);
+    io.stdout(usage);
     return 0;
   }
   if (command === undefined) {
-    process.stderr.write(`lambda-esm-conformance: unknown command "${name}". Run "lambda-esm-conformance help" for the list of commands.\n`);
+    io.stderr(`lambda-esm-conformance: unknown command "${name}". Run "lambda-esm-conformance help" for the list of commands.\n`);
     return 2;
   }
   try {
-    return await command(rest);
+    return await command(rest, io);
   } catch (error) {
     // Bad input is the user's to fix: one clear message and exit 2. Anything else is our bug.
     if (error instanceof UsageError || error instanceof SpecError) {
-      process.stderr.write(`lambda-esm-conformance: ${error.message}\n`);
+      io.stderr(`lambda-esm-conformance: ${error.message}\n`);
       return 2;
     }
     throw error;

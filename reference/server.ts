@@ -127,7 +127,7 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
         log(undefined, 'hang');
         return;
       case 'throttle':
-        return finish(throttledAnswer(route), 'throttle');
+        return finish(throttledAnswer(route, options.faults?.retryAfterSeconds), 'throttle');
       case 'error':
         return finish(internalErrorAnswer(route), 'error');
       case 'malformed':

@@ -5,7 +5,7 @@
 import type { Reporter, SerializedError, TestCase, TestModule, TestRunEndReason } from 'vitest/node';
 import { unjudged, type CaseResult, type RunReport } from '../src/results.ts';
 import { buildRunReport, type PlannedCase, type RunStop } from './run-report.ts';
-import './task-meta.ts';
+import '../suites/hand-off.ts';
 import { toolIdentity } from './tool-identity.ts';
 import { writeReports, type ReportPaths } from './write-reports.ts';
 

@@ -9,4 +9,4 @@ export { verdictOf, type RunVerdict, type VerdictLabel } from './verdict.ts';
 export { conformanceMatrix, matrixColumns, worstOutcome, type MatrixCell, type MatrixRow } from './matrix.ts';
 export { summarize } from './summarize.ts';
 export { toolIdentity, type ToolIdentity } from './tool-identity.ts';
-import './task-meta.ts';
+import '../suites/hand-off.ts';

@@ -1,6 +1,6 @@
 import type { Reporter, TestCase } from 'vitest/node';
 import type { CaseResult } from '../src/results.ts';
-import './task-meta.ts';
+import '../suites/hand-off.ts';
 
 const marks: Readonly<Record<CaseResult['outcome'], string>> = { pass: 'pass ', fail: 'FAIL ', error: 'ERROR', skip: 'skip ' };
 

@@ -1,30 +1,17 @@
-// One test per generated case. `lambda-esm-conformance run` starts vitest on this file with the
-// target, edition and fixtures in `conformance`; the verdict travels to the reporters in task.meta.
+// One test per case of the plan that `lambda-esm-conformance run` provides; each test's judged
+// result goes back to the reporters on its meta (see hand-off.ts).
 import { afterAll, describe, inject, test } from 'vitest';
-import '../reporters/task-meta.ts';
-import { generateCases } from '../src/cases/generate.ts';
-import { selectCases } from '../src/cases/select.ts';
 import type { CaseResult } from '../src/results.ts';
-import { loadEdition } from '../src/spec/load.ts';
-import { createTransport, resolveCredentials } from '../src/transport/index.ts';
-import { CaseRunner } from '../src/runner/case-runner.ts';
-import './suite-config.ts';
+import { openCaseRunner } from '../src/runner/case-runner.ts';
+import './hand-off.ts';
 
-const config = inject('conformance');
-const cases = selectCases(generateCases(loadEdition(config.edition)), config.grep ?? undefined);
-const target = createTransport({
-  url: config.targetUrl,
-  region: config.region,
-  credentials: resolveCredentials({ targetUrl: config.targetUrl, ...(config.profile !== null && { profile: config.profile }) }),
-  concurrency: config.concurrency,
-  timeoutMs: config.timeoutMs,
-});
-const runner = new CaseRunner({ target, fixtures: config.fixtures, missing: config.missingFixtures, ownsFixtures: config.ownsFixtures });
+const plan = inject('plan');
+const runner = openCaseRunner(plan);
 
-afterAll(() => target.close());
+afterAll(() => runner.close());
 
-describe.concurrent(`CreateEventSourceMapping, ${config.edition} edition`, () => {
-  for (const testCase of cases) {
+describe.concurrent(`CreateEventSourceMapping, ${plan.edition} edition`, () => {
+  for (const testCase of plan.cases) {
     test(testCase.id, async ({ task, skip }) => {
       const result = await runner.run(testCase);
       task.meta.result = result;

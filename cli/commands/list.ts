@@ -3,16 +3,17 @@ import type { Case, ResponseCheck } from '../../src/cases/case.ts';
 import { describeOutcome } from '../../src/cases/outcomes.ts';
 import { loadEdition } from '../../src/spec/load.ts';
 import { selectCases } from '../../src/cases/select.ts';
-import { checkGrep, parseFlags } from './usage-error.ts';
+import { processIo, type CommandIo } from '../io.ts';
+import { checkGrep, parseFlags } from './flags.ts';
 
-export async function list(argv: string[]): Promise<number> {
+export async function list(argv: string[], io: CommandIo = processIo): Promise<number> {
   const flags = parseFlags('list', argv, {
     edition: { type: 'string', default: 'seed' },
     json: { type: 'boolean', default: false },
     grep: { type: 'string' },
   });
   const cases = selectCases(generateCases(loadEdition(flags.edition)), checkGrep(flags.grep));
-  process.stdout.write(flags.json ? `${JSON.stringify(cases.map(listing), null, 2)}\n` : table(cases));
+  io.stdout(flags.json ? `${JSON.stringify(cases.map(listing), null, 2)}\n` : table(cases));
   return 0;
 }
 

@@ -3,7 +3,7 @@ import type { Fixture } from '../../src/cases/case.ts';
 import type { FixtureValues } from '../../src/cases/placeholders.ts';
 import type { AwsCredentialIdentityProvider } from '../../src/transport/index.ts';
 import type { RunSettings } from './run-settings.ts';
-import { UsageError } from './usage-error.ts';
+import { UsageError } from './flags.ts';
 
 /** The fixtures of one run: provisioned on the target (and deleted again), or read from a file. */
 export interface RunFixtures {

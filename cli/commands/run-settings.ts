@@ -1,4 +1,4 @@
-import { UsageError, checkGrep } from './usage-error.ts';
+import { UsageError, checkGrep } from './flags.ts';
 
 export interface RunSettings {
   /** Null: start the embedded reference server. */

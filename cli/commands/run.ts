@@ -1,27 +1,24 @@
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { createVitest, type Vitest } from 'vitest/node';
 import { guardCleanup } from '../../fixtures/index.ts';
-import { ConformanceReporter } from '../../reporters/conformance-reporter.ts';
-import { ProgressReporter } from '../../reporters/progress-reporter.ts';
 import { verdictOf } from '../../reporters/verdict.ts';
-import type { SuiteConfig } from '../../suites/suite-config.ts';
-import type { Case } from '../../src/cases/case.ts';
-import type { FixtureValues } from '../../src/cases/placeholders.ts';
 import { generateCases } from '../../src/cases/generate.ts';
 import { selectCases } from '../../src/cases/select.ts';
 import type { RunReport } from '../../src/results.ts';
+import type { RunPlan } from '../../src/runner/run-plan.ts';
 import { loadEdition } from '../../src/spec/load.ts';
 import { resolveCredentials } from '../../src/transport/index.ts';
+import { processIo, type CommandIo } from '../io.ts';
+import { startSuite, type SuiteRun } from '../suite-run.ts';
 import { checkReachable } from './reachability.ts';
 import { FixturesUnavailable, runFixtures } from './run-fixtures.ts';
-import { runSettings, type RunSettings } from './run-settings.ts';
-import { parseFlags, UsageError } from './usage-error.ts';
+import { runSettings } from './run-settings.ts';
+import { parseFlags, UsageError } from './flags.ts';
 
-const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
-const suiteFile = 'suites/create-event-source-mapping.suite.ts';
-
-export async function run(argv: string[]): Promise<number> {
+/**
+ * The main path: settings → cases → a reachable target → fixtures → the plan → the suite in vitest
+ * → the reports it writes → the exit code. Whatever happens, what the run created is deleted.
+ */
+export async function run(argv: string[], io: CommandIo = processIo): Promise<number> {
   const settings = runSettings(
     parseFlags('run', argv, {
       target: { type: 'string' },
@@ -40,7 +37,7 @@ export async function run(argv: string[]): Promise<number> {
   const cases = selectCases(generateCases(spec), settings.grep ?? undefined);
   if (cases.length === 0) throw new UsageError(`--grep "${settings.grep ?? ''}" matches no case; "lambda-esm-conformance list" shows them all.`);
 
-  const say = (line: string) => process.stderr.write(`${line}\n`);
+  const say = (line: string) => io.stderr(`${line}\n`);
   // The reference server is loaded only when it is the target.
   const reference = settings.targetUrl === null ? await (await import('../../reference/server.ts')).startReferenceServer() : null;
   const targetUrl = settings.targetUrl ?? reference?.url ?? '';
@@ -70,7 +67,15 @@ export async function run(argv: string[]): Promise<number> {
       say(`Nothing was judged: the fixtures could not be created on the target (${error.message}).`);
       return 2;
     }
-    suite = new SuiteRun(cases, targetUrl, settings, loaded);
+    const plan: RunPlan = {
+      edition: settings.edition,
+      cases,
+      transport: { url: targetUrl, region: settings.region, profile: settings.profile, concurrency: settings.concurrency, timeoutMs: settings.timeoutMs },
+      fixtures: loaded.values,
+      missingFixtures: loaded.missing,
+      ownsFixtures: settings.fixtures === 'auto',
+    };
+    suite = startSuite(plan, { reportDir: path.resolve(settings.reportDir), target: targetUrl, startedAt: new Date(), progress: io.stdout });
     const report = await suite.finished;
     if (report === null) {
       say('Nothing was judged: the run ended before any report was written.');
@@ -86,85 +91,6 @@ export async function run(argv: string[]): Promise<number> {
     }
     await reference?.close();
   }
-}
-
-/** The suite file running in vitest; its report arrives through the conformance reporter. */
-class SuiteRun {
-  readonly finished: Promise<RunReport | null>;
-  private vitest: Vitest | null = null;
-  private readonly reporter: ConformanceReporter;
-  private cancelled = false;
-
-  constructor(cases: readonly Case[], targetUrl: string, settings: RunSettings, fixtures: { values: FixtureValues; missing: SuiteConfig['missingFixtures'] }) {
-    let written: RunReport | null = null;
-    this.reporter = new ConformanceReporter({
-      reportDir: path.resolve(settings.reportDir),
-      target: targetUrl,
-      edition: settings.edition,
-      startedAt: new Date(),
-      plannedCases: cases,
-      onReport: (report) => (written = report),
-    });
-    const provided: SuiteConfig = {
-      targetUrl,
-      region: settings.region,
-      profile: settings.profile,
-      edition: settings.edition,
-      grep: settings.grep,
-      concurrency: settings.concurrency,
-      timeoutMs: settings.timeoutMs,
-      fixtures: fixtures.values,
-      missingFixtures: fixtures.missing,
-      ownsFixtures: settings.fixtures === 'auto',
-    };
-    this.finished = this.start(cases.length, provided).then(() => written);
-  }
-
-  async cancel(): Promise<void> {
-    this.cancelled = true;
-    await this.vitest?.cancelCurrentRun('keyboard-input');
-    await this.finished;
-  }
-
-  private async start(total: number, provided: SuiteConfig): Promise<void> {
-    const vitest = await withoutSignalHandlers(() => createVitest('test', {
-      config: false,
-      root: packageRoot,
-      include: [suiteFile],
-      watch: false,
-      reporters: [new ProgressReporter(total), this.reporter],
-      provide: { conformance: provided },
-      // Threads, not forks: a signal must reach this process only, which then ends the run cleanly.
-      pool: 'threads',
-      maxWorkers: 1,
-      maxConcurrency: provided.concurrency,
-      // The transport bounds every request; a case may also wait its turn behind others on its source.
-      testTimeout: 0,
-    }));
-    this.vitest = vitest;
-    try {
-      if (!this.cancelled) await vitest.start();
-    } catch (error) {
-      await this.reporter.writePartial(`the run crashed: ${error instanceof Error ? error.message : String(error)}`);
-    } finally {
-      await vitest.close();
-    }
-  }
-}
-
-/**
- * vitest's logger exits the process 1 ms after SIGINT or SIGTERM. A run has its own answer to
- * them (stop the cases, write the report, delete what it created), so the handlers vitest adds
- * while it is created are taken off again.
- */
-async function withoutSignalHandlers<T>(create: () => Promise<T>): Promise<T> {
-  const signals = ['SIGINT', 'SIGTERM'] as const;
-  const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
-  const created = await create();
-  for (const signal of signals) {
-    for (const listener of process.listeners(signal)) if (!before.get(signal)?.has(listener)) process.off(signal, listener);
-  }
-  return created;
 }
 
 function summarize(report: RunReport, reportDir: string, say: (line: string) => void): void {

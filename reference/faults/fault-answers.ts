@@ -5,11 +5,11 @@ import { ServiceError } from '../service-error.ts';
 // The answers an injected fault sends, each in the form the service it hits really uses, so the
 // suite's retry and error handling meet what they would meet in AWS.
 
-// How long a throttled client is asked to wait, in seconds (Retry-After and retryAfterSeconds).
-const RETRY_AFTER_SECONDS = '1';
+// How long a throttled client is asked to wait by default, in seconds (Retry-After and retryAfterSeconds).
+const DEFAULT_RETRY_AFTER_SECONDS = 1;
 
-export function throttledAnswer(route: Route): Answer {
-  return route.renderError(throttleError(route.service));
+export function throttledAnswer(route: Route, retryAfterSeconds = DEFAULT_RETRY_AFTER_SECONDS): Answer {
+  return route.renderError(throttleError(route.service, String(retryAfterSeconds)));
 }
 
 export function internalErrorAnswer(route: Route): Answer {
@@ -34,7 +34,7 @@ const CONTENT_TYPES: Readonly<Record<ServiceName, string>> = {
   kinesis: 'application/x-amz-json-1.1',
 };
 
-function throttleError(service: ServiceName): ServiceError {
+function throttleError(service: ServiceName, retryAfterSeconds: string): ServiceError {
   switch (service) {
     case 'lambda':
     case 'none':
@@ -42,8 +42,8 @@ function throttleError(service: ServiceName): ServiceError {
         429,
         'TooManyRequestsException',
         'Rate exceeded (injected by the reference server).',
-        { Reason: 'CallerRateLimitExceeded', retryAfterSeconds: RETRY_AFTER_SECONDS },
-        { 'Retry-After': RETRY_AFTER_SECONDS },
+        { Reason: 'CallerRateLimitExceeded', retryAfterSeconds },
+        { 'Retry-After': retryAfterSeconds },
       );
     case 'kinesis':
       return new ServiceError(400, 'LimitExceededException', 'Rate exceeded (injected by the reference server).');

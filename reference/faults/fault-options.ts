@@ -13,6 +13,8 @@ export interface FaultOptions {
   readonly malformedRate?: number;
   // No answer ever; the client must give up on its own. close() still ends the connection.
   readonly hangRate?: number;
+  // How long a throttled Lambda client is asked to wait (Retry-After), in seconds; default 1.
+  readonly retryAfterSeconds?: number;
   // Seed of the PRNG the rates draw from: the same seed gives the same sequence of faults.
   readonly seed?: number;
   // 'create-event-source-mapping' (default): only the operation under test, so fixture provisioning is
@@ -31,6 +33,10 @@ export function faultOptionsProblem(options: FaultOptions): string | undefined {
   const latency = options.latencyMs;
   if (latency !== undefined && !(Number.isFinite(latency) && latency >= 0)) {
     return `latencyMs must be a number of milliseconds of at least 0, not ${String(latency)}.`;
+  }
+  const retryAfter = options.retryAfterSeconds;
+  if (retryAfter !== undefined && !(Number.isFinite(retryAfter) && retryAfter >= 0)) {
+    return `retryAfterSeconds must be a number of seconds of at least 0, not ${String(retryAfter)}.`;
   }
   let total = 0;
   for (const name of FAULT_RATE_NAMES) {

@@ -3,23 +3,22 @@ import type { FixtureValues } from '../cases/placeholders.ts';
 import { judge } from '../judge/judge.ts';
 import { caseIdentity, unjudged, type CaseResult, type RecordedRequest, type RecordedResponse, type Verdict } from '../results.ts';
 import { describeObservation } from '../transport/describe-observation.ts';
+import { createTransport } from '../transport/create-transport.ts';
+import { resolveCredentials } from '../transport/credentials.ts';
 import type { Observation, Transport, WireRequest } from '../transport/types.ts';
 import { KeyedLock } from './keyed-lock.ts';
 import { createdMapping, deleteMappings, mayHaveCreatedUnknownMapping, sweepMappings } from './mapping-cleanup.ts';
+import type { RunPlan } from './run-plan.ts';
 import { wireRequestOf } from './wire-request.ts';
 
-export interface CaseRunnerOptions {
-  readonly target: Transport;
-  /** Null when no fixture could be provisioned: every case that needs one is skipped. */
-  readonly fixtures: FixtureValues | null;
-  /** Fixtures that do not exist on the target (static fixture files may omit sources). */
-  readonly missing: readonly Fixture[];
-  /**
-   * Whether every mapping of the fixture function is this run's, so that one it cannot identify
-   * (no answer, an unreadable UUID) may be found by listing and deleted. Not so for static fixtures:
-   * a mapping found there could be the user's own.
-   */
-  readonly ownsFixtures: boolean;
+export type CaseRunnerOptions = Pick<RunPlan, 'fixtures' | 'missingFixtures' | 'ownsFixtures'> & { readonly transport: Transport };
+
+/** The runner of a plan's cases, with a transport of its own to the plan's target; close it when done. */
+export function openCaseRunner(plan: RunPlan): CaseRunner {
+  const { url, region, profile, concurrency, timeoutMs } = plan.transport;
+  const credentials = resolveCredentials({ targetUrl: url, ...(profile !== null && { profile }) });
+  const transport = createTransport({ url, region, credentials, concurrency, timeoutMs });
+  return new CaseRunner({ transport, fixtures: plan.fixtures, missingFixtures: plan.missingFixtures, ownsFixtures: plan.ownsFixtures });
 }
 
 /** Sends a case, judges the answer, and deletes whatever mapping it created before letting others in. */
@@ -29,8 +28,8 @@ export class CaseRunner {
   constructor(private readonly options: CaseRunnerOptions) {}
 
   async run(testCase: Case): Promise<CaseResult> {
-    const { fixtures, missing } = this.options;
-    const absent = testCase.fixtures.filter((fixture) => fixtures === null || missing.includes(fixture));
+    const { fixtures, missingFixtures } = this.options;
+    const absent = testCase.fixtures.filter((fixture) => fixtures === null || missingFixtures.includes(fixture));
     if (fixtures === null || absent.length > 0) {
       return unjudged(testCase, 'skip', 'fixtures_available', `not run: no ${absent.join(', ')} fixture on the target`);
     }
@@ -41,11 +40,11 @@ export class CaseRunner {
   }
 
   private async send(testCase: Case, fixtures: FixtureValues, sourceArn: string | null): Promise<CaseResult> {
-    const { target, ownsFixtures } = this.options;
+    const { transport, ownsFixtures } = this.options;
     const created: string[] = [];
     let unsure = false;
     const sendOnce = async (request: WireRequest): Promise<Observation> => {
-      const observation = await target.send(request);
+      const observation = await transport.send(request);
       const uuid = createdMapping(observation);
       if (uuid !== null) created.push(uuid);
       unsure ||= mayHaveCreatedUnknownMapping(observation);
@@ -55,13 +54,17 @@ export class CaseRunner {
     try {
       judged = await this.judgeCase(testCase, fixtures, sendOnce);
     } finally {
-      const cleanups = [await deleteMappings(target, created)];
-      if (unsure && sourceArn !== null && ownsFixtures) cleanups.push(await sweepMappings(target, fixtures, sourceArn));
+      const cleanups = [await deleteMappings(transport, created)];
+      if (unsure && sourceArn !== null && ownsFixtures) cleanups.push(await sweepMappings(transport, fixtures, sourceArn));
       const problems = cleanups.flatMap((cleanup) => cleanup.problems);
       // A mapping left behind would make the next case on this source answer 409: say so here.
       if (judged !== undefined && problems.length > 0) judged = withCleanupProblems(judged, problems);
     }
     return judged;
+  }
+
+  close(): Promise<void> {
+    return this.options.transport.close();
   }
 
   private async judgeCase(testCase: Case, fixtures: FixtureValues, sendOnce: (request: WireRequest) => Promise<Observation>): Promise<CaseResult> {

@@ -63,6 +63,7 @@ describe('determinism', () => {
     await expect(startReferenceServer({ faults: { throttleRate: 0.7, errorRate: 0.5 } })).rejects.toThrow(/at most 1/);
     await expect(startReferenceServer({ faults: { resetRate: -0.1 } })).rejects.toThrow(/probability/);
     await expect(startReferenceServer({ faults: { latencyMs: Number.NaN } })).rejects.toThrow(/latencyMs/);
+    await expect(startReferenceServer({ faults: { retryAfterSeconds: -1 } })).rejects.toThrow(/retryAfterSeconds/);
   });
 });
 
@@ -80,6 +81,13 @@ describe('each fault mode', () => {
     const sdk = await failure(clients.lambda.send(new CreateEventSourceMappingCommand({ FunctionName: 'f', EventSourceArn: 'arn:aws:sqs:us-east-1:123456789012:q' })));
     expect(sdk).toMatchObject({ name: 'TooManyRequestsException', status: 429 });
     expect(sdk.error['retryAfterSeconds']).toBe('1');
+  });
+
+  it('asks a throttled client to wait as long as retryAfterSeconds says', async () => {
+    const { server } = await serverWith({ throttleRate: 1, retryAfterSeconds: 0.05 });
+    const answer = await postMapping(server.url, INVALID_MAPPING);
+    expect(answer.headers.get('retry-after')).toBe('0.05');
+    expect(answer.json).toMatchObject({ retryAfterSeconds: '0.05' });
   });
 
   it('fails with 500 ServiceException', async () => {

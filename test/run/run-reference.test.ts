@@ -2,12 +2,13 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { startReferenceServer } from '../../reference/server.ts';
-import { idsWith, readReport, readResults, runCli } from './support/cli-run.ts';
+import { idsWith, readReport, readResults, runCli, runInProcess } from './support/cli-run.ts';
 import { remainingFixtures, remainingMappings, runIdIn } from './support/reference-state.ts';
 
 const bin = new URL('../../bin/lambda-esm-conformance.js', import.meta.url).pathname;
 
 describe('run against the embedded reference server (npm start)', () => {
+  // Through the real bin, as `npm start` runs it; the other runs here are in-process.
   it('judges every case as conforming and writes three reports that agree', async () => {
     const run = await runCli([]);
     expect(run.code, run.stderr).toBe(0);
@@ -30,7 +31,7 @@ describe('run against the embedded reference server (npm start)', () => {
   });
 
   it('records every request as sent, with the Authorization header redacted', async () => {
-    const run = await runCli(['--grep', '^BatchSize/sqs/(11|omitted)$']);
+    const run = await runInProcess(['--grep', '^BatchSize/sqs/(11|omitted)$']);
     expect(run.code, run.stderr).toBe(0);
     const report = readResults(run);
     const omitted = report.cases.find((result) => result.id === 'BatchSize/sqs/omitted');
@@ -51,7 +52,7 @@ describe('run --target against a server started with serve', () => {
         server.once('exit', () => reject(new Error('serve exited before printing its URL')));
       });
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-      const run = await runCli(['--target', url, '--concurrency', '4']);
+      const run = await runInProcess(['--target', url, '--concurrency', '4']);
       expect(run.code, run.stderr).toBe(0);
       expect(readResults(run)).toMatchObject({ target: url, summary: { pass: 119 } });
       expect(await remainingMappings(url)).toEqual([]);
@@ -64,7 +65,7 @@ describe('run --target against a server started with serve', () => {
   it('honours AWS_ENDPOINT_URL when no --target is given', async () => {
     const server = await startReferenceServer();
     try {
-      const run = await runCli(['--grep', '^Duplicate/'], { env: { AWS_ENDPOINT_URL: server.url } });
+      const run = await runInProcess(['--grep', '^Duplicate/'], { env: { AWS_ENDPOINT_URL: server.url } });
       expect(run.code, run.stderr).toBe(0);
       expect(readResults(run).target).toBe(server.url);
     } finally {

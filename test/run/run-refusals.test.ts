@@ -8,7 +8,7 @@ import { CreateQueueCommand, GetQueueAttributesCommand, GetQueueUrlCommand } fro
 import { describe, expect, it } from 'vitest';
 import { handlerZip } from '../../fixtures/index.ts';
 import { startReferenceServer, type ReferenceServer } from '../../reference/server.ts';
-import { idsWith, readResults, runCli } from './support/cli-run.ts';
+import { idsWith, readResults, runInProcess } from './support/cli-run.ts';
 import { observe } from '../support/reference-observer.ts';
 import { remainingMappings } from './support/reference-state.ts';
 
@@ -23,7 +23,7 @@ async function closedPort(): Promise<number> {
 describe('run refuses what it cannot judge, with exit code 2 and one clear sentence', () => {
   it('a target nobody listens on, before creating anything', async () => {
     const port = await closedPort();
-    const run = await runCli(['--target', `http://127.0.0.1:${port}`]);
+    const run = await runInProcess(['--target', `http://127.0.0.1:${port}`]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(new RegExp(`Nothing was judged: the target http://127\\.0\\.0\\.1:${port} cannot be reached \\(connection-refused`));
     expect(run.stderr).not.toMatch(/created /);
@@ -37,7 +37,7 @@ describe('run refuses what it cannot judge, with exit code 2 and one clear sente
     [['--grep', 'no-such-case'], /--grep "no-such-case" matches no case/],
     [['--fixtures', '/nonexistent/fixtures.yaml'], /the fixtures file cannot be used/],
   ])('bad input %j', async (args, message) => {
-    const run = await runCli(args);
+    const run = await runInProcess(args);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
     expect(run.stderr).not.toMatch(/\n\s+at /);
@@ -51,7 +51,7 @@ describe('run refuses what it cannot judge, with exit code 2 and one clear sente
     await new Promise<void>((resolve) => broken.listen(0, '127.0.0.1', resolve));
     const address = broken.address();
     try {
-      const run = await runCli(['--target', `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`]);
+      const run = await runInProcess(['--target', `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`]);
       expect(run.code).toBe(2);
       expect(run.stderr).toMatch(/Nothing was judged: the fixtures could not be created on the target \(.+\)\./);
       expect(existsSync(path.join(run.reportDir, 'results.json'))).toBe(false);
@@ -94,7 +94,7 @@ describe('run --fixtures FILE', () => {
       while (own === undefined) {
         own = await user.lambda.send(new CreateEventSourceMappingCommand({ FunctionName: 'users-fn', EventSourceArn: user.queueArn })).then((mapping) => mapping.UUID, () => undefined);
       }
-      const run = await runCli(['--target', server.url, '--fixtures', user.file, '--grep', '/sqs/']);
+      const run = await runInProcess(['--target', server.url, '--fixtures', user.file, '--grep', '/sqs/']);
       expect(run.code).toBe(1);
       expect(idsWith(readResults(run), 'error').length).toBeGreaterThan(0);
       expect(await remainingMappings(server.url)).toEqual([own]);
@@ -108,7 +108,7 @@ describe('run --fixtures FILE', () => {
     const server = await startReferenceServer();
     const user = await userResources(server);
     try {
-      const run = await runCli(['--target', server.url, '--fixtures', user.file]);
+      const run = await runInProcess(['--target', server.url, '--fixtures', user.file]);
       expect(run.code, run.stderr).toBe(0);
       expect(run.stderr).not.toMatch(/created /);
       const report = readResults(run);

@@ -5,7 +5,7 @@ import { loadEdition } from '../../src/spec/load.ts';
 import type { RunReport } from '../../src/results.ts';
 import { startReferenceServer, type ReferenceServer } from '../../reference/server.ts';
 import { startInterceptingProxy, type Forwarded, type Interference } from '../support/intercepting-proxy.ts';
-import { idsWith, readResults, runCli } from './support/cli-run.ts';
+import { idsWith, readResults, runInProcess } from './support/cli-run.ts';
 import { remainingMappings } from './support/reference-state.ts';
 
 // Each wrong server is the reference server behind a proxy that breaks one documented rule. The
@@ -22,7 +22,7 @@ let baseline: RunReport;
 beforeAll(async () => {
   server = await startReferenceServer();
   proxy = await startInterceptingProxy(server.url, mutations);
-  const run = await runCli(['--target', proxy.url]);
+  const run = await runInProcess(['--target', proxy.url]);
   expect(run.code, run.stderr).toBe(0);
   baseline = readResults(run);
 }, 60_000);
@@ -35,7 +35,7 @@ afterAll(async () => {
 async function failuresWith(mutation: Interference): Promise<{ failing: string[]; report: RunReport }> {
   mutations[createMapping] = mutation;
   try {
-    const run = await runCli(['--target', proxy.url]);
+    const run = await runInProcess(['--target', proxy.url]);
     expect(run.code, run.stderr).toBe(1);
     const report = readResults(run);
     expect(idsWith(report, 'error')).toEqual([]);
@@ -143,7 +143,7 @@ describe('a server that cannot delete mappings', () => {
     const deleteMapping = 'DELETE /2015-03-31/event-source-mappings';
     mutations[deleteMapping] = { kind: 'error', message: 'deletion is broken' };
     try {
-      const run = await runCli(['--target', proxy.url, '--grep', '^BatchSize/sqs/(1|omitted)$', '--concurrency', '1']);
+      const run = await runInProcess(['--target', proxy.url, '--grep', '^BatchSize/sqs/(1|omitted)$', '--concurrency', '1']);
       expect(run.code).toBe(1);
       const [first, second] = readResults(run).cases;
       expect(first).toMatchObject({ id: 'BatchSize/sqs/1', outcome: 'error' });

@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { vi } from 'vitest';
+import { main } from '../../../cli/main.ts';
 import type { RunReport } from '../../../src/results.ts';
 
 const bin = new URL('../../../bin/lambda-esm-conformance.js', import.meta.url).pathname;
@@ -20,10 +22,15 @@ export interface CliOptions {
   readonly watch?: (stdout: string, signal: (name: NodeJS.Signals) => void) => void;
 }
 
-/** Runs `lambda-esm-conformance run …` in a child process with a fresh report directory. */
+/** This process's environment without the AWS variables a developer's shell may carry. */
+function environmentWithoutAws(): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('AWS_') || name === 'AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'));
+}
+
+/** Runs `lambda-esm-conformance run …` in a child process with a fresh report directory: for what is about the process (signals, exit, the bin). */
 export function runCli(args: readonly string[], options: CliOptions = {}): Promise<CliRun> {
   const reportDir = mkdtempSync(path.join(tmpdir(), 'lesm-run-'));
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('AWS_') || name === 'AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'));
+  const env = environmentWithoutAws();
   const child = spawn(process.execPath, [bin, 'run', '--report-dir', reportDir, ...args], { env: { ...env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
@@ -36,6 +43,26 @@ export function runCli(args: readonly string[], options: CliOptions = {}): Promi
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr, reportDir }));
   });
+}
+
+/**
+ * Runs `lambda-esm-conformance run …` in this process, through the same entry point as the bin,
+ * with its output captured: the same run without paying for a new process each time. The
+ * environment is the one the child would get, for the duration of the run.
+ */
+export async function runInProcess(args: readonly string[], options: Pick<CliOptions, 'env'> = {}): Promise<CliRun> {
+  const reportDir = mkdtempSync(path.join(tmpdir(), 'lesm-run-'));
+  const wanted = { ...environmentWithoutAws(), ...options.env };
+  for (const name of Object.keys(process.env)) if (!(name in wanted)) vi.stubEnv(name, undefined);
+  for (const [name, value] of Object.entries(wanted)) vi.stubEnv(name, value);
+  let stdout = '';
+  let stderr = '';
+  try {
+    const code = await main(['run', '--report-dir', reportDir, ...args], { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
+    return { code, stdout, stderr, reportDir };
+  } finally {
+    vi.unstubAllEnvs();
+  }
 }
 
 export function readResults(run: CliRun): RunReport {
