@@ -21,9 +21,6 @@ export interface ConformanceReporterOptions {
   readonly onReport?: (report: RunReport, paths: ReportPaths) => void;
 }
 
-/** The check named when a conformance test threw before it attached a result. */
-export const SUITE_ERROR_CHECK = 'suite_error';
-
 const INTERRUPTED: RunStop = {
   interruption: 'The run was interrupted before every case was judged.',
   notRun: 'not run: the run was interrupted',
@@ -95,7 +92,7 @@ export class ConformanceReporter implements Reporter {
     if (planned === undefined || this.results.has(planned.id)) return;
     const message = errors[0]?.message ?? 'the test failed without a message';
     this.results.set(planned.id, {
-      ...unjudged(planned, 'error', SUITE_ERROR_CHECK, `the test threw before judging the case: ${message}`),
+      ...unjudged(planned, 'error', 'suite_error', `the test threw before judging the case: ${message}`),
       durationMs: testCase.diagnostic()?.duration ?? 0,
     });
   }

@@ -1,7 +1,7 @@
 // The reporters' public face: the CLI and the suites import from here.
-export { ConformanceReporter, SUITE_ERROR_CHECK, type ConformanceReporterOptions } from './conformance-reporter.ts';
-export { buildRunReport, NOT_RUN_CHECK, type PlannedCase, type RunFacts, type RunStop } from './run-report.ts';
-export { renderResultsJson, readResultsJson, ResultsFileError } from './results-json.ts';
+export { ConformanceReporter, type ConformanceReporterOptions } from './conformance-reporter.ts';
+export { buildRunReport, type PlannedCase, type RunFacts, type RunStop } from './run-report.ts';
+export { renderResultsJson } from './results-json.ts';
 export { renderJunit } from './junit.ts';
 export { renderHtml } from './html/page.ts';
 export { writeReports, type ReportPaths } from './write-reports.ts';

@@ -2,7 +2,7 @@
 // the run, one testcase per case, the clause as the class so CI groups deviations by clause.
 import type { CaseResult, RunReport } from '../src/results.ts';
 import { requestAsText, responseAsText } from './exchange-text.ts';
-import { expectedAsText } from './expected-text.ts';
+import { describeExpectation } from '../src/cases/describe-expectation.ts';
 import { redactCase } from './redact-case.ts';
 import { escapeXmlAttribute as attribute, escapeXmlText as text } from './xml-escape.ts';
 
@@ -21,7 +21,7 @@ function deviationText(result: CaseResult): string {
   return [
     ...reasons,
     '',
-    `Expected: ${expectedAsText(result.expected)}. ${result.expected.why}`,
+    `Expected: ${describeExpectation(result.expected)}. ${result.expected.why}`,
     '',
     'Request:',
     requestAsText(result.request),

@@ -27,10 +27,8 @@ export interface RunFacts {
   readonly stop: RunStop | null;
 }
 
-export const NOT_RUN_CHECK = 'not_run';
-
 function notRun(planned: PlannedCase, message: string): CaseResult {
-  return unjudged(planned, 'skip', NOT_RUN_CHECK, message);
+  return unjudged(planned, 'skip', 'not_run', message);
 }
 
 // Callers word interruptions their own way ("interrupted by SIGINT", "The run crashed: boom."); the

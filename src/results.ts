@@ -3,13 +3,14 @@
  * Plain JSON data, so it crosses from the vitest worker to the reporters unchanged.
  */
 import type { Outcome } from './cases/case.ts';
+import type { CheckName } from './check-names.ts';
 import type { SourceType } from './spec/types.ts';
 
 export type CaseOutcome = 'pass' | 'fail' | 'error' | 'skip';
 
 /** One failed check, named by what it verifies (status_code_conformance, …) and citing its clause. */
 export interface Reason {
-  readonly check: string;
+  readonly check: CheckName;
   readonly clause: string;
   readonly message: string;
 }
@@ -85,7 +86,7 @@ export function caseIdentity(testCase: CaseIdentity): CaseIdentity {
 }
 
 /** A case with no answer to judge: kept back (`skip`) or broken before it was judged (`error`). */
-export function unjudged(testCase: CaseIdentity, outcome: 'skip' | 'error', check: string, message: string): CaseResult {
+export function unjudged(testCase: CaseIdentity, outcome: 'skip' | 'error', check: CheckName, message: string): CaseResult {
   return {
     ...caseIdentity(testCase),
     outcome,

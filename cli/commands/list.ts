@@ -1,6 +1,6 @@
 import { generateCases } from '../../src/cases/generate.ts';
 import type { Case, ResponseCheck } from '../../src/cases/case.ts';
-import { describeOutcome } from '../../src/cases/outcomes.ts';
+import { describeExpectation } from '../../src/cases/describe-expectation.ts';
 import { loadEdition } from '../../src/spec/load.ts';
 import { selectCases } from '../../src/cases/select.ts';
 import { processIo, type CommandIo } from '../io.ts';
@@ -31,14 +31,8 @@ function checkSummary(check: ResponseCheck) {
   return rest;
 }
 
-/** "400 InvalidParameterValueException", or for an open question "202 | 400 | 415 (open)". */
-function compactExpectation({ expected }: Case): string {
-  if (expected.alsoAccepted.length === 0) return describeOutcome(expected);
-  return `${[expected, ...expected.alsoAccepted].map((outcome) => outcome.status).join(' | ')} (open)`;
-}
-
 function table(cases: readonly Case[]): string {
-  const rows = cases.map((testCase) => [testCase.id, testCase.sourceType ?? '-', compactExpectation(testCase), testCase.clause]);
+  const rows = cases.map((testCase) => [testCase.id, testCase.sourceType ?? '-', describeExpectation(testCase.expected), testCase.clause]);
   const header = ['CASE', 'SOURCE', 'EXPECTED', 'CLAUSE'];
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0)));
   const format = (row: readonly string[]) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column] ?? 0))).join('  ');

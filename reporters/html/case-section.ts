@@ -2,7 +2,7 @@
 // why it did not conform, and the request and the answer side by side.
 import type { CaseResult, RecordedRequest, RecordedResponse } from '../../src/results.ts';
 import { bodyAsText } from '../body-text.ts';
-import { expectedAsText } from '../expected-text.ts';
+import { describeExpectation } from '../../src/cases/describe-expectation.ts';
 import { escapeHtml as html } from '../html-escape.ts';
 import { columnLabel } from './matrix-section.ts';
 
@@ -51,7 +51,7 @@ export function caseSection(result: CaseResult, rowId: string): string {
   return `<details class="case" id="${rowId}" data-outcome="${result.outcome}"${open}>
 <summary><span class="badge outcome-${result.outcome}">${result.outcome}</span> <code class="case-id">${html(result.id)}</code> <span class="case-title">${html(result.title)}</span> <span class="case-facts">${facts.join(' · ')}</span></summary>
 <div class="case-body">
-<p><strong>Expected</strong> ${html(expectedAsText(result.expected))}. ${html(result.expected.why)}</p>
+<p><strong>Expected</strong> ${html(describeExpectation(result.expected))}. ${html(result.expected.why)}</p>
 ${reasonsTable(result)}
 <div class="exchange">${requestPanel(result.request)}${responsePanel(result.response, result.attempts)}</div>
 </div>

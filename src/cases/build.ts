@@ -1,6 +1,7 @@
 import type { SourceType, Spec } from '../spec/types.ts';
 import type { Case, CaseRequest, Expectation, JsonObject } from './case.ts';
-import { clausesOfExpectation, describeExpectation } from './outcomes.ts';
+import { describeExpectation } from './describe-expectation.ts';
+import { clausesOfExpectation } from './outcomes.ts';
 import { fixturesIn, placeholder } from './placeholders.ts';
 
 /**

@@ -1,3 +1,4 @@
+import type { ResponseCheckName } from '../check-names.ts';
 import type { SourceType } from '../spec/types.ts';
 
 export type JsonValue = null | boolean | number | string | readonly JsonValue[] | JsonObject;
@@ -23,7 +24,9 @@ export interface Outcome {
 }
 
 /** Checks applied to a success answer, each named by what it verifies and citing its clause. */
-export type ResponseCheck =
+export type ResponseCheck = { readonly kind: ResponseCheckName } & ResponseCheckDescription;
+
+type ResponseCheckDescription =
   | { readonly kind: 'response_schema_conformance'; readonly clause: string; readonly schema: JsonObject; readonly fieldClauses: Readonly<Record<string, string>> }
   | { readonly kind: 'echoed_value_conformance'; readonly clause: string; readonly field: string }
   | { readonly kind: 'default_value_conformance'; readonly clause: string; readonly field: string; readonly value: JsonValue }

@@ -27,18 +27,6 @@ function toOutcome(accepted: AcceptedOutcome): Outcome {
   return { status: accepted.status, errorTypes: accepted.errorTypes ?? [] };
 }
 
-/** "202", "400 InvalidParameterValueException", "400 (any error type)". */
-export function describeOutcome(outcome: Outcome): string {
-  if (outcome.status < 300) return String(outcome.status);
-  return outcome.errorTypes.length === 0 ? `${outcome.status} (any error type)` : `${outcome.status} ${outcome.errorTypes.join(' or ')}`;
-}
-
-export function describeExpectation(expected: Expectation): string {
-  const all = [expected, ...expected.alsoAccepted].map(describeOutcome);
-  if (all.length === 1) return all[0] ?? '';
-  return `${all.slice(0, -1).join(', ')} or ${all.at(-1) ?? ''} (left open by the documentation)`;
-}
-
 /** The clauses an expectation exercises: the errors it names and, for a success, the status. */
 export function clausesOfExpectation(spec: Spec, expected: Expectation): string[] {
   const clauses = [expected, ...expected.alsoAccepted].flatMap((outcome) =>

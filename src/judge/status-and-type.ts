@@ -1,5 +1,5 @@
 import type { Case, Outcome } from '../cases/case.ts';
-import { describeExpectation, describeOutcome } from '../cases/outcomes.ts';
+import { describeExpectation, describeOutcome } from '../cases/describe-expectation.ts';
 import { errorTypeOf } from '../transport/error-type.ts';
 import type { ObservedResponse } from '../transport/types.ts';
 import type { Reason } from '../results.ts';

@@ -1,6 +1,7 @@
 import type { Case, Fixture } from '../cases/case.ts';
 import type { FixtureValues } from '../cases/placeholders.ts';
 import { judge } from '../judge/judge.ts';
+import { reason } from '../judge/reasons.ts';
 import { caseIdentity, unjudged, type CaseResult, type RecordedRequest, type RecordedResponse, type Verdict } from '../results.ts';
 import { describeObservation } from '../transport/describe-observation.ts';
 import { createTransport } from '../transport/create-transport.ts';
@@ -86,14 +87,14 @@ function withCleanupProblems(judged: CaseResult, problems: readonly string[]): C
   return {
     ...judged,
     outcome: judged.outcome === 'pass' ? 'error' : judged.outcome,
-    reasons: [...judged.reasons, ...problems.map((message) => ({ check: 'mapping_cleanup', clause: judged.clause, message }))],
+    reasons: [...judged.reasons, ...problems.map((message) => reason('mapping_cleanup', judged.clause, message))],
   };
 }
 
 function notPrepared(testCase: Case, first: Observation): Verdict {
   return {
     outcome: 'error',
-    reasons: [{ check: 'precondition', clause: testCase.clause, message: `could not create the first mapping this case needs (${describeObservation(first)})` }],
+    reasons: [reason('precondition', testCase.clause, `could not create the first mapping this case needs (${describeObservation(first)})`)],
   };
 }
 

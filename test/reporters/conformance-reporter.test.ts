@@ -4,10 +4,12 @@ import { join } from 'node:path';
 import type { TestCase } from 'vitest/node';
 import { startVitest } from 'vitest/node';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ConformanceReporter, readResultsJson, type PlannedCase, type ReportPaths } from '../../reporters/index.ts';
+import { ConformanceReporter, type PlannedCase, type ReportPaths } from '../../reporters/index.ts';
 import type { CaseResult, RunReport } from '../../src/results.ts';
 import { caseResult } from './support/build-report.ts';
 import { attributeOf, descendants, parseXml } from './support/xml.ts';
+
+const readReport = (text: string): RunReport => JSON.parse(text) as RunReport;
 
 const manifest = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
 
@@ -61,7 +63,7 @@ describe('ConformanceReporter under vitest', () => {
     const planned = [plan('case/pass'), plan('case/fail', 'Errors'), plan('case/skip'), plan('case/throws'), plan('case/never')];
     const reporter = reporterFor(planned, reports);
     const fail = caseResult({ id: 'case/fail', clause: 'Errors', outcome: 'fail', reasons: [{ check: 'status_code_conformance', clause: 'Errors', message: 'expected 400, got 202' }] });
-    const skip = caseResult({ id: 'case/skip', outcome: 'skip', request: null, response: null, reasons: [{ check: 'fixture', clause: 'BatchSize.range', message: 'no kinesis stream' }] });
+    const skip = caseResult({ id: 'case/skip', outcome: 'skip', request: null, response: null, reasons: [{ check: 'fixtures_available', clause: 'BatchSize.range', message: 'no kinesis stream' }] });
     await runVitestWith(
       reporter,
       [
@@ -77,7 +79,7 @@ describe('ConformanceReporter under vitest', () => {
     expect(reports).toHaveLength(1);
     const [{ report, paths }] = reports as [Written];
     expect(paths).toEqual({ json: join(directory, 'reports', 'results.json'), junit: join(directory, 'reports', 'junit.xml'), html: join(directory, 'reports', 'report.html') });
-    const onDisk = readResultsJson(await readFile(paths.json, 'utf8'));
+    const onDisk = readReport(await readFile(paths.json, 'utf8'));
     expect(onDisk).toEqual(report);
     expect(onDisk.tool).toEqual({ name: manifest.name, version: manifest.version });
     expect(onDisk.target).toBe('http://127.0.0.1:9');
@@ -107,7 +109,7 @@ describe('ConformanceReporter under vitest', () => {
     const reports: Written[] = [];
     const reporter = reporterFor([plan('a'), plan('b')], reports);
     await runVitestWith(reporter, ["import { test } from 'vitest';", attach(caseResult({ id: 'a' })), attach(caseResult({ id: 'b' }))].join('\n'));
-    const report = readResultsJson(await readFile(join(directory, 'reports', 'results.json'), 'utf8'));
+    const report = readReport(await readFile(join(directory, 'reports', 'results.json'), 'utf8'));
     expect(report.complete).toBe(true);
     expect(report.interruption).toBeNull();
     expect(report.summary).toEqual({ total: 2, pass: 2, fail: 0, error: 0, skip: 0 });
@@ -131,7 +133,7 @@ describe('ConformanceReporter when the run does not end normally', () => {
     const reporter = reporterFor([plan('a'), plan('b'), plan('c')], reports);
     reporter.onTestCaseResult(finishedTest('a', caseResult({ id: 'a', outcome: 'fail' })));
     await reporter.onTestRunEnd([], [], 'interrupted');
-    const report = readResultsJson(await readFile(join(directory, 'reports', 'results.json'), 'utf8'));
+    const report = readReport(await readFile(join(directory, 'reports', 'results.json'), 'utf8'));
     expect(report.complete).toBe(false);
     expect(report.interruption).toBe('The run was interrupted before every case was judged. 2 of 3 planned cases were not judged.');
     expect(report.cases.map((result) => [result.outcome, result.reasons[0]?.message])).toEqual([
@@ -157,7 +159,7 @@ describe('ConformanceReporter when the run does not end normally', () => {
     reporter.onTestCaseResult(finishedTest('a', caseResult({ id: 'a' })));
     const paths = await reporter.writePartial('interrupted by SIGTERM');
     expect(paths.json).toBe(join(directory, 'not', 'yet', 'there', 'results.json'));
-    const report = readResultsJson(await readFile(paths.json, 'utf8'));
+    const report = readReport(await readFile(paths.json, 'utf8'));
     expect(report.complete).toBe(false);
     expect(report.interruption).toBe('Interrupted by SIGTERM. 1 of 2 planned cases was not judged.');
     expect(report.cases.map((result) => result.outcome)).toEqual(['pass', 'skip']);
@@ -177,7 +179,7 @@ describe('ConformanceReporter when the run does not end normally', () => {
     const paths = await reporter.writePartial('interrupted by SIGINT');
     expect(paths).toEqual(reports[0]?.paths);
     expect(await readFile(paths.json, 'utf8')).toBe(before);
-    expect(readResultsJson(before).complete).toBe(true);
+    expect(readReport(before).complete).toBe(true);
     expect(reports).toHaveLength(1);
   });
 

@@ -73,7 +73,7 @@ describe('renderJunit', () => {
     const root = parseXml(renderJunit(sampleReport()));
     const [error] = descendants(testcaseNamed(root, 'Transport/sqs/timeout'), 'error');
     expect(attributeOf(error!, 'message')).toBe('no answer: timed out after 10000 ms');
-    expect(attributeOf(error!, 'type')).toBe('transport');
+    expect(attributeOf(error!, 'type')).toBe('answer_received');
     expect(textOf(error!)).toContain('Response:\n(no answer)');
   });
 
@@ -97,7 +97,7 @@ describe('renderJunit', () => {
   });
 
   it('keeps newlines and tabs in attributes through attribute normalisation', () => {
-    const report = runReport([caseResult({ id: 'a', outcome: 'fail', reasons: [{ check: 'c', clause: 'k', message: 'line 1\n\tline 2\r' }] })]);
+    const report = runReport([caseResult({ id: 'a', outcome: 'fail', reasons: [{ check: 'status_code_conformance', clause: 'k', message: 'line 1\n\tline 2\r' }] })]);
     const [failure] = descendants(parseXml(renderJunit(report)), 'failure');
     expect(attributeOf(failure!, 'message')).toBe('line 1\n\tline 2\r');
   });

@@ -2,10 +2,12 @@ import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readResultsJson, renderHtml, renderJunit, renderResultsJson, writeReports } from '../../reporters/index.ts';
+import { renderHtml, renderJunit, renderResultsJson, writeReports } from '../../reporters/index.ts';
 import type { RunReport } from '../../src/results.ts';
 import { caseResult, runReport, sampleReport } from './support/build-report.ts';
 import { attributeOf, descendants, parseXml, type XmlElement } from './support/xml.ts';
+
+const readReport = (text: string): RunReport => JSON.parse(text) as RunReport;
 
 let directory: string;
 beforeEach(async () => {
@@ -30,7 +32,7 @@ describe('writeReports', () => {
     await writeReports(sampleReport(), directory);
     const second = runReport([caseResult({ id: 'only' })]);
     const paths = await writeReports(second, directory);
-    expect(readResultsJson(await readFile(paths.json, 'utf8')).cases.map((result) => result.id)).toEqual(['only']);
+    expect(readReport(await readFile(paths.json, 'utf8')).cases.map((result) => result.id)).toEqual(['only']);
     expect((await readdir(directory)).sort()).toEqual(['junit.xml', 'report.html', 'results.json']);
   });
 
@@ -45,7 +47,7 @@ describe('writeReports', () => {
 /** Per-case outcomes and the counts, as each of the three files states them. */
 async function statedBy(report: RunReport, directoryName: string) {
   const paths = await writeReports(report, join(directory, directoryName));
-  const json = readResultsJson(await readFile(paths.json, 'utf8'));
+  const json = readReport(await readFile(paths.json, 'utf8'));
   const junit = parseXml(await readFile(paths.junit, 'utf8'));
   const html = await readFile(paths.html, 'utf8');
 

@@ -105,7 +105,7 @@ export function sampleCases(): CaseResult[] {
       title: 'the target answers in time',
       outcome: 'error',
       response: null,
-      reasons: [{ check: 'transport', clause: 'Operation', message: 'no answer: timed out after 10000 ms' }],
+      reasons: [{ check: 'answer_received', clause: 'Operation', message: 'no answer: timed out after 10000 ms' }],
       durationMs: 10_000,
     }),
     caseResult({
