@@ -1,6 +1,6 @@
 import { usage } from './commands/usage.ts';
 import { UsageError } from './commands/flags.ts';
-import { SpecError } from '../src/spec/spec-error.ts';
+import { UserFileError } from '../src/user-file/file-problem.ts';
 import { processIo, type CommandIo } from './io.ts';
 
 type Command = (argv: string[], io: CommandIo) => Promise<number>;
@@ -31,7 +31,7 @@ export async function main(argv: readonly string[], io: CommandIo = processIo): 
     return await command(rest, io);
   } catch (error) {
     // Bad input is the user's to fix: one clear message and exit 2. Anything else is our bug.
-    if (error instanceof UsageError || error instanceof SpecError) {
+    if (error instanceof UsageError || error instanceof UserFileError) {
       io.stderr(`lambda-esm-conformance: ${error.message}\n`);
       return 2;
     }

@@ -1,9 +1,8 @@
-import { FixtureRun, loadStaticFixtures, missingFixtures, newRunId, StaticFixturesError, type CleanupReport } from '../../fixtures/index.ts';
+import { FixtureRun, loadStaticFixtures, missingFixtures, newRunId, type CleanupReport } from '../../fixtures/index.ts';
 import type { Fixture } from '../../src/cases/case.ts';
 import type { FixtureValues } from '../../src/cases/placeholders.ts';
 import type { AwsCredentialIdentityProvider } from '../../src/transport/index.ts';
 import type { RunSettings } from './run-settings.ts';
-import { UsageError } from './flags.ts';
 
 /** The fixtures of one run: provisioned on the target (and deleted again), or read from a file. */
 export interface RunFixtures {
@@ -32,13 +31,8 @@ export function runFixtures({ targetUrl, settings, credentials, needs, log }: Fi
   if (fixtures !== 'auto') {
     return {
       load: async () => {
-        try {
-          const values = loadStaticFixtures(fixtures.file);
-          return { values, missing: missingFixtures(values, needs) };
-        } catch (error) {
-          if (error instanceof StaticFixturesError) throw new UsageError(`the fixtures file cannot be used:\n${error.message}`);
-          throw error;
-        }
+        const values = loadStaticFixtures(fixtures.file);
+        return { values, missing: missingFixtures(values, needs) };
       },
       // Static fixtures belong to the user: the run deletes only the mappings its cases made.
       cleanup: async () => ({ deleted: [], failed: [] }),

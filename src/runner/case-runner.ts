@@ -1,4 +1,4 @@
-import type { Case, Fixture } from '../cases/case.ts';
+import type { Case } from '../cases/case.ts';
 import type { FixtureValues } from '../cases/placeholders.ts';
 import { judge } from '../judge/judge.ts';
 import { reason } from '../judge/reasons.ts';

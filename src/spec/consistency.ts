@@ -1,11 +1,11 @@
 import { citationsOf } from './citations.ts';
-import type { SpecProblem } from './spec-error.ts';
+import type { FileProblem } from '../user-file/file-problem.ts';
 import type { Spec } from './types.ts';
-import type { YamlSource } from './yaml-source.ts';
+import type { YamlSource } from '../user-file/yaml-source.ts';
 
 /** Rules between parts of a spec that a JSON Schema cannot express. */
-export function checkConsistency(source: YamlSource, spec: Spec): SpecProblem[] {
-  const problems: SpecProblem[] = [];
+export function checkConsistency(source: YamlSource, spec: Spec): FileProblem[] {
+  const problems: FileProblem[] = [];
   const report = (path: readonly string[], message: string, fix: string) =>
     problems.push({ file: source.file, ...source.locate(path), message, fix });
 

@@ -1,14 +1,19 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { checkConsistency } from './consistency.ts';
 import { checkAgainstSchema } from './schema-check.ts';
 import { SpecError } from './spec-error.ts';
 import type { Spec } from './types.ts';
-import { parseYaml } from './yaml-source.ts';
+import { readUserFile } from '../user-file/read-user-file.ts';
+import { excerpt } from '../user-file/excerpt.ts';
+import { parseYaml } from '../user-file/yaml-source.ts';
 
 export const specsDirectory = fileURLToPath(new URL('../../specs/', import.meta.url));
+const editionName = /^[a-z][a-z0-9-]*$/;
 const editionFile = /^create-event-source-mapping\.([a-z][a-z0-9-]*)\.yaml$/;
+/** A spec is a hand-written page or two; anything larger is not one. */
+export const MAX_SPEC_BYTES = 1024 * 1024;
 
 export function availableEditions(): string[] {
   return readdirSync(specsDirectory)
@@ -23,6 +28,18 @@ export function editionPath(edition: string): string {
 
 /** Loads an edition by name ("seed", …); throws SpecError, never a raw parse or I/O error. */
 export function loadEdition(edition: string): Spec {
+  // An edition is a name, never a path: it must not reach files outside specs/.
+  if (!editionName.test(edition)) {
+    throw new SpecError([
+      {
+        file: path.relative(process.cwd(), specsDirectory) || '.',
+        line: 0,
+        column: 0,
+        message: `the edition ${excerpt(edition)} is not a name (lowercase letters, digits and hyphens)`,
+        fix: `choose one of: ${availableEditions().join(', ')}`,
+      },
+    ]);
+  }
   const file = editionPath(edition);
   if (!existsSync(file)) {
     throw new SpecError([
@@ -40,14 +57,9 @@ export function loadEdition(edition: string): Spec {
 
 export function loadSpecFile(file: string): Spec {
   const shown = path.relative(process.cwd(), file) || file;
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new SpecError([{ file: shown, line: 0, column: 0, message: `cannot read the file (${reason})`, fix: 'check the path and its permissions' }]);
-  }
-  return parseSpec(shown, text);
+  const read = readUserFile(file, { maxBytes: MAX_SPEC_BYTES, expected: 'a spec file such as specs/create-event-source-mapping.seed.yaml' });
+  if (read.problem !== null) throw new SpecError([{ ...read.problem, file: shown }]);
+  return parseSpec(shown, read.text);
 }
 
 /** Parses and validates spec text; `file` is only used to locate problems. */

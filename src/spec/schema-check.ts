@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import type { SpecProblem } from './spec-error.ts';
-import type { YamlSource } from './yaml-source.ts';
+import type { FileProblem } from '../user-file/file-problem.ts';
+import type { YamlSource } from '../user-file/yaml-source.ts';
 
 const addFormats = addFormatsModule.default;
 const schemaUrl = new URL('../../specs/spec.schema.json', import.meta.url);
@@ -19,7 +19,7 @@ function validator(): ReturnType<Ajv['compile']> {
 }
 
 /** Checks a parsed spec against specs/spec.schema.json; one problem per violation, at its position. */
-export function checkAgainstSchema(source: YamlSource): SpecProblem[] {
+export function checkAgainstSchema(source: YamlSource): FileProblem[] {
   const validate = validator();
   if (validate(source.value)) return [];
   return collapse(validate.errors ?? []).map((error) => toProblem(source, error));
@@ -38,7 +38,7 @@ function collapse(errors: readonly ErrorObject[]): ErrorObject[] {
   });
 }
 
-function toProblem(source: YamlSource, error: ErrorObject): SpecProblem {
+function toProblem(source: YamlSource, error: ErrorObject): FileProblem {
   const path = error.instancePath.split('/').slice(1).map(unescapePointer);
   const where = path.length === 0 ? 'the top level' : path.join('.');
   const extraKey = error.keyword === 'additionalProperties' ? String(error.params['additionalProperty']) : undefined;

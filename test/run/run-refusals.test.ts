@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { writeFileSync, mkdtempSync, existsSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
@@ -35,12 +36,44 @@ describe('run refuses what it cannot judge, with exit code 2 and one clear sente
     [['--concurrency', 'many'], /--concurrency must be a whole number/],
     [['--edition', 'tomorrow'], /there is no edition "tomorrow"/],
     [['--grep', 'no-such-case'], /--grep "no-such-case" matches no case/],
-    [['--fixtures', '/nonexistent/fixtures.yaml'], /the fixtures file cannot be used/],
+    [['--fixtures', '/nonexistent/fixtures.yaml'], /The fixtures file has a problem:\n\/nonexistent\/fixtures\.yaml: the file does not exist/],
+    [['--fixtures', '/dev/zero'], /\/dev\/zero: this is not a regular file/],
+    [['--edition', '/../../../etc/x'], /the edition "\/\.\.\/\.\.\/\.\.\/etc\/x" is not a name/],
   ])('bad input %j', async (args, message) => {
     const run = await runInProcess(args);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
     expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  describe('a fixtures file that is not what it seems', () => {
+    const inFolder = (name: string) => path.join(mkdtempSync(path.join(tmpdir(), 'lesm-hostile-file-')), name);
+
+    it('a FIFO is refused at once instead of waiting for a writer', async () => {
+      const fifo = inFolder('fixtures.yaml');
+      execFileSync('mkfifo', [fifo]);
+      const run = await runInProcess(['--fixtures', fifo]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`${fifo}: this is not a regular file`);
+    });
+
+    it('a huge value is quoted as a bounded excerpt', async () => {
+      const file = inFolder('fixtures.yaml');
+      writeFileSync(file, `function: ${'x'.repeat(60_000)}\n`);
+      const run = await runInProcess(['--fixtures', file]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/`function` is not an unqualified Lambda function ARN: "x+"… \(60000 characters\)/);
+      expect(run.stderr.length).toBeLessThan(2_000);
+    });
+
+    it('an alias bomb is a problem at its line and column', async () => {
+      const file = inFolder('fixtures.yaml');
+      const lines = ['a: &a [x,x,x,x,x,x,x,x,x,x]', ...['b', 'c', 'd', 'e', 'f'].map((name, index) => `${name}: &${name} [${Array(10).fill(`*${'abcdef'[index]}`).join(',')}]`)];
+      writeFileSync(file, `${lines.join('\n')}\n`);
+      const run = await runInProcess(['--fixtures', file]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`${file}:1:1: the YAML cannot be read`);
+    });
   });
 
   it('a target that answers but cannot create the fixtures', async () => {

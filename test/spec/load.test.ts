@@ -2,12 +2,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { citationsOf } from '../../src/spec/citations.ts';
 import { editionPath, loadEdition, loadSpecFile, parseSpec } from '../../src/spec/load.ts';
-import { SpecError, type SpecProblem } from '../../src/spec/spec-error.ts';
+import { SpecError } from '../../src/spec/spec-error.ts';
+import type { FileProblem } from '../../src/user-file/file-problem.ts';
 
 const seedText = readFileSync(editionPath('seed'), 'utf8');
 
 /** The problems a mutated copy of the seed spec raises. */
-function problemsOf(text: string): readonly SpecProblem[] {
+function problemsOf(text: string): readonly FileProblem[] {
   try {
     parseSpec('broken.yaml', text);
   } catch (error) {
@@ -144,7 +145,7 @@ describe('a broken spec', () => {
   });
 
   it('says which file cannot be read', () => {
-    expect(() => loadSpecFile('/nonexistent/spec.yaml')).toThrow(/spec\.yaml: cannot read the file \(ENOENT\)/);
+    expect(() => loadSpecFile('/nonexistent/spec.yaml')).toThrow(/spec\.yaml: the file does not exist/);
   });
 
   it('names the editions there are when asked for one that is not', () => {
