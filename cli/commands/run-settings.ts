@@ -1,7 +1,8 @@
+import { parseTargetUrl, TargetUrlError } from '../../src/transport/index.ts';
 import { UsageError, checkGrep } from './usage-error.ts';
 
 export interface RunSettings {
-  /** Null: start the embedded reference server. */
+  /** The target's origin (normalised, e.g. without a trailing slash); null: start the embedded reference server. */
   readonly targetUrl: string | null;
   readonly edition: string;
   readonly region: string;
@@ -31,11 +32,10 @@ export const defaultTimeoutMs = 10_000;
 
 /** Flags beat the environment, which beats the defaults. */
 export function runSettings(flags: RunFlags, env: NodeJS.ProcessEnv): RunSettings {
-  const targetUrl = flags.target ?? nonEmpty(env['AWS_ENDPOINT_URL_LAMBDA']) ?? nonEmpty(env['AWS_ENDPOINT_URL']) ?? null;
-  if (targetUrl !== null) checkUrl(targetUrl);
+  const target = flags.target ?? nonEmpty(env['AWS_ENDPOINT_URL_LAMBDA']) ?? nonEmpty(env['AWS_ENDPOINT_URL']) ?? null;
   const fixtures = flags.fixtures ?? 'auto';
   return {
-    targetUrl: targetUrl?.replace(/\/+$/, '') ?? null,
+    targetUrl: target === null ? null : targetOrigin(target),
     edition: flags.edition ?? 'seed',
     region: flags.region ?? nonEmpty(env['AWS_REGION']) ?? nonEmpty(env['AWS_DEFAULT_REGION']) ?? 'us-east-1',
     profile: flags.profile ?? nonEmpty(env['AWS_PROFILE']) ?? null,
@@ -47,18 +47,12 @@ export function runSettings(flags: RunFlags, env: NodeJS.ProcessEnv): RunSetting
   };
 }
 
-function checkUrl(text: string): void {
-  let url: URL;
+function targetOrigin(text: string): string {
   try {
-    url = new URL(text);
-  } catch {
-    throw new UsageError(`the target "${text}" is not a URL. Give one such as http://127.0.0.1:4566 or https://lambda.eu-west-1.amazonaws.com.`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new UsageError(`the target "${text}" must be an http:// or https:// URL.`);
-  }
-  if (url.pathname !== '/' || url.search !== '' || url.username !== '' || url.password !== '') {
-    throw new UsageError(`the target "${text}" must be an origin only (scheme, host and port), without a path, query or credentials.`);
+    return parseTargetUrl(text).origin;
+  } catch (error) {
+    if (error instanceof TargetUrlError) throw new UsageError(error.message);
+    throw error;
   }
 }
 

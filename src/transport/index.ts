@@ -7,6 +7,7 @@ export { redactHeaders, redactSecrets, isCredentialHeaderName, REDACTED } from '
 export { isThrottling, THROTTLING_ERROR_TYPES } from './throttling.ts';
 export { DEFAULT_RETRY_OPTIONS } from './backoff.ts';
 export { isLoopbackUrl } from './loopback.ts';
+export { parseTargetUrl, TargetUrlError } from './target-url.ts';
 export type {
   AwsCredentialIdentity,
   AwsCredentialIdentityProvider,

@@ -36,6 +36,8 @@ describe('run refuses what it cannot judge, with exit code 2 and one clear sente
     [['--edition', 'tomorrow'], /there is no edition "tomorrow"/],
     [['--grep', 'no-such-case'], /--grep "no-such-case" matches no case/],
     [['--fixtures', '/nonexistent/fixtures.yaml'], /the fixtures file cannot be used/],
+    // A fragment used to pass the CLI's own check and crash the run later, in the transport.
+    [['--target', 'http://127.0.0.1:9/#frag'], /the target "http:\/\/127\.0\.0\.1:9\/#frag" has the fragment "#frag"/],
   ])('bad input %j', async (args, message) => {
     const run = await runCli(args);
     expect(run.code).toBe(2);
