@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readResultsJson, renderResultsJson, ResultsFileError } from '../../reporters/index.ts';
+import { readResultsJson, renderResultsJson, ResultsFileError } from '../../reporters/results-json.ts';
 import { caseResult, runReport, sampleReport } from './support/build-report.ts';
 
 describe('renderResultsJson', () => {
