@@ -1,4 +1,4 @@
-import { parseTargetUrl, TargetUrlError } from '../../src/transport/index.ts';
+import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS, parseTargetUrl, TargetUrlError } from '../../src/transport/index.ts';
 import { UsageError, checkGrep } from './usage-error.ts';
 
 export interface RunSettings {
@@ -27,9 +27,6 @@ export interface RunFlags {
   readonly grep?: string | undefined;
 }
 
-export const defaultConcurrency = 8;
-export const defaultTimeoutMs = 10_000;
-
 /** Flags beat the environment, which beats the defaults. */
 export function runSettings(flags: RunFlags, env: NodeJS.ProcessEnv): RunSettings {
   const target = flags.target ?? nonEmpty(env['AWS_ENDPOINT_URL_LAMBDA']) ?? nonEmpty(env['AWS_ENDPOINT_URL']) ?? null;
@@ -41,8 +38,8 @@ export function runSettings(flags: RunFlags, env: NodeJS.ProcessEnv): RunSetting
     profile: flags.profile ?? nonEmpty(env['AWS_PROFILE']) ?? null,
     reportDir: flags['report-dir'] ?? 'reports',
     fixtures: fixtures === 'auto' ? 'auto' : { file: fixtures },
-    concurrency: wholeNumber('--concurrency', flags.concurrency, defaultConcurrency, 1, 256),
-    timeoutMs: wholeNumber('--timeout', flags.timeout, defaultTimeoutMs, 1, 600_000),
+    concurrency: wholeNumber('--concurrency', flags.concurrency, DEFAULT_CONCURRENCY, 1, 256),
+    timeoutMs: wholeNumber('--timeout', flags.timeout, DEFAULT_TIMEOUT_MS, 1, 600_000),
     grep: checkGrep(flags.grep) ?? null,
   };
 }

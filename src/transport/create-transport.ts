@@ -2,6 +2,7 @@
 import { Pool } from 'undici';
 import { backoffDelayMs, resolveRetryOptions } from './backoff.ts';
 import { createConcurrencyLimit } from './concurrency-limit.ts';
+import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from './defaults.ts';
 import { redactObservation, secretsOf } from './redact-observation.ts';
 import { signedHeaders } from './sign.ts';
 import { parseTargetUrl } from './target-url.ts';
@@ -19,9 +20,7 @@ import type {
   WireRequest,
 } from './types.ts';
 
-export const DEFAULT_SERVICE = 'lambda';
-export const DEFAULT_CONCURRENCY = 8;
-export const DEFAULT_TIMEOUT_MS = 10_000;
+const DEFAULT_SERVICE = 'lambda';
 
 interface Attempt {
   request: SentRequest;
