@@ -22,7 +22,7 @@ export interface ConformanceReporterOptions {
 }
 
 /** The check named when a conformance test threw before it attached a result. */
-export const SUITE_ERROR_CHECK = 'suite_error';
+const SUITE_ERROR_CHECK = 'suite_error';
 
 const INTERRUPTED: RunStop = {
   interruption: 'The run was interrupted before every case was judged.',

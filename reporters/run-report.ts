@@ -27,7 +27,7 @@ export interface RunFacts {
   readonly stop: RunStop | null;
 }
 
-export const NOT_RUN_CHECK = 'not_run';
+const NOT_RUN_CHECK = 'not_run';
 
 function notRun(planned: PlannedCase, message: string): CaseResult {
   return unjudged(planned, 'skip', NOT_RUN_CHECK, message);
