@@ -11,12 +11,6 @@ export function bodyAsText(body: unknown): string {
   return JSON.stringify(body, null, 2) ?? String(body);
 }
 
-/** Whether the body is (or holds) a JSON object or array, so that it is worth highlighting as such. */
-export function isJsonBody(body: unknown): boolean {
-  if (body === null || body === undefined) return false;
-  return typeof body === 'string' ? parseJsonContainer(body) !== undefined : typeof body === 'object';
-}
-
 // Only objects and arrays: a body like `42` or `"x"` is shown as sent, not re-spelled.
 function parseJsonContainer(text: string): object | undefined {
   if (!/^\s*[[{]/.test(text)) return undefined;

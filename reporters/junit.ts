@@ -11,7 +11,7 @@ function seconds(milliseconds: number): string {
 }
 
 /** The testsuite's name, also the name CI shows for the run. */
-export function junitSuiteName(report: RunReport): string {
+function junitSuiteName(report: RunReport): string {
   return `${report.tool.name} ${report.edition} against ${report.target}`;
 }
 

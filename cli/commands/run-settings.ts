@@ -1,7 +1,8 @@
+import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS, parseTargetUrl, TargetUrlError } from '../../src/transport/index.ts';
 import { UsageError, checkGrep } from './flags.ts';
 
 export interface RunSettings {
-  /** Null: start the embedded reference server. */
+  /** The target's origin (normalised, e.g. without a trailing slash); null: start the embedded reference server. */
   readonly targetUrl: string | null;
   readonly edition: string;
   readonly region: string;
@@ -26,39 +27,29 @@ export interface RunFlags {
   readonly grep?: string | undefined;
 }
 
-export const defaultConcurrency = 8;
-export const defaultTimeoutMs = 10_000;
-
 /** Flags beat the environment, which beats the defaults. */
 export function runSettings(flags: RunFlags, env: NodeJS.ProcessEnv): RunSettings {
-  const targetUrl = flags.target ?? nonEmpty(env['AWS_ENDPOINT_URL_LAMBDA']) ?? nonEmpty(env['AWS_ENDPOINT_URL']) ?? null;
-  if (targetUrl !== null) checkUrl(targetUrl);
+  const target = flags.target ?? nonEmpty(env['AWS_ENDPOINT_URL_LAMBDA']) ?? nonEmpty(env['AWS_ENDPOINT_URL']) ?? null;
   const fixtures = flags.fixtures ?? 'auto';
   return {
-    targetUrl: targetUrl?.replace(/\/+$/, '') ?? null,
+    targetUrl: target === null ? null : targetOrigin(target),
     edition: flags.edition ?? 'seed',
     region: flags.region ?? nonEmpty(env['AWS_REGION']) ?? nonEmpty(env['AWS_DEFAULT_REGION']) ?? 'us-east-1',
     profile: flags.profile ?? nonEmpty(env['AWS_PROFILE']) ?? null,
     reportDir: flags['report-dir'] ?? 'reports',
     fixtures: fixtures === 'auto' ? 'auto' : { file: fixtures },
-    concurrency: wholeNumber('--concurrency', flags.concurrency, defaultConcurrency, 1, 256),
-    timeoutMs: wholeNumber('--timeout', flags.timeout, defaultTimeoutMs, 1, 600_000),
+    concurrency: wholeNumber('--concurrency', flags.concurrency, DEFAULT_CONCURRENCY, 1, 256),
+    timeoutMs: wholeNumber('--timeout', flags.timeout, DEFAULT_TIMEOUT_MS, 1, 600_000),
     grep: checkGrep(flags.grep) ?? null,
   };
 }
 
-function checkUrl(text: string): void {
-  let url: URL;
+function targetOrigin(text: string): string {
   try {
-    url = new URL(text);
-  } catch {
-    throw new UsageError(`the target "${text}" is not a URL. Give one such as http://127.0.0.1:4566 or https://lambda.eu-west-1.amazonaws.com.`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new UsageError(`the target "${text}" must be an http:// or https:// URL.`);
-  }
-  if (url.pathname !== '/' || url.search !== '' || url.username !== '' || url.password !== '') {
-    throw new UsageError(`the target "${text}" must be an origin only (scheme, host and port), without a path, query or credentials.`);
+    return parseTargetUrl(text).origin;
+  } catch (error) {
+    if (error instanceof TargetUrlError) throw new UsageError(error.message);
+    throw error;
   }
 }
 

@@ -1,3 +1,6 @@
+// Not the transport's index: main.ts loads this text eagerly, and the index would load HTTP and the AWS SDK.
+import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from '../../src/transport/defaults.ts';
+
 export const usage = `lambda-esm-conformance: conformance tests for the AWS Lambda CreateEventSourceMapping API
 
 Usage:
@@ -13,8 +16,8 @@ Usage:
                               target and delete them after; FILE: use existing ARNs, create nothing
                               (see fixtures/static.example.yaml)
         --report-dir DIR      where the reports go (default reports)
-        --concurrency N       requests in flight at once (default 8)
-        --timeout MS          per request (default 10000)
+        --concurrency N       requests in flight at once (default ${DEFAULT_CONCURRENCY})
+        --timeout MS          per request (default ${DEFAULT_TIMEOUT_MS})
         --grep PATTERN        only the cases whose id, clause or title match
   lambda-esm-conformance list [--edition seed] [--json] [--grep PATTERN]
       The generated cases: a table, or with --json one object per case.

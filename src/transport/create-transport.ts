@@ -2,8 +2,10 @@
 import { Pool } from 'undici';
 import { backoffDelayMs, resolveRetryOptions } from './backoff.ts';
 import { createConcurrencyLimit } from './concurrency-limit.ts';
+import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from './defaults.ts';
 import { redactObservation, secretsOf } from './redact-observation.ts';
 import { signedHeaders } from './sign.ts';
+import { parseTargetUrl } from './target-url.ts';
 import { systemClock } from './system-clock.ts';
 import { isThrottling } from './throttling.ts';
 import { classifyTransportError } from './transport-error.ts';
@@ -18,9 +20,7 @@ import type {
   WireRequest,
 } from './types.ts';
 
-export const DEFAULT_SERVICE = 'lambda';
-export const DEFAULT_CONCURRENCY = 8;
-export const DEFAULT_TIMEOUT_MS = 10_000;
+const DEFAULT_SERVICE = 'lambda';
 
 interface Attempt {
   request: SentRequest;
@@ -30,12 +30,12 @@ interface Attempt {
 }
 
 /**
- * Throws only for programmer errors (a bad URL or option here; a malformed WireRequest, a
+ * Throws only for programmer errors (a TargetUrlError or a bad option here; a malformed WireRequest, a
  * closed target or credentials that cannot be resolved in `send`). Whatever the server does,
  * `send` resolves to an Observation.
  */
 export function createTransport(options: TransportOptions): Transport {
-  const origin = parseOrigin(options.url);
+  const origin = parseTargetUrl(options.url);
   const region = requireText(options.region, 'region');
   const service = requireText(options.service ?? DEFAULT_SERVICE, 'service');
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
@@ -147,26 +147,6 @@ async function resolveSigningCredentials(
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`Could not resolve AWS credentials to sign requests: ${reason}`, { cause: error });
   }
-}
-
-function parseOrigin(url: string): URL {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new Error(`Invalid target URL ${JSON.stringify(url)}: expected e.g. http://127.0.0.1:4566`);
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new Error(`Invalid target URL ${JSON.stringify(url)}: only http: and https: are supported`);
-  }
-  if (parsed.username !== '' || parsed.password !== '') {
-    throw new Error('Invalid target URL: it must not carry a user name or password; credentials come from the AWS chain');
-  }
-  // Cases carry absolute API paths; a prefix would be silently dropped, so refuse it instead.
-  if ((parsed.pathname !== '/' && parsed.pathname !== '') || parsed.search !== '' || parsed.hash !== '') {
-    throw new Error(`Invalid target URL ${JSON.stringify(url)}: give the origin only (scheme, host, port), without a path or query`);
-  }
-  return parsed;
 }
 
 function requireText(value: string, name: string): string {

@@ -1,6 +1,7 @@
 // Where the signing credentials come from.
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { isLoopbackUrl } from './loopback.ts';
+import { parseTargetUrl } from './target-url.ts';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from './types.ts';
 
 export interface ResolveCredentialsOptions {
@@ -60,14 +61,6 @@ function fromEnvironment(env: NodeJS.ProcessEnv, accessKeyId: string): AwsCreden
       ...(expiration !== undefined ? { expiration: new Date(expiration) } : {}),
     };
   };
-}
-
-function parseTargetUrl(targetUrl: string): URL {
-  try {
-    return new URL(targetUrl);
-  } catch {
-    throw new Error(`Invalid target URL ${JSON.stringify(targetUrl)}: expected e.g. http://127.0.0.1:4566`);
-  }
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -1,12 +1,13 @@
-// The transport's public face; reporters and the judge import from here.
-export { createTransport, DEFAULT_CONCURRENCY, DEFAULT_SERVICE, DEFAULT_TIMEOUT_MS } from './create-transport.ts';
+// The transport's public face, for the CLI, the suite, the fixtures and the reporters. The judge and
+// the case runner import the few pure modules they use directly, so that loading them loads no HTTP.
+export { createTransport } from './create-transport.ts';
+export { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from './defaults.ts';
 export { resolveCredentials, DUMMY_CREDENTIALS, type ResolveCredentialsOptions } from './credentials.ts';
 export { describeObservation } from './describe-observation.ts';
 export { errorTypeOf, sanitizeErrorType } from './error-type.ts';
 export { redactHeaders, redactSecrets, isCredentialHeaderName, REDACTED } from './redact.ts';
-export { isThrottling, THROTTLING_ERROR_TYPES } from './throttling.ts';
-export { DEFAULT_RETRY_OPTIONS } from './backoff.ts';
 export { isLoopbackUrl } from './loopback.ts';
+export { parseTargetUrl, TargetUrlError } from './target-url.ts';
 export type {
   AwsCredentialIdentity,
   AwsCredentialIdentityProvider,

@@ -52,7 +52,7 @@ type Query = Record<string, string | string[]>;
  * The signer wants the query as decoded pairs. Decoded with decodeURIComponent rather than
  * URLSearchParams, because the latter reads `+` as a space, which AWS does not.
  */
-export function splitPath(path: string): { pathname: string; query: Query } {
+function splitPath(path: string): { pathname: string; query: Query } {
   const mark = path.indexOf('?');
   if (mark < 0) return { pathname: path, query: {} };
   const query: Query = {};

@@ -2,7 +2,7 @@
 import { errorTypeOf } from './error-type.ts';
 import type { ObservedResponse } from './types.ts';
 
-export const THROTTLING_ERROR_TYPES: ReadonlySet<string> = new Set([
+const THROTTLING_ERROR_TYPES: ReadonlySet<string> = new Set([
   'TooManyRequestsException',
   'ThrottlingException',
   'Throttling',

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeReports, type ReportPaths } from '../../reporters/index.ts';
+import { writeReports, type ReportPaths } from '../../reporters/write-reports.ts';
 import { HOSTILE, sampleReport } from './support/build-report.ts';
 
 const CHROMIUM = '/usr/bin/chromium';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderHtml } from '../../reporters/index.ts';
+import { renderHtml } from '../../reporters/html/page.ts';
 import type { CaseResult } from '../../src/results.ts';
 import { caseResult, HOSTILE, runReport, sampleReport } from './support/build-report.ts';
 

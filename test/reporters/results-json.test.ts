@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderResultsJson } from '../../reporters/index.ts';
+import { renderResultsJson } from '../../reporters/results-json.ts';
 import type { RunReport } from '../../src/results.ts';
 import { caseResult, runReport, sampleReport } from './support/build-report.ts';
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildRunReport, conformanceMatrix, verdictOf, worstOutcome, type PlannedCase, type RunFacts } from '../../reporters/index.ts';
+import { conformanceMatrix, worstOutcome } from '../../reporters/matrix.ts';
+import { buildRunReport, type PlannedCase, type RunFacts } from '../../reporters/run-report.ts';
+import { verdictOf } from '../../reporters/verdict.ts';
 import type { CaseResult } from '../../src/results.ts';
 import { caseResult, runReport, sampleCases } from './support/build-report.ts';
 

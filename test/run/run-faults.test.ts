@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startReferenceServer, type FaultOptions, type ReferenceServer } from '../../reference/server.ts';
-import { idsWith, readResults, runInProcess } from './support/cli-run.ts';
+import { idsWith, readResults, runInProcess, seedCaseCount } from './support/cli-run.ts';
 import { remainingFixtures, remainingMappings, runIdIn } from './support/reference-state.ts';
 
+const allCases = seedCaseCount();
 let server: ReferenceServer | undefined;
 afterEach(async () => {
   await server?.close();
@@ -16,8 +17,8 @@ async function runWithFaults(faults: FaultOptions, ...args: string[]) {
   const report = readResults(run);
   // Whatever the target did, the run ends by itself with every case accounted for and nothing left behind.
   expect(report.complete).toBe(true);
-  expect(report.summary.total).toBe(119);
-  expect(report.cases).toHaveLength(119);
+  expect(report.summary.total).toBe(allCases);
+  expect(report.cases).toHaveLength(allCases);
   expect(await remainingMappings(server.url)).toEqual([]);
   expect(await remainingFixtures(server.url, runIdIn(run.stderr))).toEqual([]);
   return { run, report };
@@ -27,14 +28,14 @@ describe('run against a faulty target', () => {
   it('loses no case to latency', async () => {
     const { run, report } = await runWithFaults({ latencyMs: 40 });
     expect(run.code).toBe(0);
-    expect(report.summary.pass).toBe(119);
+    expect(report.summary.pass).toBe(allCases);
   });
 
   it('loses no case to throttling: it retries with backoff', async () => {
     // A short Retry-After keeps the test fast; that the transport honours it is tested in test/transport.
     const { run, report } = await runWithFaults({ throttleRate: 0.25, retryAfterSeconds: 0.05 });
     expect(run.code, run.stderr).toBe(0);
-    expect(report.summary.pass).toBe(119);
+    expect(report.summary.pass).toBe(allCases);
     expect(report.cases.some((result) => result.attempts > 1)).toBe(true);
   });
 
@@ -44,7 +45,7 @@ describe('run against a faulty target', () => {
     const failed = report.cases.filter((result) => result.outcome === 'fail');
     expect(failed.length).toBeGreaterThan(0);
     for (const result of failed) expect(result.response?.status).toBe(500);
-    expect(report.summary.pass + report.summary.fail).toBe(119);
+    expect(report.summary.pass + report.summary.fail).toBe(allCases);
   });
 
   it('reports connection resets as cases that could not be judged', async () => {

@@ -39,6 +39,8 @@ describe('run refuses what it cannot judge, with exit code 2 and one clear sente
     [['--fixtures', '/nonexistent/fixtures.yaml'], /The fixtures file has a problem:\n\/nonexistent\/fixtures\.yaml: the file does not exist/],
     [['--fixtures', '/dev/zero'], /\/dev\/zero: this is not a regular file/],
     [['--edition', '/../../../etc/x'], /the edition "\/\.\.\/\.\.\/\.\.\/etc\/x" is not a name/],
+    // A fragment used to pass the CLI's own check and crash the run later, in the transport.
+    [['--target', 'http://127.0.0.1:9/#frag'], /the target "http:\/\/127\.0\.0\.1:9\/#frag" has the fragment "#frag"/],
   ])('bad input %j', async (args, message) => {
     const run = await runInProcess(args);
     expect(run.code).toBe(2);

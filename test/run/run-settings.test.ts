@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runSettings } from '../../cli/commands/run-settings.ts';
+import { UsageError } from '../../cli/commands/flags.ts';
 
 describe('run settings', () => {
   it('defaults to the embedded server, the seed edition, us-east-1 and auto fixtures', () => {
@@ -36,14 +37,34 @@ describe('run settings', () => {
     });
   });
 
+  it('normalises the target to its origin: trailing slashes go, scheme and host are lower-cased', () => {
+    expect(runSettings({ target: 'HTTP://LocalHost:4566//' }, {}).targetUrl).toBe('http://localhost:4566');
+    expect(runSettings({}, { AWS_ENDPOINT_URL_LAMBDA: 'https://lambda.eu-west-1.amazonaws.com:443/' }).targetUrl).toBe('https://lambda.eu-west-1.amazonaws.com');
+  });
+
   it.each([
     [{ concurrency: '0' }, '--concurrency must be a whole number from 1 to 256, not "0".'],
     [{ timeout: '1.5s' }, '--timeout must be a whole number from 1 to 600000, not "1.5s".'],
-    [{ target: 'localhost:4566' }, 'the target "localhost:4566" must be an http:// or https:// URL.'],
-    [{ target: 'not a url' }, /is not a URL/],
-    [{ target: 'http://127.0.0.1:4566/prefix' }, /must be an origin only/],
     [{ grep: '[' }, /is not a valid regular expression/],
   ])('refuses %j with a sentence saying how to fix it', (flags, message) => {
     expect(() => runSettings(flags, {})).toThrow(message);
+  });
+
+  // Every refusal of the one target URL parser reaches the user as a usage error (exit 2), from the flag or the environment.
+  it.each([
+    ['not a url', 'the target "not a url" is not a URL: give an origin such as http://127.0.0.1:4566 or https://lambda.eu-west-1.amazonaws.com.'],
+    ['localhost:4566', 'the target "localhost:4566" must be an http:// or https:// URL, such as http://127.0.0.1:4566 or https://lambda.eu-west-1.amazonaws.com.'],
+    [
+      'http://admin:hunter2@127.0.0.1:4566',
+      'the target "http://***@127.0.0.1:4566/" must not carry a user name or password, since requests are signed with AWS credentials (--profile, AWS_PROFILE or AWS_ACCESS_KEY_ID): give http://127.0.0.1:4566.',
+    ],
+    ['http://127.0.0.1:4566/prefix', 'the target "http://127.0.0.1:4566/prefix" has the path "/prefix", but a target is an origin only (scheme, host and port): give http://127.0.0.1:4566.'],
+    ['http://127.0.0.1:4566/?x=1', 'the target "http://127.0.0.1:4566/?x=1" has the query "?x=1", but a target is an origin only (scheme, host and port): give http://127.0.0.1:4566.'],
+    ['http://127.0.0.1:9/#frag', 'the target "http://127.0.0.1:9/#frag" has the fragment "#frag", but a target is an origin only (scheme, host and port): give http://127.0.0.1:9.'],
+  ])('refuses the target %s with a usage error saying how to fix it', (target, message) => {
+    for (const settings of [() => runSettings({ target }, {}), () => runSettings({}, { AWS_ENDPOINT_URL: target })]) {
+      expect(settings).toThrow(UsageError);
+      expect(settings).toThrow(message);
+    }
   });
 });

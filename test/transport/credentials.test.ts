@@ -18,7 +18,7 @@ vi.mock('@aws-sdk/credential-providers', () => ({
   },
 }));
 
-const { resolveCredentials, DUMMY_CREDENTIALS } = await import('../../src/transport/index.ts');
+const { resolveCredentials, DUMMY_CREDENTIALS, TargetUrlError } = await import('../../src/transport/index.ts');
 
 beforeEach(() => {
   chain.calls.length = 0;
@@ -87,7 +87,8 @@ describe('resolveCredentials', () => {
     expect(chain.resolutions).toBe(0);
   });
 
-  it('rejects an invalid target URL with a clear message', () => {
-    expect(() => resolveCredentials({ targetUrl: 'not a url', env: {} })).toThrow(/Invalid target URL "not a url"/);
+  it('rejects a target that is not an origin, as the transport does', () => {
+    expect(() => resolveCredentials({ targetUrl: 'not a url', env: {} })).toThrow(new TargetUrlError('the target "not a url" is not a URL: give an origin such as http://127.0.0.1:4566 or https://lambda.eu-west-1.amazonaws.com.'));
+    expect(() => resolveCredentials({ targetUrl: 'http://localhost:4566/#frag', env: {} })).toThrow(TargetUrlError);
   });
 });

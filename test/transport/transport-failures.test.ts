@@ -1,7 +1,7 @@
 import { createServer as createTcpServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTransport, type Transport } from '../../src/transport/index.ts';
+import { createTransport, parseTargetUrl, TargetUrlError, type Transport } from '../../src/transport/index.ts';
 import { plainProvider } from './support/credentials.ts';
 import { closedPort, json, startServer, type TestServer } from './support/http-server.ts';
 
@@ -136,17 +136,46 @@ describe('what the server does never makes send() throw', () => {
 
 describe('programmer errors do throw, clearly', () => {
   it.each([
-    ['not a url', /Invalid target URL "not a url"/],
-    ['ftp://127.0.0.1', /only http: and https:/],
-    ['http://127.0.0.1:4566/prefix', /origin only/],
-    ['http://127.0.0.1:4566/?x=1', /origin only/],
-    ['http://user:pw@127.0.0.1:4566', /user name or password/],
-  ])('createTransport(%s)', (url, message) => {
-    expect(() => createTransport({ url, region: 'us-east-1', credentials: plainProvider })).toThrow(message);
+    ['not a url', 'the target "not a url" is not a URL: give an origin such as http://127.0.0.1:4566 or https://lambda.eu-west-1.amazonaws.com.'],
+    ['ftp://127.0.0.1', 'the target "ftp://127.0.0.1" must be an http:// or https:// URL, such as http://127.0.0.1:4566 or https://lambda.eu-west-1.amazonaws.com.'],
+    ['http://127.0.0.1:4566/prefix', 'the target "http://127.0.0.1:4566/prefix" has the path "/prefix", but a target is an origin only (scheme, host and port): give http://127.0.0.1:4566.'],
+    ['http://127.0.0.1:4566/?x=1', 'the target "http://127.0.0.1:4566/?x=1" has the query "?x=1", but a target is an origin only (scheme, host and port): give http://127.0.0.1:4566.'],
+    // A bare "?" or "#" leaves URL's search and hash empty, and is refused all the same.
+    ['http://127.0.0.1:4566?', 'the target "http://127.0.0.1:4566?" has the query "?", but a target is an origin only (scheme, host and port): give http://127.0.0.1:4566.'],
+    ['http://127.0.0.1:9/#frag', 'the target "http://127.0.0.1:9/#frag" has the fragment "#frag", but a target is an origin only (scheme, host and port): give http://127.0.0.1:9.'],
+    ['http://127.0.0.1:9#', 'the target "http://127.0.0.1:9#" has the fragment "#", but a target is an origin only (scheme, host and port): give http://127.0.0.1:9.'],
+    [
+      'http://user:pw@127.0.0.1:4566',
+      'the target "http://***@127.0.0.1:4566/" must not carry a user name or password, since requests are signed with AWS credentials (--profile, AWS_PROFILE or AWS_ACCESS_KEY_ID): give http://127.0.0.1:4566.',
+    ],
+  ])('createTransport(%s) throws a TargetUrlError saying how to fix it', (url, message) => {
+    const create = () => createTransport({ url, region: 'us-east-1', credentials: plainProvider });
+    expect(create).toThrow(TargetUrlError);
+    expect(create).toThrow(message);
   });
 
-  it('accepts an origin with or without a trailing slash, and exposes it as url', () => {
-    target = createTransport({ url: 'http://127.0.0.1:4566/', region: 'us-east-1', credentials: plainProvider });
+  it.each([
+    // Every other refusal is checked after this one, so none of them can echo the password either.
+    ['with a user name', 'http://admin:s3cr3t-pw@127.0.0.1:4566/prefix?x#y'],
+    ['without a user name', 'http://:s3cr3t-pw@127.0.0.1:4566'],
+    ['without the slashes', 'http:admin:s3cr3t-pw@127.0.0.1:4566'],
+    ['of a scheme that is refused too', 'ftp://admin:s3cr3t-pw@127.0.0.1'],
+    ['of text that is not even a URL', 'http://admin:s3cr3t-pw@127.0.0.1:notaport'],
+    ['holding an @', 'http://admin:s3cr3t@pw@127.0.0.1:4566'],
+  ])('never echoes a password %s', (_, url) => {
+    let message = '';
+    try {
+      parseTargetUrl(url);
+    } catch (error) {
+      message = error instanceof TargetUrlError ? error.message : 'not a TargetUrlError';
+    }
+    expect(message).toMatch(/^the target "[a-z]+:\/\/\*\*\*@/);
+    expect(message).not.toContain('s3cr3t');
+    expect(message).not.toContain('admin');
+  });
+
+  it.each(['http://127.0.0.1:4566', 'http://127.0.0.1:4566/', 'HTTP://127.0.0.1:4566//'])('accepts the origin %s and exposes it normalised as url', (url) => {
+    target = createTransport({ url, region: 'us-east-1', credentials: plainProvider });
     expect(target.url).toBe('http://127.0.0.1:4566');
   });
 

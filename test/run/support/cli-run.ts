@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { vi } from 'vitest';
 import { main } from '../../../cli/main.ts';
+import { generateCases } from '../../../src/cases/generate.ts';
+import { selectCases } from '../../../src/cases/select.ts';
 import type { RunReport } from '../../../src/results.ts';
+import { loadEdition } from '../../../src/spec/load.ts';
 
 const bin = new URL('../../../bin/lambda-esm-conformance.js', import.meta.url).pathname;
 
@@ -78,4 +81,9 @@ export function readReport(run: CliRun, name: 'junit.xml' | 'report.html'): stri
 /** Ids of the cases with a given outcome. */
 export function idsWith(report: RunReport, outcome: RunReport['cases'][number]['outcome']): string[] {
   return report.cases.filter((result) => result.outcome === outcome).map((result) => result.id).sort();
+}
+
+/** How many cases a run of the seed edition has, selected by `grep` as run --grep selects them: the count follows the spec. */
+export function seedCaseCount(grep?: string): number {
+  return selectCases(generateCases(loadEdition('seed')), grep).length;
 }
