@@ -2,7 +2,8 @@
 import { Pool } from 'undici';
 import { backoffDelayMs, resolveRetryOptions } from './backoff.ts';
 import { createConcurrencyLimit } from './concurrency-limit.ts';
-import { redactObservation, secretsOf } from './redact-observation.ts';
+import { redactObservation } from './redact-observation.ts';
+import { secretsOf } from './secrets.ts';
 import { signedHeaders } from './sign.ts';
 import { systemClock } from './system-clock.ts';
 import { isThrottling } from './throttling.ts';

@@ -4,6 +4,7 @@ export { resolveCredentials, DUMMY_CREDENTIALS, type ResolveCredentialsOptions }
 export { describeObservation } from './describe-observation.ts';
 export { errorTypeOf, sanitizeErrorType } from './error-type.ts';
 export { redactHeaders, redactSecrets, isCredentialHeaderName, REDACTED } from './redact.ts';
+export { secretsOf, recordSecrets, MIN_SECRET_LENGTH, type RecordedSecrets } from './secrets.ts';
 export { isThrottling, THROTTLING_ERROR_TYPES } from './throttling.ts';
 export { DEFAULT_RETRY_OPTIONS } from './backoff.ts';
 export { isLoopbackUrl } from './loopback.ts';
