@@ -3,6 +3,7 @@ import type { FixtureValues } from '../cases/placeholders.ts';
 import { judge } from '../judge/judge.ts';
 import { caseIdentity, unjudged, type CaseResult, type RecordedRequest, type RecordedResponse, type Verdict } from '../results.ts';
 import { describeObservation } from '../transport/describe-observation.ts';
+import { parseJsonAnswer } from '../transport/json-answer.ts';
 import type { Observation, Transport, WireRequest } from '../transport/types.ts';
 import { KeyedLock } from './keyed-lock.ts';
 import { createdMapping, deleteMappings, mayHaveCreatedUnknownMapping, sweepMappings } from './mapping-cleanup.ts';
@@ -112,13 +113,10 @@ function recordRequest({ request }: Observation): RecordedRequest {
 
 function recordResponse({ response }: Observation): RecordedResponse | null {
   if (response === null) return null;
-  return { status: response.status, headers: response.headers, body: parseIfJson(response.body) };
+  return { status: response.status, headers: response.headers, body: parseIfJson(response.body), ...(response.truncated !== undefined && { bodyTruncated: response.truncated }) };
 }
 
 function parseIfJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
+  const parsed = parseJsonAnswer(text);
+  return parsed.kind === 'json' ? parsed.value : text;
 }

@@ -1,6 +1,7 @@
 // The only code that talks HTTP for cases: sign, send, wait, retry throttling, observe.
 import { Pool } from 'undici';
-import { backoffDelayMs, resolveRetryOptions } from './backoff.ts';
+import { backoffDelayMs, DEFAULT_RETRY_OPTIONS, resolveRetryOptions } from './backoff.ts';
+import { readBodyHead } from './body-limits.ts';
 import { createConcurrencyLimit } from './concurrency-limit.ts';
 import { redactObservation } from './redact-observation.ts';
 import { secretsOf } from './secrets.ts';
@@ -80,8 +81,8 @@ export function createTransport(options: TransportOptions): Transport {
           body: request.body === undefined ? null : Buffer.from(request.body, 'utf8'),
           signal: controller.signal,
         });
-        const body = await answer.body.text();
-        const response = { status: answer.statusCode, headers: flattenHeaders(answer.headers), body };
+        const body = await readBodyHead(answer.body, secrets);
+        const response: ObservedResponse = { status: answer.statusCode, headers: flattenHeaders(answer.headers), body: body.text, ...(body.truncated !== undefined && { truncated: body.truncated }) };
         return { request: sent, response, transportError: null, secrets };
       } catch (error) {
         return { request: sent, response: null, transportError: classifyTransportError(error, timedOut, timeoutMs), secrets };

@@ -8,9 +8,12 @@ export { secretsOf, recordSecrets, MIN_SECRET_LENGTH, type RecordedSecrets } fro
 export { isThrottling, THROTTLING_ERROR_TYPES } from './throttling.ts';
 export { DEFAULT_RETRY_OPTIONS } from './backoff.ts';
 export { isLoopbackUrl } from './loopback.ts';
+export { MAX_BODY_HEAD_BYTES, MAX_BODY_READ_BYTES } from './body-limits.ts';
+export { MAX_JSON_DEPTH, TOO_DEEP_MESSAGE, parseJsonAnswer, parseJsonObject, type JsonAnswer } from './json-answer.ts';
 export type {
   AwsCredentialIdentity,
   AwsCredentialIdentityProvider,
+  BodyTruncation,
   Clock,
   Observation,
   ObservedResponse,

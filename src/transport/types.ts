@@ -26,7 +26,20 @@ export interface SentRequest {
 export interface ObservedResponse {
   status: number;
   headers: Record<string, string>;
+  /** The body, or only its head when `truncated` says so (see MAX_BODY_HEAD_BYTES). */
   body: string;
+  /** Present only when the body was larger than the head the suite keeps. */
+  truncated?: BodyTruncation;
+}
+
+/** How much of a body the suite kept, and how much there was. */
+export interface BodyTruncation {
+  /** The bytes of the head kept in `body`. */
+  readonly keptBytes: number;
+  /** The bytes received in all, the head included. */
+  readonly receivedBytes: number;
+  /** False when the body went on past MAX_BODY_READ_BYTES and the suite stopped reading it. */
+  readonly complete: boolean;
 }
 
 export type TransportErrorKind = 'timeout' | 'connection-refused' | 'connection-reset' | 'other';
