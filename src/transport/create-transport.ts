@@ -23,6 +23,8 @@ import type {
 export const DEFAULT_SERVICE = 'lambda';
 export const DEFAULT_CONCURRENCY = 8;
 export const DEFAULT_TIMEOUT_MS = 10_000;
+/** Throttled retries of one request stop after this many per-request timeouts (60 s with the default). */
+export const THROTTLED_WITHIN_TIMEOUTS = 6;
 
 interface Attempt {
   request: SentRequest;
@@ -43,7 +45,7 @@ export function createTransport(options: TransportOptions): Transport {
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new Error(`timeoutMs must be > 0, got ${timeoutMs}`);
-  const retry = resolveRetryOptions(options.retry);
+  const retry = resolveRetryOptions({ maxElapsedMs: Math.min(DEFAULT_RETRY_OPTIONS.maxElapsedMs, THROTTLED_WITHIN_TIMEOUTS * timeoutMs), ...options.retry });
   const clock = options.clock ?? systemClock;
   const random = options.random ?? Math.random;
   const limit = createConcurrencyLimit(concurrency);
@@ -130,6 +132,7 @@ export function createTransport(options: TransportOptions): Transport {
 
   return {
     url: origin.origin,
+    timeoutMs,
     send,
     async close() {
       if (closed) return;

@@ -64,6 +64,8 @@ export interface Observation {
 export interface Transport {
   /** The target's origin, e.g. `http://127.0.0.1:4566`. */
   readonly url: string;
+  /** Per attempt: the unit every other wait of a run is measured in. */
+  readonly timeoutMs: number;
   send(request: WireRequest): Promise<Observation>;
   close(): Promise<void>;
 }
@@ -96,6 +98,7 @@ export interface TransportOptions {
   concurrency?: number;
   /** Per attempt, covering connect, headers and body; default 10000. */
   timeoutMs?: number;
+  /** Default DEFAULT_RETRY_OPTIONS, but never a retry budget (`maxElapsedMs`) above THROTTLED_WITHIN_TIMEOUTS × timeoutMs. */
   retry?: Partial<RetryOptions>;
   clock?: Clock;
   /** Returns a number in [0, 1); default `Math.random`. */
