@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createVitest, type Vitest } from 'vitest/node';
 import { guardCleanup } from '../../fixtures/index.ts';
 import { ConformanceReporter } from '../../reporters/conformance-reporter.ts';
+import { consoleLine } from '../../reporters/console-line.ts';
 import { ProgressReporter } from '../../reporters/progress-reporter.ts';
 import { verdictOf } from '../../reporters/verdict.ts';
 import type { SuiteConfig } from '../../suites/suite-config.ts';
@@ -12,7 +13,7 @@ import { generateCases } from '../../src/cases/generate.ts';
 import { selectCases } from '../../src/cases/select.ts';
 import type { RunReport } from '../../src/results.ts';
 import { loadEdition } from '../../src/spec/load.ts';
-import { resolveCredentials } from '../../src/transport/index.ts';
+import { recordSecrets, resolveCredentials } from '../../src/transport/index.ts';
 import { checkReachable } from './reachability.ts';
 import { FixturesUnavailable, runFixtures } from './run-fixtures.ts';
 import { runSettings, type RunSettings } from './run-settings.ts';
@@ -20,6 +21,11 @@ import { parseFlags, UsageError } from './usage-error.ts';
 
 const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
 const suiteFile = 'suites/create-event-source-mapping.suite.ts';
+
+/** After SIGINT or SIGTERM, the run is over within this long, whatever the target does. */
+export const SIGNAL_DEADLINE_MS = 5_000;
+/** Of which the cases in flight get this long to stop before the report of what was judged is written. */
+export const SIGNAL_CANCEL_MS = 1_500;
 
 export async function run(argv: string[]): Promise<number> {
   const settings = runSettings(
@@ -40,20 +46,25 @@ export async function run(argv: string[]): Promise<number> {
   const cases = selectCases(generateCases(spec), settings.grep ?? undefined);
   if (cases.length === 0) throw new UsageError(`--grep "${settings.grep ?? ''}" matches no case; "lambda-esm-conformance list" shows them all.`);
 
-  const say = (line: string) => process.stderr.write(`${line}\n`);
   // The reference server is loaded only when it is the target.
   const reference = settings.targetUrl === null ? await (await import('../../reference/server.ts')).startReferenceServer() : null;
   const targetUrl = settings.targetUrl ?? reference?.url ?? '';
-  const credentials = resolveCredentials({ targetUrl, ...(settings.profile !== null && { profile: settings.profile }) });
+  // Every credential this process signs with is remembered, to be masked in every line and report.
+  const { credentials, secrets } = recordSecrets(resolveCredentials({ targetUrl, ...(settings.profile !== null && { profile: settings.profile }) }));
+  const say = (line: string) => process.stderr.write(`${consoleLine(line, secrets())}\n`);
   const fixtures = runFixtures({ targetUrl, settings, credentials, needs: [...new Set(cases.flatMap((testCase) => testCase.fixtures))], log: say });
   let suite: SuiteRun | null = null;
-  // Ctrl-C or SIGTERM: stop the cases, let the reporter write what was judged, delete what was created, exit 130/143.
+  // Ctrl-C or SIGTERM: stop the cases, write the report of what was judged, delete what was created, exit 130/143,
+  // all within SIGNAL_DEADLINE_MS: cases waiting on a target that hangs are not waited for.
   const guard = guardCleanup(
     async () => {
-      await suite?.cancel();
+      const interruption = `interrupted by ${guard.interruptedBy ?? 'a signal'}`;
+      await Promise.race([suite?.cancel(), new Promise((resolve) => setTimeout(resolve, SIGNAL_CANCEL_MS).unref())]);
+      // Stopped before the suite started, every case is reported as not run.
+      await (suite?.reporter ?? conformanceReporter(cases, targetUrl, settings, secrets)).writePartial(interruption).catch((error: unknown) => say(`could not write the report: ${String(error)}`));
       return fixtures.cleanup();
     },
-    { log: say, remaining: () => fixtures.remaining() },
+    { log: say, remaining: () => fixtures.remaining(), deadlineMs: SIGNAL_DEADLINE_MS },
   );
   try {
     say(`lambda-esm-conformance: ${cases.length} cases of the ${spec.edition} edition against ${targetUrl}${reference === null ? '' : ' (the embedded reference server)'}`);
@@ -70,7 +81,7 @@ export async function run(argv: string[]): Promise<number> {
       say(`Nothing was judged: the fixtures could not be created on the target (${error.message}).`);
       return 2;
     }
-    suite = new SuiteRun(cases, targetUrl, settings, loaded);
+    suite = new SuiteRun(cases, targetUrl, settings, loaded, secrets);
     const report = await suite.finished;
     if (report === null) {
       say('Nothing was judged: the run ended before any report was written.');
@@ -88,23 +99,34 @@ export async function run(argv: string[]): Promise<number> {
   }
 }
 
+function conformanceReporter(cases: readonly Case[], targetUrl: string, settings: RunSettings, secrets: () => readonly string[], onReport?: (report: RunReport) => void): ConformanceReporter {
+  return new ConformanceReporter({
+    reportDir: path.resolve(settings.reportDir),
+    target: targetUrl,
+    edition: settings.edition,
+    startedAt: new Date(),
+    plannedCases: cases,
+    ...(onReport !== undefined && { onReport }),
+    secrets,
+  });
+}
+
 /** The suite file running in vitest; its report arrives through the conformance reporter. */
 class SuiteRun {
   readonly finished: Promise<RunReport | null>;
   private vitest: Vitest | null = null;
-  private readonly reporter: ConformanceReporter;
+  readonly reporter: ConformanceReporter;
   private cancelled = false;
 
-  constructor(cases: readonly Case[], targetUrl: string, settings: RunSettings, fixtures: { values: FixtureValues; missing: SuiteConfig['missingFixtures'] }) {
+  constructor(
+    cases: readonly Case[],
+    targetUrl: string,
+    settings: RunSettings,
+    fixtures: { values: FixtureValues; missing: SuiteConfig['missingFixtures'] },
+    private readonly secrets: () => readonly string[],
+  ) {
     let written: RunReport | null = null;
-    this.reporter = new ConformanceReporter({
-      reportDir: path.resolve(settings.reportDir),
-      target: targetUrl,
-      edition: settings.edition,
-      startedAt: new Date(),
-      plannedCases: cases,
-      onReport: (report) => (written = report),
-    });
+    this.reporter = conformanceReporter(cases, targetUrl, settings, secrets, (report) => (written = report));
     const provided: SuiteConfig = {
       targetUrl,
       region: settings.region,
@@ -132,7 +154,7 @@ class SuiteRun {
       root: packageRoot,
       include: [suiteFile],
       watch: false,
-      reporters: [new ProgressReporter(total), this.reporter],
+      reporters: [new ProgressReporter(total, undefined, this.secrets), this.reporter],
       provide: { conformance: provided },
       // Threads, not forks: a signal must reach this process only, which then ends the run cleanly.
       pool: 'threads',
