@@ -1,11 +1,9 @@
 // The suite file running in vitest on a RunPlan. vitest stays the runner (one test per case, its
-// reporters, its cancellation); the plan goes in as one provided value and the report comes out of
-// the conformance reporter.
+// reporters, its cancellation); the plan goes in as one provided value and the results come out
+// through the reporters.
 import { fileURLToPath } from 'node:url';
-import { createVitest } from 'vitest/node';
-import { ConformanceReporter } from '../reporters/conformance-reporter.ts';
-import { ProgressReporter } from '../reporters/progress-reporter.ts';
-import type { RunReport } from '../src/results.ts';
+import { createVitest, type Reporter } from 'vitest/node';
+import type { ConformanceReporter } from '../reporters/conformance-reporter.ts';
 import type { RunPlan } from '../src/runner/run-plan.ts';
 import '../suites/hand-off.ts';
 
@@ -13,39 +11,27 @@ const packageRoot = fileURLToPath(new URL('../', import.meta.url));
 const suiteFile = 'suites/create-event-source-mapping.suite.ts';
 
 export interface SuiteRun {
-  /** The report the reporters wrote, or null when the run ended before any was written. */
-  readonly finished: Promise<RunReport | null>;
-  /** Stops the cases in flight; the reporters then write what was judged, as an incomplete run. */
+  /** Settles once vitest has closed; the conformance reporter has written its reports by then. */
+  readonly finished: Promise<void>;
+  /** Stops the cases in flight; the conformance reporter then writes what was judged, as an incomplete run. */
   cancel(): Promise<void>;
 }
 
-export interface Reporting {
-  /** Absolute path of the folder for results.json, junit.xml and report.html. */
-  readonly reportDir: string;
-  readonly target: string;
-  readonly startedAt: Date;
-  /** Where the progress lines go. */
-  readonly progress: (text: string) => void;
+export interface SuiteReporters {
+  /** Writes the reports; also written to, as a crashed run, if vitest itself fails. */
+  readonly conformance: ConformanceReporter;
+  readonly progress: Reporter;
 }
 
-export function startSuite(plan: RunPlan, reporting: Reporting): SuiteRun {
-  let written: RunReport | null = null;
+export function startSuite(plan: RunPlan, reporters: SuiteReporters): SuiteRun {
   let cancelled = false;
-  const reporter = new ConformanceReporter({
-    reportDir: reporting.reportDir,
-    target: reporting.target,
-    edition: plan.edition,
-    startedAt: reporting.startedAt,
-    plannedCases: plan.cases,
-    onReport: (report) => (written = report),
-  });
   const vitest = withoutSignalHandlers(() =>
     createVitest('test', {
       config: false,
       root: packageRoot,
       include: [suiteFile],
       watch: false,
-      reporters: [new ProgressReporter(plan.cases.length, reporting.progress), reporter],
+      reporters: [reporters.progress, reporters.conformance],
       provide: { plan },
       // Threads, not forks: a signal must reach this process only, which then ends the run cleanly.
       pool: 'threads',
@@ -59,11 +45,10 @@ export function startSuite(plan: RunPlan, reporting: Reporting): SuiteRun {
     try {
       if (!cancelled) await started.start();
     } catch (error) {
-      await reporter.writePartial(`the run crashed: ${error instanceof Error ? error.message : String(error)}`);
+      await reporters.conformance.writePartial(`the run crashed: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
       await started.close();
     }
-    return written;
   });
   return {
     finished,

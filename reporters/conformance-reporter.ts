@@ -19,6 +19,8 @@ export interface ConformanceReporterOptions {
   readonly plannedCases: ReadonlyArray<PlannedCase>;
   /** Called once the reports are written. */
   readonly onReport?: (report: RunReport, paths: ReportPaths) => void;
+  /** Credentials to mask in every spelling in the reports, as a last pass. */
+  readonly secrets?: () => readonly string[];
 }
 
 const INTERRUPTED: RunStop = {
@@ -54,7 +56,7 @@ export class ConformanceReporter implements Reporter {
   async onTestRunEnd(_testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<SerializedError>, reason: TestRunEndReason): Promise<void> {
     const stop = reason === 'interrupted' ? INTERRUPTED : unhandledErrors.length > 0 ? crashed(unhandledErrors) : null;
     const report = this.report(stop);
-    this.finalPaths = await writeReports(report, this.options.reportDir);
+    this.finalPaths = await writeReports(report, this.options.reportDir, this.options.secrets?.() ?? []);
     this.options.onReport?.(report, this.finalPaths);
   }
 
@@ -66,7 +68,7 @@ export class ConformanceReporter implements Reporter {
   async writePartial(interruption: string): Promise<ReportPaths> {
     if (this.finalPaths !== undefined) return this.finalPaths;
     const report = this.report({ interruption, notRun: 'not run: the run was interrupted' });
-    const paths = await writeReports(report, this.options.reportDir);
+    const paths = await writeReports(report, this.options.reportDir, this.options.secrets?.() ?? []);
     this.options.onReport?.(report, paths);
     return paths;
   }

@@ -1,7 +1,7 @@
 // Plain-text forms of the request and the answer, for reports that carry text (JUnit's failure
 // body). The HTML page lays the same parts out itself but uses bodyAsText for the bodies.
 import type { RecordedRequest, RecordedResponse } from '../src/results.ts';
-import { bodyAsText } from './body-text.ts';
+import { bodyAsText, truncationNote } from './body-text.ts';
 
 function headerLines(headers: Readonly<Record<string, string>>): string[] {
   return Object.entries(headers).map(([name, value]) => `${name}: ${value}`);
@@ -18,5 +18,6 @@ export function requestAsText(request: RecordedRequest | null): string {
 
 export function responseAsText(response: RecordedResponse | null): string {
   if (response === null) return '(no answer)';
-  return withBody([`HTTP ${response.status}`, ...headerLines(response.headers)], bodyAsText(response.body));
+  const note = truncationNote(response.bodyTruncated);
+  return withBody([`HTTP ${response.status}`, ...headerLines(response.headers)], note === '' ? bodyAsText(response.body) : `${bodyAsText(response.body)}\n${note}`);
 }

@@ -61,6 +61,11 @@ function property(name: string, value: string): string {
 
 /** The report as JUnit XML. */
 export function renderJunit(report: RunReport): string {
+  return [...junitChunks(report)].join('');
+}
+
+/** JUnit XML in pieces, one per case, so that a large report is never one string. */
+export function* junitChunks(report: RunReport): Generator<string> {
   const { summary } = report;
   const counts = `tests="${summary.total}" failures="${summary.fail}" errors="${summary.error}" skipped="${summary.skip}" time="${seconds(report.durationMs)}" timestamp="${attribute(report.startedAt)}"`;
   const properties = [
@@ -71,18 +76,20 @@ export function renderJunit(report: RunReport): string {
     property('complete', String(report.complete)),
     ...(report.interruption === null ? [] : [property('interruption', report.interruption)]),
   ];
-  return [
+  yield [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="${attribute(report.tool.name)}" ${counts}>`,
     `  <testsuite name="${attribute(junitSuiteName(report))}" ${counts}>`,
     '    <properties>',
     ...properties,
     '    </properties>',
-    ...report.cases.map(testcase),
+  ].join('\n');
+  for (const result of report.cases) yield `\n${testcase(result)}`;
+  yield `\n${[
     // An interrupted run says so where CI shows suite output, not only in a property.
     ...(report.interruption === null ? [] : [`    <system-err>${text(report.interruption)}</system-err>`]),
     '  </testsuite>',
     '</testsuites>',
     '',
-  ].join('\n');
+  ].join('\n')}`;
 }

@@ -1,5 +1,6 @@
 import type { Reporter, TestCase } from 'vitest/node';
 import type { CaseResult } from '../src/results.ts';
+import { consoleLine } from './console-line.ts';
 import '../suites/hand-off.ts';
 
 const marks: Readonly<Record<CaseResult['outcome'], string>> = { pass: 'pass ', fail: 'FAIL ', error: 'ERROR', skip: 'skip ' };
@@ -11,7 +12,13 @@ export class ProgressReporter implements Reporter {
   constructor(
     private readonly total: number,
     private readonly write: (text: string) => void = (text) => process.stdout.write(text),
+    /** Credentials to mask in every line, as a last pass. */
+    private readonly secrets: () => readonly string[] = () => [],
   ) {}
+
+  private line(text: string): void {
+    this.write(`${consoleLine(text, this.secrets())}\n`);
+  }
 
   onTestCaseResult(testCase: TestCase): void {
     // A cancelled run reports the cases it never started as skipped, once per case.
@@ -22,12 +29,12 @@ export class ProgressReporter implements Reporter {
     if (result === undefined) {
       const state = testCase.result().state;
       const why = state === 'skipped' ? 'not run' : (testCase.result().errors?.[0]?.message ?? 'no result');
-      this.write(`${counter} ${state === 'skipped' ? marks.skip : marks.error} ${testCase.name}: ${why}\n`);
+      this.line(`${counter} ${state === 'skipped' ? marks.skip : marks.error} ${testCase.name}: ${why}`);
       return;
     }
-    this.write(`${counter} ${marks[result.outcome]} ${result.id} (${result.durationMs} ms)\n`);
+    this.line(`${counter} ${marks[result.outcome]} ${result.id} (${result.durationMs} ms)`);
     if (result.outcome === 'fail' || result.outcome === 'error') {
-      for (const reason of result.reasons) this.write(`        ${reason.clause}: ${reason.message}\n`);
+      for (const reason of result.reasons) this.line(`        ${reason.clause}: ${reason.message}`);
     }
   }
 }

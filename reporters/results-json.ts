@@ -1,6 +1,7 @@
 // results.json: the machine-readable run record. Written with a fixed key order (the order of the
 // types in src/results.ts, header names sorted) so that two runs diff line by line.
 import type { CaseResult, Reason, RecordedRequest, RecordedResponse, RunReport } from '../src/results.ts';
+import { escapeActingCharactersInJson } from './control-characters.ts';
 import { redactCase } from './redact-case.ts';
 
 function sortedHeaders(headers: Readonly<Record<string, string>>): Record<string, string> {
@@ -15,7 +16,15 @@ function orderedRequest(request: RecordedRequest | null): RecordedRequest | null
 function orderedResponse(response: RecordedResponse | null): RecordedResponse | null {
   if (response === null) return null;
   // The body keeps the target's own key order: it is what was observed.
-  return { status: response.status, headers: sortedHeaders(response.headers), body: response.body === undefined ? null : response.body };
+  const body = response.body === undefined ? null : response.body;
+  const truncated = response.bodyTruncated;
+  if (truncated === undefined) return { status: response.status, headers: sortedHeaders(response.headers), body };
+  return {
+    status: response.status,
+    headers: sortedHeaders(response.headers),
+    body,
+    bodyTruncated: { keptBytes: truncated.keptBytes, receivedBytes: truncated.receivedBytes, complete: truncated.complete },
+  };
 }
 
 function orderedReason(reason: Reason): Reason {
@@ -48,7 +57,16 @@ function orderedCase(result: CaseResult): CaseResult {
 
 /** The report as results.json: pretty-printed, stable key order, trailing newline. */
 export function renderResultsJson(report: RunReport): string {
-  const ordered: RunReport = {
+  return [...resultsJsonChunks(report)].join('');
+}
+
+/**
+ * results.json in pieces, one per case, so that a large report is never one string; joined, the
+ * same text as `JSON.stringify(record, null, 2)`. Characters that act on a terminal are written as
+ * JSON escapes, which parse back the same.
+ */
+export function* resultsJsonChunks(report: RunReport): Generator<string> {
+  const ordered: Omit<RunReport, 'cases'> & { cases: null } = {
     tool: { name: report.tool.name, version: report.tool.version },
     target: report.target,
     edition: report.edition,
@@ -57,7 +75,19 @@ export function renderResultsJson(report: RunReport): string {
     complete: report.complete,
     interruption: report.interruption,
     summary: { total: report.summary.total, pass: report.summary.pass, fail: report.summary.fail, error: report.summary.error, skip: report.summary.skip },
-    cases: report.cases.map(orderedCase),
+    cases: null,
   };
-  return `${JSON.stringify(ordered, null, 2)}\n`;
+  const head = JSON.stringify(ordered, null, 2);
+  const opening = head.slice(0, head.length - 'null\n}'.length);
+  if (report.cases.length === 0) {
+    yield escapeActingCharactersInJson(`${opening}[]\n}\n`);
+    return;
+  }
+  yield escapeActingCharactersInJson(`${opening}[`);
+  for (const [index, result] of report.cases.entries()) {
+    // Nested two levels deep in the record, each line of a case is indented by four more spaces.
+    const text = JSON.stringify(orderedCase(result), null, 2).replace(/\n/g, '\n    ');
+    yield escapeActingCharactersInJson(`${index === 0 ? '' : ','}\n    ${text}`);
+  }
+  yield '\n  ]\n}\n';
 }

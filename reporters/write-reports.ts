@@ -1,10 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { RunReport } from '../src/results.ts';
-import { renderHtml } from './html/page.ts';
-import { renderJunit } from './junit.ts';
-import { renderResultsJson } from './results-json.ts';
-import { writeFileAtomically } from './write-atomically.ts';
+import { redactSecrets } from '../src/transport/index.ts';
+import { htmlChunks } from './html/page.ts';
+import { junitChunks } from './junit.ts';
+import { resultsJsonChunks } from './results-json.ts';
+import { writeFilesAtomically } from './write-atomically.ts';
 
 export interface ReportPaths {
   readonly json: string;
@@ -12,17 +13,24 @@ export interface ReportPaths {
   readonly html: string;
 }
 
-/** Writes results.json, junit.xml and report.html into `directory` (created if needed); returns their absolute paths. */
-export async function writeReports(report: RunReport, directory: string): Promise<ReportPaths> {
+/**
+ * Writes results.json, junit.xml and report.html into `directory` (created if needed); returns
+ * their absolute paths. Each is streamed a case at a time, and every piece has `secrets` masked in
+ * every spelling as a last pass, whatever the producers of the report did before.
+ */
+export async function writeReports(report: RunReport, directory: string, secrets: readonly string[] = []): Promise<ReportPaths> {
   const folder = resolve(directory);
   await mkdir(folder, { recursive: true });
   const paths: ReportPaths = { json: join(folder, 'results.json'), junit: join(folder, 'junit.xml'), html: join(folder, 'report.html') };
-  // Render all three before writing any, so that a rendering bug cannot leave a mixed set behind.
-  const contents = [renderResultsJson(report), renderJunit(report), renderHtml(report)] as const;
-  await Promise.all([
-    writeFileAtomically(paths.json, contents[0]),
-    writeFileAtomically(paths.junit, contents[1]),
-    writeFileAtomically(paths.html, contents[2]),
+  // All three are complete before any replaces its predecessor, so that a rendering bug cannot leave a mixed set behind.
+  await writeFilesAtomically([
+    { path: paths.json, chunks: redacted(resultsJsonChunks(report), secrets) },
+    { path: paths.junit, chunks: redacted(junitChunks(report), secrets) },
+    { path: paths.html, chunks: redacted(htmlChunks(report), secrets) },
   ]);
   return paths;
+}
+
+function* redacted(chunks: Iterable<string>, secrets: readonly string[]): Generator<string> {
+  for (const chunk of chunks) yield redactSecrets(chunk, secrets);
 }

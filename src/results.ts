@@ -5,6 +5,7 @@
 import type { Outcome } from './cases/case.ts';
 import type { CheckName } from './check-names.ts';
 import type { SourceType } from './spec/types.ts';
+import type { BodyTruncation } from './transport/types.ts';
 
 export type CaseOutcome = 'pass' | 'fail' | 'error' | 'skip';
 
@@ -33,8 +34,10 @@ export interface RecordedRequest {
 export interface RecordedResponse {
   readonly status: number;
   readonly headers: Readonly<Record<string, string>>;
-  /** Parsed JSON when the body is JSON, else the raw text. */
+  /** Parsed JSON when the body is JSON (and not nested too deep), else the raw text; only its head when truncated. */
   readonly body: unknown;
+  /** Present only when the body was larger than the head the suite keeps. */
+  readonly bodyTruncated?: BodyTruncation;
 }
 
 export interface CaseResult {

@@ -15,11 +15,16 @@ export interface RunFixtures {
 
 export interface FixtureSetting {
   readonly targetUrl: string;
-  readonly settings: Pick<RunSettings, 'fixtures' | 'region'>;
+  readonly settings: Pick<RunSettings, 'fixtures' | 'region' | 'timeoutMs'>;
   readonly credentials: AwsCredentialIdentityProvider;
   readonly needs: readonly Fixture[];
   readonly log: (line: string) => void;
 }
+
+/** A fixture call may take this many --timeout, its answer included (30 s with the default). */
+export const FIXTURE_REQUEST_TIMEOUTS = 3;
+/** A resource may take this many --timeout to become ready or deletable (180 s with the default). */
+export const FIXTURE_WAIT_TIMEOUTS = 18;
 
 /** The fixtures could not be made on the target: nothing can be judged. */
 export class FixturesUnavailable extends Error {
@@ -39,7 +44,16 @@ export function runFixtures({ targetUrl, settings, credentials, needs, log }: Fi
       remaining: () => [],
     };
   }
-  const run = new FixtureRun({ endpoint: targetUrl, region: settings.region, credentials, runId: newRunId(), needs, log });
+  const run = new FixtureRun({
+    endpoint: targetUrl,
+    region: settings.region,
+    credentials,
+    runId: newRunId(),
+    needs,
+    log,
+    requestTimeoutMs: FIXTURE_REQUEST_TIMEOUTS * settings.timeoutMs,
+    waitTimeoutMs: FIXTURE_WAIT_TIMEOUTS * settings.timeoutMs,
+  });
   return {
     load: async () => {
       try {

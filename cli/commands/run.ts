@@ -1,18 +1,26 @@
 import path from 'node:path';
 import { guardCleanup } from '../../fixtures/index.ts';
+import { ConformanceReporter } from '../../reporters/conformance-reporter.ts';
+import { consoleLine } from '../../reporters/console-line.ts';
+import { ProgressReporter } from '../../reporters/progress-reporter.ts';
 import { verdictOf } from '../../reporters/verdict.ts';
 import { generateCases } from '../../src/cases/generate.ts';
 import { selectCases } from '../../src/cases/select.ts';
 import type { RunReport } from '../../src/results.ts';
 import type { RunPlan } from '../../src/runner/run-plan.ts';
 import { loadEdition } from '../../src/spec/load.ts';
-import { resolveCredentials } from '../../src/transport/index.ts';
+import { recordSecrets, resolveCredentials } from '../../src/transport/index.ts';
 import { processIo, type CommandIo } from '../io.ts';
 import { startSuite, type SuiteRun } from '../suite-run.ts';
 import { checkReachable } from './reachability.ts';
 import { FixturesUnavailable, runFixtures } from './run-fixtures.ts';
 import { runSettings } from './run-settings.ts';
 import { parseFlags, UsageError } from './flags.ts';
+
+/** After SIGINT or SIGTERM, the run is over within this long, whatever the target does. */
+export const SIGNAL_DEADLINE_MS = 5_000;
+/** Of which the cases in flight get this long to stop before the report of what was judged is written. */
+export const SIGNAL_CANCEL_MS = 1_500;
 
 /**
  * The main path: settings → cases → a reachable target → fixtures → the plan → the suite in vitest
@@ -37,20 +45,39 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
   const cases = selectCases(generateCases(spec), settings.grep ?? undefined);
   if (cases.length === 0) throw new UsageError(`--grep "${settings.grep ?? ''}" matches no case; "lambda-esm-conformance list" shows them all.`);
 
-  const say = (line: string) => io.stderr(`${line}\n`);
   // The reference server is loaded only when it is the target.
   const reference = settings.targetUrl === null ? await (await import('../../reference/server.ts')).startReferenceServer() : null;
   const targetUrl = settings.targetUrl ?? reference?.url ?? '';
-  const credentials = resolveCredentials({ targetUrl, ...(settings.profile !== null && { profile: settings.profile }) });
+  // Every credential this process signs with is remembered, to be masked in every line and report.
+  const { credentials, secrets } = recordSecrets(resolveCredentials({ targetUrl, ...(settings.profile !== null && { profile: settings.profile }) }));
+  const say = (line: string) => io.stderr(`${consoleLine(line, secrets())}\n`);
   const fixtures = runFixtures({ targetUrl, settings, credentials, needs: [...new Set(cases.flatMap((testCase) => testCase.fixtures))], log: say });
+  const written: { report: RunReport | null } = { report: null };
+  // Made when the suite starts, so that the report's duration is the suite's; or, after a signal
+  // that came first, to report every case as not run.
+  let reporter: ConformanceReporter | undefined;
+  const conformanceReporter = (): ConformanceReporter =>
+    (reporter ??= new ConformanceReporter({
+      reportDir: path.resolve(settings.reportDir),
+      target: targetUrl,
+      edition: settings.edition,
+      startedAt: new Date(),
+      plannedCases: cases,
+      onReport: (report) => (written.report = report),
+      secrets,
+    }));
   let suite: SuiteRun | null = null;
-  // Ctrl-C or SIGTERM: stop the cases, let the reporter write what was judged, delete what was created, exit 130/143.
+  // Ctrl-C or SIGTERM: stop the cases, write the report of what was judged, delete what was created, exit 130/143,
+  // all within SIGNAL_DEADLINE_MS: cases waiting on a target that hangs are not waited for.
   const guard = guardCleanup(
     async () => {
-      await suite?.cancel();
+      await Promise.race([suite?.cancel(), new Promise((resolve) => setTimeout(resolve, SIGNAL_CANCEL_MS).unref())]);
+      await conformanceReporter()
+        .writePartial(`interrupted by ${guard.interruptedBy ?? 'a signal'}`)
+        .catch((error: unknown) => say(`could not write the report: ${String(error)}`));
       return fixtures.cleanup();
     },
-    { log: say, remaining: () => fixtures.remaining() },
+    { log: say, remaining: () => fixtures.remaining(), deadlineMs: SIGNAL_DEADLINE_MS },
   );
   try {
     say(`lambda-esm-conformance: ${cases.length} cases of the ${spec.edition} edition against ${targetUrl}${reference === null ? '' : ' (the embedded reference server)'}`);
@@ -75,14 +102,14 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
       missingFixtures: loaded.missing,
       ownsFixtures: settings.fixtures === 'auto',
     };
-    suite = startSuite(plan, { reportDir: path.resolve(settings.reportDir), target: targetUrl, startedAt: new Date(), progress: io.stdout });
-    const report = await suite.finished;
-    if (report === null) {
+    suite = startSuite(plan, { conformance: conformanceReporter(), progress: new ProgressReporter(cases.length, io.stdout, secrets) });
+    await suite.finished;
+    if (written.report === null) {
       say('Nothing was judged: the run ended before any report was written.');
       return 2;
     }
-    summarize(report, settings.reportDir, say);
-    return verdictOf(report).label === 'CONFORMS' ? 0 : 1;
+    summarize(written.report, settings.reportDir, say);
+    return verdictOf(written.report).label === 'CONFORMS' ? 0 : 1;
   } finally {
     // After a signal the guard cleans up and exits; otherwise it is done here (failures are logged as they happen).
     if (guard.interruptedBy === undefined) {

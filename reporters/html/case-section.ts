@@ -1,7 +1,7 @@
 // One case: a summary line always visible, and (open for failures and errors) what was expected,
 // why it did not conform, and the request and the answer side by side.
 import type { CaseResult, RecordedRequest, RecordedResponse } from '../../src/results.ts';
-import { bodyAsText } from '../body-text.ts';
+import { bodyAsText, truncationNote } from '../body-text.ts';
 import { describeExpectation } from '../../src/cases/describe-expectation.ts';
 import { escapeHtml as html } from '../html-escape.ts';
 import { columnLabel } from './matrix-section.ts';
@@ -12,9 +12,10 @@ function headerList(headers: Readonly<Record<string, string>>): string {
   return `<dl class="headers">${entries.map(([name, value]) => `<dt>${html(name)}</dt><dd>${html(value)}</dd>`).join('')}</dl>`;
 }
 
-function bodyBlock(body: unknown): string {
+function bodyBlock(body: unknown, truncated?: RecordedResponse['bodyTruncated']): string {
   const text = bodyAsText(body);
-  return text === '' ? '<p class="nothing">no body</p>' : `<pre class="body">${html(text)}</pre>`;
+  const note = truncated === undefined ? '' : `<p class="nothing">${html(truncationNote(truncated))}</p>`;
+  return text === '' ? `<p class="nothing">no body</p>${note}` : `<pre class="body">${html(text)}</pre>${note}`;
 }
 
 function requestPanel(request: RecordedRequest | null): string {
@@ -30,7 +31,7 @@ function responsePanel(response: RecordedResponse | null, attempts: number): str
   const content =
     response === null
       ? '<p class="nothing">no answer</p>'
-      : `<p class="start-line mono">HTTP ${response.status}</p>${headerList(response.headers)}${bodyBlock(response.body)}`;
+      : `<p class="start-line mono">HTTP ${response.status}</p>${headerList(response.headers)}${bodyBlock(response.body, response.bodyTruncated)}`;
   return `<section class="response"><h4>${heading}</h4>${content}</section>`;
 }
 

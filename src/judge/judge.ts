@@ -1,10 +1,12 @@
 import type { Case } from '../cases/case.ts';
 import { describeObservation } from '../transport/describe-observation.ts';
+import { MAX_BODY_HEAD_BYTES } from '../transport/body-limits.ts';
+import { parseJsonAnswer, TOO_DEEP_MESSAGE } from '../transport/json-answer.ts';
 import { isThrottling } from '../transport/throttling.ts';
-import type { Observation } from '../transport/types.ts';
+import type { Observation, ObservedResponse } from '../transport/types.ts';
 import type { Reason, Verdict } from '../results.ts';
 import type { JudgeContext } from './judge-context.ts';
-import { reason } from './reasons.ts';
+import { capReasons, reason } from './reasons.ts';
 import { checkStatusAndType } from './status-and-type.ts';
 import { checkSuccessBody } from './success-body.ts';
 
@@ -22,23 +24,26 @@ export function judge(testCase: Case, observation: Observation, context: JudgeCo
     };
   }
   const reasons: Reason[] = checkStatusAndType(testCase, response);
-  if (reasons.length === 0 && response.status < 300) reasons.push(...checkSuccess(testCase, observation.request.body, response.body, context));
-  return { outcome: reasons.length === 0 ? 'pass' : 'fail', reasons };
+  if (reasons.length === 0 && response.status < 300) reasons.push(...checkSuccess(testCase, observation.request.body, response, context));
+  return { outcome: reasons.length === 0 ? 'pass' : 'fail', reasons: capReasons(reasons) };
 }
 
-function checkSuccess(testCase: Case, sentBody: string | undefined, receivedBody: string, context: JudgeContext): Reason[] {
-  const body = parseObject(receivedBody);
+function checkSuccess(testCase: Case, sentBody: string | undefined, response: ObservedResponse, context: JudgeContext): Reason[] {
+  const { truncated } = response;
+  if (truncated !== undefined) {
+    const size = `${truncated.receivedBytes} bytes${truncated.complete ? '' : ' or more'}`;
+    return [reason('response_body_is_json', testCase.clause, `a success answer must be a JSON object, got a body of ${size}, more than the ${MAX_BODY_HEAD_BYTES} bytes the suite reads`)];
+  }
+  const parsed = parseJsonAnswer(response.body);
+  if (parsed.kind === 'too-deep') return [reason('response_body_is_json', testCase.clause, `a success answer must be a JSON object: ${TOO_DEEP_MESSAGE}`)];
+  const body = parsed.kind === 'json' ? asObject(parsed.value) : null;
   if (body === null) {
-    return [reason('response_body_is_json', testCase.clause, `a success answer must be a JSON object, got ${JSON.stringify(receivedBody.slice(0, 200))}`)];
+    return [reason('response_body_is_json', testCase.clause, `a success answer must be a JSON object, got ${JSON.stringify(response.body.slice(0, 200))}`)];
   }
-  return checkSuccessBody(testCase.expected.checks, body, parseObject(sentBody ?? '') ?? {}, context);
+  const sent = parseJsonAnswer(sentBody ?? '');
+  return checkSuccessBody(testCase.expected.checks, body, (sent.kind === 'json' ? asObject(sent.value) : null) ?? {}, context);
 }
 
-function parseObject(text: string): Record<string, unknown> | null {
-  try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
+function asObject(value: unknown): Record<string, unknown> | null {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
 }

@@ -6,6 +6,7 @@ import { caseIdentity, unjudged, type CaseResult, type RecordedRequest, type Rec
 import { describeObservation } from '../transport/describe-observation.ts';
 import { createTransport } from '../transport/create-transport.ts';
 import { resolveCredentials } from '../transport/credentials.ts';
+import { parseJsonAnswer } from '../transport/json-answer.ts';
 import type { Observation, Transport, WireRequest } from '../transport/types.ts';
 import { KeyedLock } from './keyed-lock.ts';
 import { createdMapping, deleteMappings, mayHaveCreatedUnknownMapping, sweepMappings } from './mapping-cleanup.ts';
@@ -116,13 +117,10 @@ function recordRequest({ request }: Observation): RecordedRequest {
 
 function recordResponse({ response }: Observation): RecordedResponse | null {
   if (response === null) return null;
-  return { status: response.status, headers: response.headers, body: parseIfJson(response.body) };
+  return { status: response.status, headers: response.headers, body: parseIfJson(response.body), ...(response.truncated !== undefined && { bodyTruncated: response.truncated }) };
 }
 
 function parseIfJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
+  const parsed = parseJsonAnswer(text);
+  return parsed.kind === 'json' ? parsed.value : text;
 }

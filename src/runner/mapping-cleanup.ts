@@ -1,11 +1,21 @@
 import type { FixtureValues } from '../cases/placeholders.ts';
 import { describeObservation } from '../transport/describe-observation.ts';
+import { parseJsonAnswer, parseJsonObject } from '../transport/json-answer.ts';
 import type { Observation, Transport } from '../transport/types.ts';
 
 const mappingsPath = '/2015-03-31/event-source-mappings/';
 
-/** How long a deleted mapping may stay visible (AWS deletes asynchronously) before we give up waiting. */
-const goneWithinMs = 60_000;
+/**
+ * How long a deleted mapping may stay visible (AWS deletes asynchronously) before we give up
+ * waiting, in multiples of the per-request timeout: with the default 10 s, 30 s.
+ */
+export const GONE_WITHIN_TIMEOUTS = 3;
+
+/** At most this many mappings are asked for, read from a listing and deleted by one sweep. */
+export const MAX_SWEPT_MAPPINGS = 25;
+
+/** Problems of one cleanup past this many are counted, not listed. */
+export const MAX_CLEANUP_PROBLEMS = 5;
 
 export interface CleanupOutcome {
   /** UUIDs deleted. */
@@ -18,12 +28,8 @@ export interface CleanupOutcome {
 export function createdMapping(observation: Observation): string | null {
   const response = observation.response;
   if (response === null || response.status >= 300) return null;
-  try {
-    const uuid = (JSON.parse(response.body) as { UUID?: unknown }).UUID;
-    return typeof uuid === 'string' && uuid !== '' ? uuid : null;
-  } catch {
-    return null;
-  }
+  const uuid = parseJsonObject(response.body)?.['UUID'];
+  return typeof uuid === 'string' && uuid !== '' ? uuid : null;
 }
 
 /**
@@ -35,42 +41,55 @@ export function mayHaveCreatedUnknownMapping(observation: Observation): boolean 
   return observation.response.status < 300 && createdMapping(observation) === null;
 }
 
-/** Deletes mappings by UUID and waits until the target no longer shows them. */
+/** Deletes mappings by UUID and waits (a bounded time) until the target no longer shows them. */
 export async function deleteMappings(target: Transport, uuids: readonly string[]): Promise<CleanupOutcome> {
   const results = await Promise.all(uuids.map((uuid) => deleteMapping(target, uuid)));
   return {
     deleted: uuids.filter((_, index) => results[index] === null),
-    problems: results.filter((problem): problem is string => problem !== null),
+    problems: capProblems(results.filter((problem): problem is string => problem !== null)),
   };
 }
 
-/** Finds and deletes every mapping of the fixture function to one source. */
+/** Finds and deletes every mapping of the fixture function to one source (the first MAX_SWEPT_MAPPINGS of them). */
 export async function sweepMappings(target: Transport, fixtures: FixtureValues, eventSourceArn: string): Promise<CleanupOutcome> {
-  const query = new URLSearchParams({ FunctionName: fixtures.functionName, EventSourceArn: eventSourceArn });
+  const query = new URLSearchParams({ FunctionName: fixtures.functionName, EventSourceArn: eventSourceArn, MaxItems: String(MAX_SWEPT_MAPPINGS) });
   const listing = await target.send({ method: 'GET', path: `${mappingsPath}?${query}`, headers: {}, body: undefined });
   if (listing.response === null || listing.response.status !== 200) {
     return { deleted: [], problems: [`could not list mappings of ${eventSourceArn}: ${describeObservation(listing)}`] };
   }
-  let uuids: string[] = [];
-  try {
-    const parsed = JSON.parse(listing.response.body) as { EventSourceMappings?: Array<{ UUID?: unknown }> };
-    uuids = (parsed.EventSourceMappings ?? []).map((mapping) => mapping.UUID).filter((uuid): uuid is string => typeof uuid === 'string');
-  } catch {
-    return { deleted: [], problems: [`the list of mappings of ${eventSourceArn} is not JSON`] };
+  if (listing.response.truncated !== undefined) {
+    return { deleted: [], problems: [`the list of mappings of ${eventSourceArn} is larger than the suite reads (${listing.response.truncated.receivedBytes} bytes)`] };
   }
-  return deleteMappings(target, uuids);
+  const parsed = parseJsonAnswer(listing.response.body);
+  const listed = parsed.kind === 'json' ? (parsed.value as { EventSourceMappings?: unknown } | null)?.EventSourceMappings : undefined;
+  if (!Array.isArray(listed)) return { deleted: [], problems: [`the list of mappings of ${eventSourceArn} is not JSON`] };
+  const uuids = listed.map((mapping: { UUID?: unknown } | null) => mapping?.UUID).filter((uuid): uuid is string => typeof uuid === 'string');
+  const outcome = await deleteMappings(target, uuids.slice(0, MAX_SWEPT_MAPPINGS));
+  if (uuids.length <= MAX_SWEPT_MAPPINGS) return outcome;
+  return { ...outcome, problems: [...outcome.problems, `the list of mappings of ${eventSourceArn} names ${uuids.length}; only the first ${MAX_SWEPT_MAPPINGS} were deleted`] };
 }
 
 async function deleteMapping(target: Transport, uuid: string): Promise<string | null> {
   const path = `${mappingsPath}${encodeURIComponent(uuid)}`;
   const deletion = await target.send({ method: 'DELETE', path, headers: {}, body: undefined });
   const status = deletion.response?.status;
-  if (status === undefined || (status >= 300 && status !== 404)) return `could not delete mapping ${uuid}: ${describeObservation(deletion)}`;
+  if (status === undefined || (status >= 300 && status !== 404)) return `could not delete mapping ${clipped(uuid)}: ${describeObservation(deletion)}`;
+  const goneWithinMs = GONE_WITHIN_TIMEOUTS * target.timeoutMs;
   const deadline = Date.now() + goneWithinMs;
   for (let pause = 50; Date.now() < deadline; pause = Math.min(pause * 2, 5_000)) {
     const lookup = await target.send({ method: 'GET', path, headers: {}, body: undefined });
     if (lookup.response?.status === 404) return null;
-    await new Promise((resolve) => setTimeout(resolve, pause));
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, Math.min(pause, deadline - Date.now()))));
   }
-  return `mapping ${uuid} was still visible ${goneWithinMs / 1000} s after its deletion`;
+  return `mapping ${clipped(uuid)} was still visible ${goneWithinMs / 1000} s after its deletion`;
+}
+
+function capProblems(problems: readonly string[]): string[] {
+  if (problems.length <= MAX_CLEANUP_PROBLEMS) return [...problems];
+  return [...problems.slice(0, MAX_CLEANUP_PROBLEMS - 1), `and ${problems.length - MAX_CLEANUP_PROBLEMS + 1} more mappings like these`];
+}
+
+// A UUID is 36 characters; whatever else a target sends in its place is shown only in part.
+function clipped(uuid: string): string {
+  return uuid.length <= 80 ? uuid : `${uuid.slice(0, 80)}…`;
 }

@@ -1,7 +1,7 @@
 // How long to wait before retrying a throttled request.
 import type { ObservedResponse, RetryOptions } from './types.ts';
 
-const DEFAULT_RETRY_OPTIONS: Readonly<RetryOptions> = Object.freeze({
+export const DEFAULT_RETRY_OPTIONS: Readonly<RetryOptions> = Object.freeze({
   maxAttempts: 6,
   maxElapsedMs: 60_000,
   baseDelayMs: 250,

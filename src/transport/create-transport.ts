@@ -1,9 +1,11 @@
 // The only code that talks HTTP for cases: sign, send, wait, retry throttling, observe.
 import { Pool } from 'undici';
-import { backoffDelayMs, resolveRetryOptions } from './backoff.ts';
+import { backoffDelayMs, DEFAULT_RETRY_OPTIONS, resolveRetryOptions } from './backoff.ts';
+import { readBodyHead } from './body-limits.ts';
 import { createConcurrencyLimit } from './concurrency-limit.ts';
 import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from './defaults.ts';
-import { redactObservation, secretsOf } from './redact-observation.ts';
+import { redactObservation } from './redact-observation.ts';
+import { secretsOf } from './secrets.ts';
 import { signedHeaders } from './sign.ts';
 import { parseTargetUrl } from './target-url.ts';
 import { systemClock } from './system-clock.ts';
@@ -21,6 +23,8 @@ import type {
 } from './types.ts';
 
 const DEFAULT_SERVICE = 'lambda';
+/** Throttled retries of one request stop after this many per-request timeouts (60 s with the default). */
+const THROTTLED_WITHIN_TIMEOUTS = 6;
 
 interface Attempt {
   request: SentRequest;
@@ -41,7 +45,7 @@ export function createTransport(options: TransportOptions): Transport {
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new Error(`timeoutMs must be > 0, got ${timeoutMs}`);
-  const retry = resolveRetryOptions(options.retry);
+  const retry = resolveRetryOptions({ maxElapsedMs: Math.min(DEFAULT_RETRY_OPTIONS.maxElapsedMs, THROTTLED_WITHIN_TIMEOUTS * timeoutMs), ...options.retry });
   const clock = options.clock ?? systemClock;
   const random = options.random ?? Math.random;
   const limit = createConcurrencyLimit(concurrency);
@@ -79,8 +83,8 @@ export function createTransport(options: TransportOptions): Transport {
           body: request.body === undefined ? null : Buffer.from(request.body, 'utf8'),
           signal: controller.signal,
         });
-        const body = await answer.body.text();
-        const response = { status: answer.statusCode, headers: flattenHeaders(answer.headers), body };
+        const body = await readBodyHead(answer.body, secrets);
+        const response: ObservedResponse = { status: answer.statusCode, headers: flattenHeaders(answer.headers), body: body.text, ...(body.truncated !== undefined && { truncated: body.truncated }) };
         return { request: sent, response, transportError: null, secrets };
       } catch (error) {
         return { request: sent, response: null, transportError: classifyTransportError(error, timedOut, timeoutMs), secrets };
@@ -128,6 +132,7 @@ export function createTransport(options: TransportOptions): Transport {
 
   return {
     url: origin.origin,
+    timeoutMs,
     send,
     async close() {
       if (closed) return;

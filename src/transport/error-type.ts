@@ -6,6 +6,7 @@
 // repeated by a proxy), then at the first `:` (a trailing URL such as
 // `ThrottlingException:http://internal.amazon.com/...`), then everything up to and including
 // `#` is dropped (a namespace such as `com.amazonaws.lambda#ThrottlingException`).
+import { parseJsonObject } from './json-answer.ts';
 import type { ObservedResponse } from './types.ts';
 
 export function errorTypeOf(response: ObservedResponse): string | null {
@@ -37,16 +38,4 @@ function headerValue(headers: Readonly<Record<string, string>>, name: string): s
   // ObservedResponse promises lower-case names, but a hand-built response in a test may not.
   const key = Object.keys(headers).find((candidate) => candidate.toLowerCase() === name);
   return key === undefined ? undefined : headers[key];
-}
-
-function parseJsonObject(text: string): Record<string, unknown> | null {
-  if (text.trim() === '') return null;
-  try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : null;
-  } catch {
-    return null;
-  }
 }

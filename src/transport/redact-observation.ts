@@ -1,18 +1,6 @@
 // The last line of defence: nothing leaves the transport with a credential in it.
 import { redactHeaders, redactSecrets } from './redact.ts';
-import type { AwsCredentialIdentity, Observation } from './types.ts';
-
-// Values shorter than this are not treated as secrets. Real AWS keys are 16+ characters; the
-// short ones are dummies such as `test`, and scrubbing "test" from every body would mangle
-// the very answers the judge has to read.
-const MIN_SECRET_LENGTH = 8;
-
-export function secretsOf(credentials: AwsCredentialIdentity | undefined): string[] {
-  if (credentials === undefined) return [];
-  return [credentials.accessKeyId, credentials.secretAccessKey, credentials.sessionToken ?? ''].filter(
-    (value) => value.length >= MIN_SECRET_LENGTH,
-  );
-}
+import type { Observation } from './types.ts';
 
 /** Credential-bearing request headers are masked by name, then every known secret value is scrubbed everywhere. */
 export function redactObservation(observation: Observation, secrets: readonly string[]): Observation {
@@ -31,7 +19,7 @@ export function redactObservation(observation: Observation, secrets: readonly st
     response:
       response === null
         ? null
-        : { status: response.status, headers: scrubRecord(response.headers), body: scrub(response.body) },
+        : { ...response, headers: scrubRecord(response.headers), body: scrub(response.body) },
     transportError:
       transportError === null ? null : { kind: transportError.kind, message: scrub(transportError.message) },
   };

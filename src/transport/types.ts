@@ -26,7 +26,20 @@ export interface SentRequest {
 export interface ObservedResponse {
   status: number;
   headers: Record<string, string>;
+  /** The body, or only its head when `truncated` says so (see MAX_BODY_HEAD_BYTES). */
   body: string;
+  /** Present only when the body was larger than the head the suite keeps. */
+  truncated?: BodyTruncation;
+}
+
+/** How much of a body the suite kept, and how much there was. */
+export interface BodyTruncation {
+  /** The bytes of the head kept in `body`. */
+  readonly keptBytes: number;
+  /** The bytes received in all, the head included. */
+  readonly receivedBytes: number;
+  /** False when the body went on past MAX_BODY_READ_BYTES and the suite stopped reading it. */
+  readonly complete: boolean;
 }
 
 export type TransportErrorKind = 'timeout' | 'connection-refused' | 'connection-reset' | 'other';
@@ -51,6 +64,8 @@ export interface Observation {
 export interface Transport {
   /** The target's origin, e.g. `http://127.0.0.1:4566`. */
   readonly url: string;
+  /** Per attempt: the unit every other wait of a run is measured in. */
+  readonly timeoutMs: number;
   send(request: WireRequest): Promise<Observation>;
   close(): Promise<void>;
 }
@@ -83,6 +98,7 @@ export interface TransportOptions {
   concurrency?: number;
   /** Per attempt, covering connect, headers and body; default 10000. */
   timeoutMs?: number;
+  /** Default DEFAULT_RETRY_OPTIONS, but never a retry budget (`maxElapsedMs`) above THROTTLED_WITHIN_TIMEOUTS × timeoutMs. */
   retry?: Partial<RetryOptions>;
   clock?: Clock;
   /** Returns a number in [0, 1); default `Math.random`. */

@@ -49,4 +49,30 @@ describe('redactSecrets', () => {
   it('ignores empty secrets and leaves text without secrets alone', () => {
     expect(redactSecrets('nothing here', ['', 'absent'])).toBe('nothing here');
   });
+
+  describe('in every spelling a decoder could turn back into the secret', () => {
+    const token = 'IQo/Jb3+Jp==';
+    const everyCharacter = (text: string, hexCase: (hex: string) => string) =>
+      [...text].map((character) => `\\u${hexCase(character.charCodeAt(0).toString(16).padStart(4, '0'))}`).join('');
+    const spellings: Record<string, string> = {
+      'JSON-escaped, lower-case hex': everyCharacter(token, (hex) => hex),
+      'JSON-escaped, upper-case hex': everyCharacter(token, (hex) => hex.toUpperCase()),
+      'slashes escaped, as PHP writes them': token.replace(/\//g, '\\/'),
+      'percent-encoded': encodeURIComponent(token),
+      'percent-encoded, lower-case hex': encodeURIComponent(token).replace(/%[0-9A-F]{2}/g, (code) => code.toLowerCase()),
+      'HTML character references': [...token].map((character) => `&#${character.charCodeAt(0)};`).join(''),
+      'a mixture': `${token.slice(0, 3)}\\u002f${token.slice(4, 7)}&#x2B;${encodeURIComponent(token.slice(8))}`,
+    };
+    it.each(Object.entries(spellings))('%s', (_, spelling) => {
+      const body = `{"echo":"${spelling}","other":"kept"}`;
+      const redacted = redactSecrets(body, [token]);
+      expect(redacted).toBe(`{"echo":"${REDACTED}","other":"kept"}`);
+      // What parsing the masked text gives back holds no secret either.
+      expect(JSON.stringify(JSON.parse(redacted))).not.toContain(token);
+    });
+
+    it('leaves escapes that spell something else alone', () => {
+      expect(redactSecrets('{"a":"\\u0041\\/b%20c&amp;"}', [token])).toBe('{"a":"\\u0041\\/b%20c&amp;"}');
+    });
+  });
 });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTransport, REDACTED, type Observation, type Transport } from '../../src/transport/index.ts';
-import { redactObservation, secretsOf } from '../../src/transport/redact-observation.ts';
+import { redactObservation } from '../../src/transport/redact-observation.ts';
+import { secretsOf } from '../../src/transport/secrets.ts';
 import { CANARY, canaryProvider, expectNoCanary } from './support/credentials.ts';
 import { closedPort, json, startServer, type TestServer } from './support/http-server.ts';
 

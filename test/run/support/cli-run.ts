@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { vi } from 'vitest';
@@ -10,6 +11,7 @@ import type { RunReport } from '../../../src/results.ts';
 import { loadEdition } from '../../../src/spec/load.ts';
 
 const bin = new URL('../../../bin/lambda-esm-conformance.js', import.meta.url).pathname;
+const maxRssPreload = new URL('../../support/max-rss.mjs', import.meta.url).href;
 
 export interface CliRun {
   readonly code: number | null;
@@ -18,11 +20,25 @@ export interface CliRun {
   readonly reportDir: string;
 }
 
+/** A run in a child process, measured. */
+export interface ChildRun extends CliRun {
+  /** The child's peak resident set size in kilobytes; null if it died before it could say. */
+  readonly maxRssKb: number | null;
+  /** Wall-clock time from spawn to exit. */
+  readonly elapsedMs: number;
+  /** True when the child outlived `limitMs` and was killed. */
+  readonly killed: boolean;
+}
+
 export interface CliOptions {
   /** Replaces the AWS variables of this process's environment; others are kept. */
   readonly env?: Record<string, string>;
   /** Called with all stdout so far after each chunk; may send the child a signal. */
   readonly watch?: (stdout: string, signal: (name: NodeJS.Signals) => void) => void;
+  /** SIGKILL the child after this long (a run that hangs must not hang the test). Default 120 s. */
+  readonly limitMs?: number;
+  /** Called once the child runs, with a way to signal it (a test that stops the run on its own cue). */
+  readonly started?: (signal: (name: NodeJS.Signals) => void) => void;
 }
 
 /** This process's environment without the AWS variables a developer's shell may carry. */
@@ -31,10 +47,21 @@ function environmentWithoutAws(): Record<string, string | undefined> {
 }
 
 /** Runs `lambda-esm-conformance run …` in a child process with a fresh report directory: for what is about the process (signals, exit, the bin). */
-export function runCli(args: readonly string[], options: CliOptions = {}): Promise<CliRun> {
+export function runCli(args: readonly string[], options: CliOptions = {}): Promise<ChildRun> {
   const reportDir = mkdtempSync(path.join(tmpdir(), 'lesm-run-'));
   const env = environmentWithoutAws();
-  const child = spawn(process.execPath, [bin, 'run', '--report-dir', reportDir, ...args], { env: { ...env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const rssFile = path.join(reportDir, '.max-rss');
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', maxRssPreload, bin, 'run', '--report-dir', reportDir, ...args], {
+    env: { ...env, ...options.env, LESM_MAX_RSS_FILE: rssFile },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let killed = false;
+  const limit = setTimeout(() => {
+    killed = true;
+    child.kill('SIGKILL');
+  }, options.limitMs ?? 120_000);
+  options.started?.((name) => child.kill(name));
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
@@ -44,7 +71,11 @@ export function runCli(args: readonly string[], options: CliOptions = {}): Promi
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   return new Promise((resolve, reject) => {
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr, reportDir }));
+    child.on('close', (code) => {
+      clearTimeout(limit);
+      const maxRssKb = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) : null;
+      resolve({ code, stdout, stderr, reportDir, maxRssKb, elapsedMs: performance.now() - started, killed });
+    });
   });
 }
 

@@ -1,0 +1,103 @@
+// Runs the CLI against a hostile target and checks what must hold whatever a target does: the run
+// ends within a bound, its peak memory stays near a normal run's, all three reports are written
+// and parse, and no credential appears in any output, in any encoding.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect } from 'vitest';
+import type { RunReport } from '../../../src/results.ts';
+import { descendants, parseXml, type XmlElement } from '../../reporters/support/xml.ts';
+import { jsonEscapedEveryCharacter, jsonEscapedSlashes, startHostileTarget } from '../../support/hostile-target.ts';
+import { runCli, type ChildRun, type CliOptions } from './cli-run.ts';
+
+/** Canary credentials, long enough to count as secrets, with the `/` and `+` real ones hold. */
+export const CANARY = {
+  AWS_ACCESS_KEY_ID: 'AKIACANARY7Q2W4E6R8T',
+  AWS_SECRET_ACCESS_KEY: 'canary/Secret+Access/Key0123456789abcdefgh',
+  AWS_SESSION_TOKEN: 'canary//Session+Token/IQoJb3JpZ2luX2VjEJr==',
+} as const;
+
+/** How far above a normal run's peak a hostile run's may go. */
+export const RSS_HEADROOM_KB = 100 * 1024;
+
+export interface HostileRun {
+  readonly run: ChildRun;
+  /** results.json as checked and read by the suite's own reader, which keeps only the fields it knows. */
+  readonly report: RunReport;
+  /** results.json as parsed, every field kept (`bodyTruncated` among them). */
+  readonly junit: XmlElement;
+  readonly html: string;
+}
+
+export interface HostileRunOptions extends Pick<CliOptions, 'watch' | 'started'> {
+  /** The run must be over within this long. */
+  readonly withinMs: number;
+  /** A normal run's peak RSS in kilobytes (see `normalRunRssKb`). */
+  readonly normalRssKb: number;
+}
+
+/** The peak RSS of a normal run of every case against an honest target, in kilobytes. */
+export async function normalRunRssKb(): Promise<number> {
+  const target = await startHostileTarget({});
+  try {
+    const run = await runCli(['--target', target.url], { env: { ...CANARY } });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.maxRssKb).not.toBeNull();
+    return run.maxRssKb ?? 0;
+  } finally {
+    await target.close();
+  }
+}
+
+export async function runHostile(targetUrl: string, args: readonly string[], options: HostileRunOptions): Promise<HostileRun> {
+  const run = await runCli(['--target', targetUrl, ...args], {
+    env: { ...CANARY },
+    limitMs: options.withinMs + 30_000,
+    ...(options.watch !== undefined && { watch: options.watch }),
+    ...(options.started !== undefined && { started: options.started }),
+  });
+  expect(run.killed, `the run was still going after ${options.withinMs + 30_000} ms; stderr:\n${run.stderr.slice(-2000)}`).toBe(false);
+  expect(run.elapsedMs, 'the run took longer than its bound').toBeLessThan(options.withinMs);
+  expect(run.maxRssKb, 'the child did not record its peak memory').not.toBeNull();
+  expect(run.maxRssKb ?? Infinity, `peak RSS ${run.maxRssKb} kB against a normal run's ${options.normalRssKb} kB`).toBeLessThan(options.normalRssKb + RSS_HEADROOM_KB);
+
+  const files = ['results.json', 'junit.xml', 'report.html'].map((name) => path.join(run.reportDir, name));
+  for (const file of files) expect(existsSync(file), `${path.basename(file)} was not written; stderr:\n${run.stderr.slice(-2000)}`).toBe(true);
+  const [json, xml, html] = files.map((file) => readFileSync(file, 'utf8')) as [string, string, string];
+  const report = JSON.parse(json) as RunReport;
+  expect(report.summary.total).toBe(report.cases.length);
+  for (const outcome of ['pass', 'fail', 'error', 'skip'] as const) expect(report.summary[outcome]).toBe(report.cases.filter((result) => result.outcome === outcome).length);
+  const junit = parseXml(xml);
+  expect(descendants(junit, 'testcase')).toHaveLength(report.cases.length);
+  expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+  expect(html.trimEnd().endsWith('</html>')).toBe(true);
+  expect(html.match(/<details class="case"/g) ?? []).toHaveLength(report.cases.length);
+
+  expectNoCanary({ stdout: run.stdout, stderr: run.stderr, 'results.json': json, 'junit.xml': xml, 'report.html': html });
+  return { run, report, junit, html };
+}
+
+/** Every spelling of a canary value that a reader or a decoder could turn back into it. */
+export function canarySpellings(value: string): string[] {
+  const escaped = jsonEscapedEveryCharacter(value);
+  const percent = encodeURIComponent(value);
+  return [
+    value,
+    escaped,
+    escaped.replace(/\\u([0-9a-f]{4})/g, (_, hex: string) => `\\u${hex.toUpperCase()}`),
+    jsonEscapedSlashes(value),
+    percent,
+    percent.replace(/%[0-9A-F]{2}/g, (code) => code.toLowerCase()),
+    [...value].map((character) => `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`).join(''),
+  ];
+}
+
+/** Fails naming the output and the spelling when any canary credential appears anywhere. */
+export function expectNoCanary(outputs: Readonly<Record<string, string>>): void {
+  for (const [name, text] of Object.entries(outputs)) {
+    for (const [variable, value] of Object.entries(CANARY)) {
+      for (const spelling of canarySpellings(value)) {
+        expect(text.includes(spelling), `${variable} appears in ${name} as ${spelling}`).toBe(false);
+      }
+    }
+  }
+}

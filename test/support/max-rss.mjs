@@ -1,0 +1,9 @@
+// Preloaded into a child CLI (`node --import`): records the process's peak resident set size, in
+// kilobytes, into the file LESM_MAX_RSS_FILE names, however the process ends (a signal handler's
+// process.exit included). The vitest worker of a run is a thread, so this covers it too.
+import { writeFileSync } from 'node:fs';
+
+const file = process.env.LESM_MAX_RSS_FILE;
+if (file !== undefined && file !== '') {
+  process.on('exit', () => writeFileSync(file, String(process.resourceUsage().maxRSS)));
+}
