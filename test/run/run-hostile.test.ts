@@ -1,10 +1,15 @@
 // The suite pointed at targets nobody has vetted: each test puts one misbehaviour in front of the
 // reference server and checks, besides what that misbehaviour threatens, what every run must keep
 // (runHostile): a bounded time and peak memory, three reports that parse, no credential anywhere.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseResult } from '../../src/results.ts';
 import { misbehaviours, startHostileTarget, type HostileTarget, type Misbehaviour } from '../support/hostile-target.ts';
-import { normalRunRssKb, runHostile, type HostileRunOptions } from './support/hostile-run.ts';
+import { runCli } from './support/cli-run.ts';
+import { CANARY, normalRunRssKb, RSS_HEADROOM_KB, runHostile, type HostileRunOptions } from './support/hostile-run.ts';
 import { remainingFixtures, runIdIn } from './support/reference-state.ts';
 
 let normalRssKb = 0;
@@ -162,5 +167,26 @@ describe('5. terminal and text', () => {
     for (const output of [run.stdout, run.stderr]) expect(output).not.toContain('forged\n');
     expect(html).toContain('\\u202E');
     expect(xml).toContain('\\u202E');
+  }, 60_000);
+});
+
+describe('6. files the user names', () => {
+  const fifo = (): string => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'lesm-fifo-')), 'fixtures.yaml');
+    execFileSync('mkfifo', [file]);
+    return file;
+  };
+
+  it.each([
+    ['a device that never ends', () => '/dev/zero'],
+    ['a FIFO nobody writes to', fifo],
+  ])('refuses %s as a fixtures file at once, with exit 2 and bounded memory', async (_what, file) => {
+    const named = file();
+    const run = await runCli(['--fixtures', named], { env: { ...CANARY }, limitMs: 30_000 });
+    expect(run.killed, run.stderr).toBe(false);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${named}: this is not a regular file`);
+    expect(run.elapsedMs).toBeLessThan(15_000);
+    expect(run.maxRssKb ?? Infinity).toBeLessThan(normalRssKb + RSS_HEADROOM_KB);
   }, 60_000);
 });

@@ -21,9 +21,8 @@ export const RSS_HEADROOM_KB = 100 * 1024;
 
 export interface HostileRun {
   readonly run: ChildRun;
-  /** results.json as checked and read by the suite's own reader, which keeps only the fields it knows. */
+  /** results.json as parsed, its summary checked against its cases. */
   readonly report: RunReport;
-  /** results.json as parsed, every field kept (`bodyTruncated` among them). */
   readonly junit: XmlElement;
   readonly html: string;
 }
