@@ -21,7 +21,7 @@ export function checkFunctionArn(returned: unknown, requested: unknown, context:
 }
 
 /** The bare function name in any documented FunctionName form. */
-export function nameIn(functionName: string): string | undefined {
+function nameIn(functionName: string): string | undefined {
   const parts = functionName.split(':');
   const marker = parts.indexOf('function');
   return marker >= 0 ? parts[marker + 1] : parts[0];

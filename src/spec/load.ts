@@ -9,13 +9,13 @@ import { readUserFile } from '../user-file/read-user-file.ts';
 import { excerpt } from '../user-file/excerpt.ts';
 import { parseYaml } from '../user-file/yaml-source.ts';
 
-export const specsDirectory = fileURLToPath(new URL('../../specs/', import.meta.url));
+const specsDirectory = fileURLToPath(new URL('../../specs/', import.meta.url));
 const editionName = /^[a-z][a-z0-9-]*$/;
 const editionFile = /^create-event-source-mapping\.([a-z][a-z0-9-]*)\.yaml$/;
 /** A spec is a hand-written page or two; anything larger is not one. */
-export const MAX_SPEC_BYTES = 1024 * 1024;
+const MAX_SPEC_BYTES = 1024 * 1024;
 
-export function availableEditions(): string[] {
+function availableEditions(): string[] {
   return readdirSync(specsDirectory)
     .map((name) => editionFile.exec(name)?.[1])
     .filter((edition): edition is string => edition !== undefined)

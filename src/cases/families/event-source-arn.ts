@@ -21,7 +21,7 @@ export const malformedArns: ReadonlyArray<readonly [variant: string, arn: string
 ];
 
 /** A length no real resource name reaches; no limit is documented, so the outcome is left open. */
-export const overLongArnLength = 2100;
+const overLongArnLength = 2100;
 
 const absentName = 'lambda-esm-conformance-absent';
 const absentArns: Readonly<Record<SourceType, string>> = {

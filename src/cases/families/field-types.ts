@@ -5,7 +5,7 @@ import { refusal } from '../outcomes.ts';
 import { pastTimestamp } from './starting-position.ts';
 
 /** Values of the wrong JSON type for each documented type, named for the id. */
-export const wrongValues: Readonly<Record<FieldKind, ReadonlyArray<readonly [variant: string, value: JsonValue]>>> = {
+const wrongValues: Readonly<Record<FieldKind, ReadonlyArray<readonly [variant: string, value: JsonValue]>>> = {
   integer: [
     ['string', '10'],
     ['boolean', true],
