@@ -13,6 +13,8 @@ export interface RunSettings {
   readonly concurrency: number;
   readonly timeoutMs: number;
   readonly grep: string | null;
+  /** Every selected case is sent this many times (ids after the first carry `#2`, `#3`, …). */
+  readonly repeat: number;
 }
 
 export interface RunFlags {
@@ -25,6 +27,7 @@ export interface RunFlags {
   readonly concurrency?: string | undefined;
   readonly timeout?: string | undefined;
   readonly grep?: string | undefined;
+  readonly repeat?: string | undefined;
 }
 
 /** Flags beat the environment, which beats the defaults. */
@@ -41,6 +44,7 @@ export function runSettings(flags: RunFlags, env: NodeJS.ProcessEnv): RunSetting
     concurrency: wholeNumber('--concurrency', flags.concurrency, DEFAULT_CONCURRENCY, 1, 256),
     timeoutMs: wholeNumber('--timeout', flags.timeout, DEFAULT_TIMEOUT_MS, 1, 600_000),
     grep: checkGrep(flags.grep) ?? null,
+    repeat: wholeNumber('--repeat', flags.repeat, 1, 1, 100),
   };
 }
 

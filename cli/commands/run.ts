@@ -5,7 +5,7 @@ import { consoleLine } from '../../reporters/console-line.ts';
 import { ProgressReporter } from '../../reporters/progress-reporter.ts';
 import { verdictOf } from '../../reporters/verdict.ts';
 import { generateCases } from '../../src/cases/generate.ts';
-import { selectCases } from '../../src/cases/select.ts';
+import { repeatCases, selectCases } from '../../src/cases/select.ts';
 import type { RunReport } from '../../src/results.ts';
 import type { RunPlan } from '../../src/runner/run-plan.ts';
 import { loadEdition } from '../../src/spec/load.ts';
@@ -38,11 +38,12 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
       concurrency: { type: 'string' },
       timeout: { type: 'string' },
       grep: { type: 'string' },
+      repeat: { type: 'string' },
     }),
     process.env,
   );
   const spec = loadEdition(settings.edition);
-  const cases = selectCases(generateCases(spec), settings.grep ?? undefined);
+  const cases = repeatCases(selectCases(generateCases(spec), settings.grep ?? undefined), settings.repeat);
   if (cases.length === 0) throw new UsageError(`--grep "${settings.grep ?? ''}" matches no case; "lambda-esm-conformance list" shows them all.`);
 
   // The reference server is loaded only when it is the target.

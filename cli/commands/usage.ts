@@ -19,6 +19,8 @@ Usage:
         --concurrency N       requests in flight at once (default ${DEFAULT_CONCURRENCY})
         --timeout MS          per request (default ${DEFAULT_TIMEOUT_MS})
         --grep PATTERN        only the cases whose id, clause or title match
+        --repeat N            send every case N times, to see whether answers are stable
+                              and what a larger run costs (default 1)
   lambda-esm-conformance list [--edition seed] [--json] [--grep PATTERN]
       The generated cases: a table, or with --json one object per case.
   lambda-esm-conformance serve [--port 4566] [--host 127.0.0.1] [--fault NAME=VALUE ...]

@@ -65,6 +65,20 @@ describe('run --target against a server started with serve', () => {
     }
   });
 
+  it('sends every case again with --repeat, each under its own id, and still conforms', async () => {
+    const server = await startReferenceServer();
+    try {
+      const run = await runInProcess(['--target', server.url, '--grep', '^BatchSize/sqs/', '--repeat', '3']);
+      expect(run.code, run.stderr).toBe(0);
+      const report = readResults(run);
+      expect(report.summary).toMatchObject({ total: 3 * seedCaseCount('^BatchSize/sqs/'), fail: 0, error: 0 });
+      expect(report.cases.map((result) => result.id)).toContain('BatchSize/sqs/omitted#3');
+      expect(await remainingMappings(server.url)).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('honours AWS_ENDPOINT_URL when no --target is given', async () => {
     const server = await startReferenceServer();
     try {

@@ -33,6 +33,7 @@ describe('run refuses what it cannot judge, with exit code 2 and one clear sente
   it.each([
     [['--concurency', '2'], /run: Unknown option '--concurency'/],
     [['--concurrency', 'many'], /--concurrency must be a whole number/],
+    [['--repeat', '0'], /--repeat must be a whole number from 1 to 100, not "0"/],
     [['--edition', 'tomorrow'], /there is no edition "tomorrow"/],
     [['--grep', 'no-such-case'], /--grep "no-such-case" matches no case/],
     [['--fixtures', '/nonexistent/fixtures.yaml'], /The fixtures file has a problem:\n\/nonexistent\/fixtures\.yaml: the file does not exist/],
