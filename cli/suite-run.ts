@@ -1,8 +1,9 @@
 // The suite file running in vitest on a RunPlan. vitest stays the runner (one test per case, its
 // reporters, its cancellation); the plan goes in as one provided value and the results come out
-// through the reporters.
+// through the reporters. vitest is prepared while the fixtures are being made, and given the plan
+// once they exist, so that its start-up costs the run nothing.
 import { fileURLToPath } from 'node:url';
-import { createVitest, type Reporter } from 'vitest/node';
+import type { Reporter, Vitest } from 'vitest/node';
 import type { ConformanceReporter } from '../reporters/conformance-reporter.ts';
 import type { RunPlan } from '../src/runner/run-plan.ts';
 import '../suites/hand-off.ts';
@@ -10,11 +11,11 @@ import '../suites/hand-off.ts';
 const packageRoot = fileURLToPath(new URL('../', import.meta.url));
 const suiteFile = 'suites/create-event-source-mapping.suite.ts';
 
-export interface SuiteRun {
-  /** Settles once vitest has closed; the conformance reporter has written its reports by then. */
-  readonly finished: Promise<void>;
-  /** Stops the cases in flight; the conformance reporter then writes what was judged, as an incomplete run. */
-  cancel(): Promise<void>;
+export interface Suite {
+  /** Runs the plan's cases; settles once vitest has closed, the conformance reporter's reports written. */
+  run(plan: RunPlan): Promise<void>;
+  /** Stops the cases in flight (the conformance reporter then writes what was judged), or closes a suite never run. */
+  stop(): Promise<void>;
 }
 
 export interface SuiteReporters {
@@ -23,41 +24,58 @@ export interface SuiteReporters {
   readonly progress: Reporter;
 }
 
-export function startSuite(plan: RunPlan, reporters: SuiteReporters): SuiteRun {
-  let cancelled = false;
-  const vitest = withoutSignalHandlers(() =>
+/** Starts loading and creating vitest at once; `maxConcurrency` is the plan's transport concurrency. */
+export function prepareSuite(reporters: SuiteReporters, maxConcurrency: number): Suite {
+  const vitest = createSuiteVitest(reporters, maxConcurrency);
+  // A suite stopped before it ran may never be awaited: its failure to start is not the run's.
+  vitest.catch(() => undefined);
+  let running: Promise<void> | null = null;
+  let stopped = false;
+  let finished = false;
+  return {
+    run(plan) {
+      running ??= vitest.then(async (created) => {
+        try {
+          created.provide('plan', plan);
+          if (!stopped) await created.start();
+        } catch (error) {
+          await reporters.conformance.writePartial(`the run crashed: ${error instanceof Error ? error.message : String(error)}`);
+        } finally {
+          await created.close();
+          finished = true;
+        }
+      });
+      return running;
+    },
+    async stop() {
+      if (finished) return;
+      stopped = true;
+      const created = await vitest.catch(() => null);
+      if (created === null) return;
+      if (running === null) return created.close();
+      await created.cancelCurrentRun('keyboard-input');
+      await running;
+    },
+  };
+}
+
+async function createSuiteVitest(reporters: SuiteReporters, maxConcurrency: number): Promise<Vitest> {
+  const { createVitest } = await import('vitest/node');
+  return withoutSignalHandlers(() =>
     createVitest('test', {
       config: false,
       root: packageRoot,
       include: [suiteFile],
       watch: false,
       reporters: [reporters.progress, reporters.conformance],
-      provide: { plan },
       // Threads, not forks: a signal must reach this process only, which then ends the run cleanly.
       pool: 'threads',
       maxWorkers: 1,
-      maxConcurrency: plan.transport.concurrency,
+      maxConcurrency,
       // The transport bounds every request; a case may also wait its turn behind others on its source.
       testTimeout: 0,
     }),
   );
-  const finished = vitest.then(async (started) => {
-    try {
-      if (!cancelled) await started.start();
-    } catch (error) {
-      await reporters.conformance.writePartial(`the run crashed: ${error instanceof Error ? error.message : String(error)}`);
-    } finally {
-      await started.close();
-    }
-  });
-  return {
-    finished,
-    async cancel() {
-      cancelled = true;
-      await (await vitest).cancelCurrentRun('keyboard-input');
-      await finished;
-    },
-  };
 }
 
 /**

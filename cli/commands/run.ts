@@ -11,7 +11,7 @@ import type { RunPlan } from '../../src/runner/run-plan.ts';
 import { loadEdition } from '../../src/spec/load.ts';
 import { recordSecrets, resolveCredentials } from '../../src/transport/index.ts';
 import { processIo, type CommandIo } from '../io.ts';
-import { startSuite, type SuiteRun } from '../suite-run.ts';
+import { prepareSuite, type Suite } from '../suite-run.ts';
 import { checkReachable } from './reachability.ts';
 import { FixturesUnavailable, runFixtures } from './run-fixtures.ts';
 import { runSettings } from './run-settings.ts';
@@ -54,8 +54,7 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
   const say = (line: string) => io.stderr(`${consoleLine(line, secrets())}\n`);
   const fixtures = runFixtures({ targetUrl, settings, credentials, needs: [...new Set(cases.flatMap((testCase) => testCase.fixtures))], log: say });
   const written: { report: RunReport | null } = { report: null };
-  // Made when the suite starts, so that the report's duration is the suite's; or, after a signal
-  // that came first, to report every case as not run.
+  // Made when the suite is prepared; or, after a signal that came before, to report every case as not run.
   let reporter: ConformanceReporter | undefined;
   const conformanceReporter = (): ConformanceReporter =>
     (reporter ??= new ConformanceReporter({
@@ -67,12 +66,12 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
       onReport: (report) => (written.report = report),
       secrets,
     }));
-  let suite: SuiteRun | null = null;
+  let suite: Suite | null = null;
   // Ctrl-C or SIGTERM: stop the cases, write the report of what was judged, delete what was created, exit 130/143,
   // all within SIGNAL_DEADLINE_MS: cases waiting on a target that hangs are not waited for.
   const guard = guardCleanup(
     async () => {
-      await Promise.race([suite?.cancel(), new Promise((resolve) => setTimeout(resolve, SIGNAL_CANCEL_MS).unref())]);
+      await Promise.race([suite?.stop(), new Promise((resolve) => setTimeout(resolve, SIGNAL_CANCEL_MS).unref())]);
       await conformanceReporter()
         .writePartial(`interrupted by ${guard.interruptedBy ?? 'a signal'}`)
         .catch((error: unknown) => say(`could not write the report: ${String(error)}`));
@@ -87,6 +86,7 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
       say(`Nothing was judged: the target ${targetUrl} cannot be reached (${unreachable}).`);
       return 2;
     }
+    suite = prepareSuite({ conformance: conformanceReporter(), progress: new ProgressReporter(cases.length, io.stdout, secrets) }, settings.concurrency);
     let loaded: Awaited<ReturnType<typeof fixtures.load>>;
     try {
       loaded = await fixtures.load();
@@ -103,8 +103,7 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
       missingFixtures: loaded.missing,
       ownsFixtures: settings.fixtures === 'auto',
     };
-    suite = startSuite(plan, { conformance: conformanceReporter(), progress: new ProgressReporter(cases.length, io.stdout, secrets) });
-    await suite.finished;
+    await suite.run(plan);
     if (written.report === null) {
       say('Nothing was judged: the run ended before any report was written.');
       return 2;
@@ -114,6 +113,7 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
   } finally {
     // After a signal the guard cleans up and exits; otherwise it is done here (failures are logged as they happen).
     if (guard.interruptedBy === undefined) {
+      await suite?.stop();
       await fixtures.cleanup();
       guard.uninstall();
     }

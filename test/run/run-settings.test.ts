@@ -14,6 +14,7 @@ describe('run settings', () => {
       concurrency: 8,
       timeoutMs: 10_000,
       grep: null,
+      repeat: 1,
     });
   });
 
