@@ -17,6 +17,8 @@ export function pactFileName(consumer: string, provider: string): string {
 
 /** `pact export` and `pact verify`. */
 export async function pact(argv: string[], io: CommandIo = processIo): Promise<number> {
+  // Pact's core reports usage unless told not to; it runs in a child that inherits this (verifier-child.mjs sets it too).
+  process.env['PACT_DO_NOT_TRACK'] = 'true';
   const [subcommand, ...rest] = argv;
   if (subcommand === 'export') return pactExport(rest, io);
   if (subcommand === 'verify') return (await import('../pact/verify.ts')).pactVerify(rest, io);
