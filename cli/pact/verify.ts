@@ -17,9 +17,9 @@ import { readUserFile } from '../../src/user-file/read-user-file.ts';
 import { processIo, type CommandIo } from '../io.ts';
 import { parseFlags } from '../commands/flags.ts';
 import { DEFAULT_PACT_DIR, pactFileName } from '../commands/pact.ts';
-import { checkReachable } from '../commands/reachability.ts';
-import { FixturesUnavailable, runFixtures } from '../commands/run-fixtures.ts';
+import { runFixtures } from '../commands/run-fixtures.ts';
 import { runSettings } from '../commands/run-settings.ts';
+import { readyTarget } from '../commands/target-ready.ts';
 import { StateHandlers } from './provider-states.ts';
 import { startProviderProxy, type InteractionRecord } from './provider-proxy.ts';
 import { runVerifier } from './run-verifier.ts';
@@ -68,19 +68,8 @@ export async function pactVerify(argv: string[], io: CommandIo = processIo): Pro
   );
   try {
     say(`lambda-esm-conformance: Pact's verifier checks ${targetUrl}${reference === null ? '' : ' (the embedded reference server)'} against ${interactions.length} interactions of ${pactFile}`);
-    const unreachable = await checkReachable(targetUrl, credentials, settings);
-    if (unreachable !== null) {
-      say(`Nothing was verified: the target ${targetUrl} cannot be reached (${unreachable}).`);
-      return 2;
-    }
-    let loaded: Awaited<ReturnType<typeof fixtures.load>>;
-    try {
-      loaded = await fixtures.load();
-    } catch (error) {
-      if (!(error instanceof FixturesUnavailable)) throw error;
-      say(`Nothing was verified: the fixtures could not be created on the target (${error.message}).`);
-      return 2;
-    }
+    const loaded = await readyTarget(targetUrl, credentials, settings, fixtures, { nothing: 'Nothing was verified', say });
+    if (loaded === null) return 2;
     const proxy = await startProviderProxy(transport, new StateHandlers(transport, loaded.values));
     const startedAt = new Date();
     let answer: Awaited<ReturnType<typeof runVerifier>>;
