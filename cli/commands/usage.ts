@@ -23,6 +23,14 @@ Usage:
                               and what a larger run costs (default 1)
   lambda-esm-conformance list [--edition seed] [--json] [--grep PATTERN]
       The generated cases: a table, or with --json one object per case.
+  lambda-esm-conformance pact export [--edition seed] [--out pacts] [--consumer NAME] [--provider NAME]
+      Writes the contract as a Pact file (specification V4), one interaction per case with one
+      answer (cases the documentation leaves open are left out, and listed), to
+      OUT/CONSUMER-PROVIDER.json (default pacts/lambda-esm-client-aws-lambda-event-source-mappings.json).
+  lambda-esm-conformance pact verify [--target URL] [--pact FILE] [options]
+      Pact's verifier checks the target against a Pact file (default: the one export writes). The
+      fixtures its provider states name are created and deleted again as for run; --region,
+      --profile, --fixtures, --report-dir and --timeout as for run. Same reports and exit codes.
   lambda-esm-conformance serve [--port 4566] [--host 127.0.0.1] [--fault NAME=VALUE ...]
       The embedded reference server ("serve --help" lists the fault options).
   lambda-esm-conformance help

@@ -2,13 +2,13 @@ import type { Case } from '../cases/case.ts';
 import type { FixtureValues } from '../cases/placeholders.ts';
 import { judge } from '../judge/judge.ts';
 import { reason } from '../judge/reasons.ts';
-import { caseIdentity, unjudged, type CaseResult, type RecordedRequest, type RecordedResponse, type Verdict } from '../results.ts';
+import { caseIdentity, unjudged, type CaseResult, type Verdict } from '../results.ts';
 import { describeObservation } from '../transport/describe-observation.ts';
 import { createTransport } from '../transport/create-transport.ts';
 import { resolveCredentials } from '../transport/credentials.ts';
-import { parseJsonAnswer } from '../transport/json-answer.ts';
 import type { Observation, Transport, WireRequest } from '../transport/types.ts';
 import { KeyedLock } from './keyed-lock.ts';
+import { recordRequest, recordResponse } from './recorded-exchange.ts';
 import { createdMapping, deleteMappings, mayHaveCreatedUnknownMapping, sweepMappings } from './mapping-cleanup.ts';
 import type { RunPlan } from './run-plan.ts';
 import { wireRequestOf } from './wire-request.ts';
@@ -109,18 +109,4 @@ function result(testCase: Case, observation: Observation, verdict: Verdict, dura
     durationMs: Math.round(durationMs),
     attempts: observation.attempts,
   };
-}
-
-function recordRequest({ request }: Observation): RecordedRequest {
-  return { method: request.method, url: request.url, headers: request.headers, body: request.body ?? null };
-}
-
-function recordResponse({ response }: Observation): RecordedResponse | null {
-  if (response === null) return null;
-  return { status: response.status, headers: response.headers, body: parseIfJson(response.body), ...(response.truncated !== undefined && { bodyTruncated: response.truncated }) };
-}
-
-function parseIfJson(text: string): unknown {
-  const parsed = parseJsonAnswer(text);
-  return parsed.kind === 'json' ? parsed.value : text;
 }

@@ -86,13 +86,18 @@ export function runCli(args: readonly string[], options: CliOptions = {}): Promi
  */
 export async function runInProcess(args: readonly string[], options: Pick<CliOptions, 'env'> = {}): Promise<CliRun> {
   const reportDir = mkdtempSync(path.join(tmpdir(), 'lesm-run-'));
+  return commandInProcess(['run', '--report-dir', reportDir, ...args], reportDir, options);
+}
+
+/** Any command line, in this process as runInProcess runs `run`; `reportDir` is where the test will look for reports. */
+export async function commandInProcess(argv: readonly string[], reportDir: string, options: Pick<CliOptions, 'env'> = {}): Promise<CliRun> {
   const wanted = { ...environmentWithoutAws(), ...options.env };
   for (const name of Object.keys(process.env)) if (!(name in wanted)) vi.stubEnv(name, undefined);
   for (const [name, value] of Object.entries(wanted)) vi.stubEnv(name, value);
   let stdout = '';
   let stderr = '';
   try {
-    const code = await main(['run', '--report-dir', reportDir, ...args], { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
+    const code = await main(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
     return { code, stdout, stderr, reportDir };
   } finally {
     vi.unstubAllEnvs();

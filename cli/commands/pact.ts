@@ -1,0 +1,59 @@
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { toolIdentity } from '../../reporters/tool-identity.ts';
+import { generateCases } from '../../src/cases/generate.ts';
+import { DEFAULT_CONSUMER, DEFAULT_PROVIDER, exportPact, OPEN_QUESTION } from '../../src/pact/export.ts';
+import { loadEdition } from '../../src/spec/load.ts';
+import { processIo, type CommandIo } from '../io.ts';
+import { parseFlags, UsageError } from './flags.ts';
+
+/** Where `pact export` writes and `pact verify` reads, unless told otherwise. */
+export const DEFAULT_PACT_DIR = 'pacts';
+
+/** The Pact convention for a file name: consumer-provider.json. */
+export function pactFileName(consumer: string, provider: string): string {
+  return `${consumer}-${provider}.json`;
+}
+
+/** `pact export` and `pact verify`. */
+export async function pact(argv: string[], io: CommandIo = processIo): Promise<number> {
+  // Pact's core reports usage unless told not to; it runs in a child that inherits this (verifier-child.mjs sets it too).
+  process.env['PACT_DO_NOT_TRACK'] = 'true';
+  const [subcommand, ...rest] = argv;
+  if (subcommand === 'export') return pactExport(rest, io);
+  if (subcommand === 'verify') return (await import('../pact/verify.ts')).pactVerify(rest, io);
+  throw new UsageError(`pact: say "pact export" or "pact verify"${subcommand === undefined ? '' : `, not "pact ${subcommand}"`}. Run "lambda-esm-conformance help" for their flags.`);
+}
+
+async function pactExport(argv: string[], io: CommandIo): Promise<number> {
+  const flags = parseFlags('pact export', argv, {
+    edition: { type: 'string', default: 'seed' },
+    out: { type: 'string', default: DEFAULT_PACT_DIR },
+    consumer: { type: 'string', default: DEFAULT_CONSUMER },
+    provider: { type: 'string', default: DEFAULT_PROVIDER },
+  });
+  for (const party of ['consumer', 'provider'] as const) {
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(flags[party])) {
+      throw new UsageError(`--${party} "${flags[party]}" is not a usable pacticipant name: use letters, digits, ".", "_" and "-" (it names the file too).`);
+    }
+  }
+  const spec = loadEdition(flags.edition);
+  const { pact: file, leftOut } = exportPact(generateCases(spec), {
+    consumer: flags.consumer,
+    provider: flags.provider,
+    edition: spec.edition,
+    toolVersion: toolIdentity().version,
+  });
+  const target = path.join(flags.out, pactFileName(flags.consumer, flags.provider));
+  await mkdir(flags.out, { recursive: true });
+  // Pact tools merge into a file that is already there; an export replaces it.
+  await rm(target, { force: true });
+  await writeFile(target, `${JSON.stringify(file, null, 2)}\n`);
+  io.stderr(`${target}: ${file.interactions.length} interactions of the ${spec.edition} edition, between ${flags.consumer} and ${flags.provider} (Pact specification V4).\n`);
+  if (leftOut.length > 0) {
+    io.stderr(`${leftOut.length} cases are left out: ${OPEN_QUESTION}:\n`);
+    for (const { id, accepts } of leftOut) io.stderr(`  ${id}: ${accepts}\n`);
+  }
+  io.stdout(`${target}\n`);
+  return 0;
+}

@@ -1,0 +1,16 @@
+// Pact's verifier, in a process of its own. Its native core prints its account of the run straight
+// to file descriptor 1, where nothing in the parent could mask a credential or spell out a control
+// character a target put into an answer; the parent ignores this process's stdout and prints the
+// same account from the result instead. Plain JavaScript so that it starts without a TypeScript
+// loader: it only hands the options in argv[2] to the verifier and sends back what the verifier answered.
+process.env.PACT_DO_NOT_TRACK = 'true';
+const { default: pact } = await import('@pact-foundation/pact-core');
+pact.logLevel('error');
+let answer;
+try {
+  answer = { kind: 'result', text: await pact.verifyPacts(JSON.parse(process.argv[2] ?? '{}')) };
+} catch (error) {
+  // A failed verification is rejected with the result's JSON as the message; anything else is a crash.
+  answer = { kind: 'rejected', text: error instanceof Error ? error.message : String(error) };
+}
+process.send?.(answer, () => process.exit(0));

@@ -1,0 +1,168 @@
+import path from 'node:path';
+import { guardCleanup } from '../../fixtures/index.ts';
+import { consoleLine } from '../../reporters/console-line.ts';
+import { buildRunReport } from '../../reporters/run-report.ts';
+import { toolIdentity } from '../../reporters/tool-identity.ts';
+import { verdictOf } from '../../reporters/verdict.ts';
+import { writeReports } from '../../reporters/write-reports.ts';
+import type { Fixture } from '../../src/cases/case.ts';
+import { DEFAULT_CONSUMER, DEFAULT_PROVIDER } from '../../src/pact/export.ts';
+import { stateNamed } from '../../src/pact/provider-states.ts';
+import { interactionsOfPact, parseVerifierResult, type InteractionVerdict, type VerifiedInteraction } from '../../src/pact/verification.ts';
+import { caseIdentity, type CaseResult, type Reason, type RunReport } from '../../src/results.ts';
+import { recordRequest, recordResponse } from '../../src/runner/recorded-exchange.ts';
+import { createTransport, describeObservation, recordSecrets, resolveCredentials } from '../../src/transport/index.ts';
+import { UserFileError } from '../../src/user-file/file-problem.ts';
+import { readUserFile } from '../../src/user-file/read-user-file.ts';
+import { processIo, type CommandIo } from '../io.ts';
+import { parseFlags } from '../commands/flags.ts';
+import { DEFAULT_PACT_DIR, pactFileName } from '../commands/pact.ts';
+import { runFixtures } from '../commands/run-fixtures.ts';
+import { runSettings } from '../commands/run-settings.ts';
+import { readyTarget } from '../commands/target-ready.ts';
+import { StateHandlers } from './provider-states.ts';
+import { startProviderProxy, type InteractionRecord } from './provider-proxy.ts';
+import { runVerifier } from './run-verifier.ts';
+
+/** A Pact file larger than this is refused unread (the export of the seed edition is about 200 KB). */
+const MAX_PACT_BYTES = 16 * 1024 * 1024;
+/** The verifier waits this many --timeout for an answer: the transport's own retries of throttling fit in it. */
+const VERIFIER_TIMEOUTS = 8;
+/** After SIGINT or SIGTERM, the verification is over within this long, as a run is (run.ts). */
+const SIGNAL_DEADLINE_MS = 5_000;
+
+/**
+ * `pact verify`: Pact's verifier checks the target against a Pact file. The fixtures its provider
+ * states name are provisioned first (or read from --fixtures FILE); the state handlers hand out
+ * their values, create the mappings states name and delete what each interaction left; every
+ * request goes through the project's transport. The verifier's result becomes the three reports
+ * and the exit code, as for `run`.
+ */
+export async function pactVerify(argv: string[], io: CommandIo = processIo): Promise<number> {
+  const flags = parseFlags('pact verify', argv, {
+    target: { type: 'string' },
+    pact: { type: 'string' },
+    region: { type: 'string' },
+    profile: { type: 'string' },
+    fixtures: { type: 'string' },
+    'report-dir': { type: 'string' },
+    timeout: { type: 'string' },
+  });
+  const settings = runSettings(flags, process.env);
+  const pactFile = flags.pact ?? path.join(DEFAULT_PACT_DIR, pactFileName(DEFAULT_CONSUMER, DEFAULT_PROVIDER));
+  const { interactions, edition } = readPact(pactFile);
+
+  const reference = settings.targetUrl === null ? await (await import('../../reference/server.ts')).startReferenceServer() : null;
+  const targetUrl = settings.targetUrl ?? reference?.url ?? '';
+  const { credentials, secrets } = recordSecrets(resolveCredentials({ targetUrl, ...(settings.profile !== null && { profile: settings.profile }) }));
+  const say = (line: string) => io.stderr(`${consoleLine(line, secrets())}\n`);
+  const fixtures = runFixtures({ targetUrl, settings, credentials, needs: fixturesNamed(interactions), log: say });
+  const transport = createTransport({ url: targetUrl, region: settings.region, credentials, timeoutMs: settings.timeoutMs, concurrency: 1 });
+  const stop = new AbortController();
+  const guard = guardCleanup(
+    async () => {
+      stop.abort();
+      return fixtures.cleanup();
+    },
+    { log: say, remaining: () => fixtures.remaining(), deadlineMs: SIGNAL_DEADLINE_MS },
+  );
+  try {
+    say(`lambda-esm-conformance: Pact's verifier checks ${targetUrl}${reference === null ? '' : ' (the embedded reference server)'} against ${interactions.length} interactions of ${pactFile}`);
+    const loaded = await readyTarget(targetUrl, credentials, settings, fixtures, { nothing: 'Nothing was verified', say });
+    if (loaded === null) return 2;
+    const proxy = await startProviderProxy(transport, new StateHandlers(transport, loaded.values));
+    const startedAt = new Date();
+    let answer: Awaited<ReturnType<typeof runVerifier>>;
+    try {
+      answer = await runVerifier({ pactFile, providerBaseUrl: proxy.url, stateUrl: proxy.stateUrl, timeoutMs: VERIFIER_TIMEOUTS * settings.timeoutMs }, stop.signal);
+    } finally {
+      await proxy.close();
+    }
+    const result = answer.kind === 'crash' ? null : parseVerifierResult(answer.text, interactions);
+    if (result === null) {
+      say(`Nothing was verified: Pact's verifier could not run (${answer.text.slice(0, 2_000)}).`);
+      return 2;
+    }
+    // The verifier's own account, its colours taken out; whatever else a target put in it is spelled out.
+    for (const line of result.output.join('\n').split('\n')) io.stdout(`${consoleLine(line.replace(/\u001b\[[0-9;]*m/g, ''), secrets())}\n`);
+    const records = proxy.records.length === result.order.length ? proxy.records : [];
+    const results = new Map<string, CaseResult>();
+    for (const [index, id] of result.order.entries()) {
+      const interaction = interactions.find((candidate) => candidate.identity.id === id);
+      const verdict = result.verdicts.get(id);
+      if (interaction !== undefined && verdict !== undefined) results.set(id, caseResultOf(interaction, verdict, records[index]));
+    }
+    const report = buildRunReport({
+      tool: toolIdentity(),
+      target: targetUrl,
+      edition: edition ?? path.basename(pactFile),
+      startedAt,
+      durationMs: Date.now() - startedAt.getTime(),
+      plannedCases: interactions.map((interaction) => interaction.identity),
+      results,
+      stop: null,
+    });
+    await writeReports(report, settings.reportDir, secrets());
+    summarize(report, settings.reportDir, say);
+    return verdictOf(report).label === 'CONFORMS' ? 0 : 1;
+  } finally {
+    if (guard.interruptedBy === undefined) {
+      await fixtures.cleanup();
+      guard.uninstall();
+    }
+    await transport.close();
+    await reference?.close();
+  }
+}
+
+function readPact(file: string): { interactions: VerifiedInteraction[]; edition: string | null } {
+  const read = readUserFile(file, { maxBytes: MAX_PACT_BYTES, expected: 'a Pact file, such as the one "lambda-esm-conformance pact export" writes' });
+  if (read.problem !== null) throw new UserFileError('The Pact file', [read.problem]);
+  const { interactions, edition, problems } = interactionsOfPact(read.text);
+  const fix = 'write it again with "lambda-esm-conformance pact export", or pass another Pact file with --pact';
+  if (problems.length > 0) throw new UserFileError('The Pact file', problems.map((message) => ({ file, line: 0, column: 0, message, fix })));
+  return { interactions, edition };
+}
+
+/** Every fixture a provider state of the file names. */
+function fixturesNamed(interactions: readonly VerifiedInteraction[]): Fixture[] {
+  const needs = new Set<Fixture>();
+  for (const name of interactions.flatMap((interaction) => interaction.providerStates)) {
+    const state = stateNamed(name);
+    if (state?.kind === 'fixture') needs.add(state.fixture);
+    if (state?.kind === 'mapping') needs.add('function').add(state.source);
+  }
+  return [...needs];
+}
+
+function caseResultOf(interaction: VerifiedInteraction, verdict: InteractionVerdict, record: InteractionRecord | undefined): CaseResult {
+  const { clause } = interaction.identity;
+  const last = record?.exchanges.at(-1);
+  const reasons: Reason[] = [...verdict.reasons];
+  let outcome = verdict.outcome;
+  if (last !== undefined && last.response === null) {
+    outcome = 'error';
+    reasons.unshift({ check: 'answer_received', clause, message: describeObservation(last) });
+  }
+  for (const message of record?.stateProblems ?? []) reasons.push({ check: 'precondition', clause, message });
+  for (const message of record?.cleanupProblems ?? []) reasons.push({ check: 'mapping_cleanup', clause, message });
+  if (outcome === 'pass' && reasons.length > 0) outcome = 'error';
+  return {
+    ...caseIdentity(interaction.identity),
+    outcome,
+    request: last === undefined ? null : recordRequest(last),
+    response: last === undefined ? null : recordResponse(last),
+    reasons,
+    durationMs: verdict.durationMs,
+    attempts: last?.attempts ?? 0,
+  };
+}
+
+function summarize(report: RunReport, reportDir: string, say: (line: string) => void): void {
+  const { total, pass, fail, error, skip } = report.summary;
+  const verdict = verdictOf(report);
+  say('');
+  say(`${verdict.label}: ${pass} of ${total} interactions verified, ${fail} fail, ${error} could not be verified, ${skip} not run (${(report.durationMs / 1000).toFixed(1)} s).`);
+  if (verdict.label !== 'CONFORMS') say(verdict.sentence);
+  for (const name of ['report.html', 'junit.xml', 'results.json']) say(`  ${path.join(reportDir, name)}`);
+}
