@@ -15,7 +15,7 @@ export interface RunFixtures {
 
 export interface FixtureSetting {
   readonly targetUrl: string;
-  readonly settings: Pick<RunSettings, 'fixtures' | 'region' | 'timeoutMs'>;
+  readonly settings: Pick<RunSettings, 'fixtures' | 'region' | 'timeoutMs' | 'roleArn'>;
   readonly credentials: AwsCredentialIdentityProvider;
   readonly needs: readonly Fixture[];
   readonly log: (line: string) => void;
@@ -51,6 +51,7 @@ export function runFixtures({ targetUrl, settings, credentials, needs, log }: Fi
     runId: newRunId(),
     needs,
     log,
+    ...(settings.roleArn !== null && { roleArn: settings.roleArn }),
     requestTimeoutMs: FIXTURE_REQUEST_TIMEOUTS * settings.timeoutMs,
     waitTimeoutMs: FIXTURE_WAIT_TIMEOUTS * settings.timeoutMs,
   });

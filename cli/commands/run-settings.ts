@@ -10,6 +10,8 @@ export interface RunSettings {
   readonly reportDir: string;
   /** 'auto' provisions on the target; otherwise the path of a static fixtures file. */
   readonly fixtures: 'auto' | { readonly file: string };
+  /** An existing execution role for the auto fixtures' function; null: the run creates one. */
+  readonly roleArn: string | null;
   readonly concurrency: number;
   readonly timeoutMs: number;
   readonly grep: string | null;
@@ -22,6 +24,7 @@ export interface RunFlags {
   readonly profile?: string | undefined;
   readonly 'report-dir'?: string | undefined;
   readonly fixtures?: string | undefined;
+  readonly 'role-arn'?: string | undefined;
   readonly concurrency?: string | undefined;
   readonly timeout?: string | undefined;
   readonly grep?: string | undefined;
@@ -38,6 +41,7 @@ export function runSettings(flags: RunFlags, env: NodeJS.ProcessEnv): RunSetting
     profile: flags.profile ?? nonEmpty(env['AWS_PROFILE']) ?? null,
     reportDir: flags['report-dir'] ?? 'reports',
     fixtures: fixtures === 'auto' ? 'auto' : { file: fixtures },
+    roleArn: roleArn(flags['role-arn'], fixtures),
     concurrency: wholeNumber('--concurrency', flags.concurrency, DEFAULT_CONCURRENCY, 1, 256),
     timeoutMs: wholeNumber('--timeout', flags.timeout, DEFAULT_TIMEOUT_MS, 1, 600_000),
     grep: checkGrep(flags.grep) ?? null,
@@ -51,6 +55,16 @@ function targetOrigin(text: string): string {
     if (error instanceof TargetUrlError) throw new UsageError(error.message);
     throw error;
   }
+}
+
+// arn:PARTITION:iam::ACCOUNT:role/[PATH/]NAME
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,576}$/;
+
+function roleArn(text: string | undefined, fixtures: string): string | null {
+  if (text === undefined) return null;
+  if (fixtures !== 'auto') throw new UsageError(`--role-arn gives the role of the function auto fixtures create, but --fixtures ${fixtures} creates no function: drop one of the two.`);
+  if (!ROLE_ARN.test(text)) throw new UsageError(`--role-arn "${text}" is not an IAM role ARN: give arn:aws:iam::ACCOUNT:role/NAME (aws iam get-role --role-name NAME --query Role.Arn prints it).`);
+  return text;
 }
 
 function wholeNumber(flag: string, text: string | undefined, fallback: number, minimum: number, maximum: number): number {

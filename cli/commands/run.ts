@@ -35,6 +35,7 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
       profile: { type: 'string' },
       'report-dir': { type: 'string' },
       fixtures: { type: 'string' },
+      'role-arn': { type: 'string' },
       concurrency: { type: 'string' },
       timeout: { type: 'string' },
       grep: { type: 'string' },

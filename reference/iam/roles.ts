@@ -8,7 +8,7 @@ import type { Role, World } from '../world.ts';
 
 // AWS Identity and Access Management, as far as fixtures need it: a role Lambda can assume, its
 // inline and attached policies, and deleting all of it again. Written from the IAM API Reference
-// (CreateRole, GetRole, PutRolePolicy, ListRolePolicies, DeleteRolePolicy, AttachRolePolicy,
+// (CreateRole, GetRole, PutRolePolicy, GetRolePolicy, ListRolePolicies, DeleteRolePolicy, AttachRolePolicy,
 // ListAttachedRolePolicies, DetachRolePolicy, DeleteRole). IAM is global: roles have no region.
 export const IAM_DIALECT: AwsQueryDialect = { version: '2010-05-08', namespace: 'https://iam.amazonaws.com/doc/2010-05-08/' };
 
@@ -51,6 +51,13 @@ const OPERATIONS: Readonly<Record<string, Operation>> = {
     const policyName = entityName(parameters, 'PolicyName', 128);
     role.inlinePolicies.set(policyName, policyDocument(parameters, 'PolicyDocument'));
     return undefined;
+  },
+  GetRolePolicy: (parameters, world) => {
+    const role = findRole(world, parameters);
+    const policyName = entityName(parameters, 'PolicyName', 128);
+    const document = role.inlinePolicies.get(policyName);
+    if (document === undefined) throw noSuchEntity(`The role policy with name ${policyName} cannot be found.`);
+    return { RoleName: role.name, PolicyName: policyName, PolicyDocument: encodeURIComponent(document) };
   },
   ListRolePolicies: (parameters, world) => ({ PolicyNames: [...findRole(world, parameters).inlinePolicies.keys()], IsTruncated: false }),
   DeleteRolePolicy: (parameters, world) => {
