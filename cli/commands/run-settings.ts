@@ -4,6 +4,8 @@ import { UsageError, checkGrep } from './flags.ts';
 export interface RunSettings {
   /** The target's origin (normalised, e.g. without a trailing slash); null: start the embedded reference server. */
   readonly targetUrl: string | null;
+  /** Where the target came from, for the first console line; null with no target. */
+  readonly targetFrom: TargetSource | null;
   readonly edition: string;
   readonly region: string;
   readonly profile: string | null;
@@ -16,6 +18,8 @@ export interface RunSettings {
   readonly timeoutMs: number;
   readonly grep: string | null;
 }
+
+export type TargetSource = '--target' | 'AWS_ENDPOINT_URL_LAMBDA' | 'AWS_ENDPOINT_URL';
 
 export interface RunFlags {
   readonly target?: string | undefined;
@@ -32,10 +36,11 @@ export interface RunFlags {
 
 /** Flags beat the environment, which beats the defaults. */
 export function runSettings(flags: RunFlags, env: NodeJS.ProcessEnv): RunSettings {
-  const target = flags.target ?? nonEmpty(env['AWS_ENDPOINT_URL_LAMBDA']) ?? nonEmpty(env['AWS_ENDPOINT_URL']) ?? null;
+  const target = targetOf(flags, env);
   const fixtures = flags.fixtures ?? 'auto';
   return {
-    targetUrl: target === null ? null : targetOrigin(target),
+    targetUrl: target === null ? null : targetOrigin(target.text),
+    targetFrom: target?.from ?? null,
     edition: flags.edition ?? 'seed',
     region: flags.region ?? nonEmpty(env['AWS_REGION']) ?? nonEmpty(env['AWS_DEFAULT_REGION']) ?? 'us-east-1',
     profile: flags.profile ?? nonEmpty(env['AWS_PROFILE']) ?? null,
@@ -46,6 +51,15 @@ export function runSettings(flags: RunFlags, env: NodeJS.ProcessEnv): RunSetting
     timeoutMs: wholeNumber('--timeout', flags.timeout, DEFAULT_TIMEOUT_MS, 1, 600_000),
     grep: checkGrep(flags.grep) ?? null,
   };
+}
+
+function targetOf(flags: RunFlags, env: NodeJS.ProcessEnv): { text: string; from: TargetSource } | null {
+  if (flags.target !== undefined) return { text: flags.target, from: '--target' };
+  for (const from of ['AWS_ENDPOINT_URL_LAMBDA', 'AWS_ENDPOINT_URL'] as const) {
+    const text = nonEmpty(env[from]);
+    if (text !== undefined) return { text, from };
+  }
+  return null;
 }
 
 function targetOrigin(text: string): string {
