@@ -6,6 +6,7 @@ import { isThrottling } from '../transport/throttling.ts';
 import type { Observation, ObservedResponse } from '../transport/types.ts';
 import type { Reason, Verdict } from '../results.ts';
 import type { JudgeContext } from './judge-context.ts';
+import { checkContentType } from './content-type.ts';
 import { capReasons, reason } from './reasons.ts';
 import { checkStatusAndType } from './status-and-type.ts';
 import { checkSuccessBody } from './success-body.ts';
@@ -28,7 +29,12 @@ export function judge(testCase: Case, observation: Observation, context: JudgeCo
   return { outcome: reasons.length === 0 ? 'pass' : 'fail', reasons: capReasons(reasons) };
 }
 
+// The headers are judged whatever the body holds; the body's checks need a JSON object.
 function checkSuccess(testCase: Case, sentBody: string | undefined, response: ObservedResponse, context: JudgeContext): Reason[] {
+  return [...checkContentType(testCase.expected.checks, response), ...checkSuccessJson(testCase, sentBody, response, context)];
+}
+
+function checkSuccessJson(testCase: Case, sentBody: string | undefined, response: ObservedResponse, context: JudgeContext): Reason[] {
   const { truncated } = response;
   if (truncated !== undefined) {
     const size = `${truncated.receivedBytes} bytes${truncated.complete ? '' : ' or more'}`;
