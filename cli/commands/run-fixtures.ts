@@ -1,7 +1,8 @@
-import { FixtureRun, loadStaticFixtures, missingFixtures, newRunId, type CleanupReport } from '../../fixtures/index.ts';
+import { FixtureRun, loadStaticFixtures, missingFixtures, newRunId, ProvisioningFailed, type CleanupReport } from '../../fixtures/index.ts';
 import type { Fixture } from '../../src/cases/case.ts';
 import type { FixtureValues } from '../../src/cases/placeholders.ts';
 import type { AwsCredentialIdentityProvider } from '../../src/transport/index.ts';
+import { fixtureAdvice } from './fixture-advice.ts';
 import type { RunSettings } from './run-settings.ts';
 
 /** The fixtures of one run: provisioned on the target (and deleted again), or read from a file. */
@@ -26,7 +27,7 @@ export const FIXTURE_REQUEST_TIMEOUTS = 3;
 /** A resource may take this many --timeout to become ready or deletable (180 s with the default). */
 export const FIXTURE_WAIT_TIMEOUTS = 18;
 
-/** The fixtures could not be made on the target: nothing can be judged. */
+/** The fixtures could not be made on the target: nothing can be judged. The message is one sentence saying what to do. */
 export class FixturesUnavailable extends Error {
   override readonly name = 'FixturesUnavailable';
 }
@@ -60,7 +61,8 @@ export function runFixtures({ targetUrl, settings, credentials, needs, log }: Fi
       try {
         return { values: await run.provision(), missing: [] };
       } catch (error) {
-        throw new FixturesUnavailable(error instanceof Error ? error.message : String(error));
+        if (error instanceof ProvisioningFailed) throw new FixturesUnavailable(fixtureAdvice(error, settings));
+        throw error;
       }
     },
     cleanup: () => run.cleanup(),

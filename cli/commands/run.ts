@@ -11,10 +11,14 @@ import type { RunPlan } from '../../src/runner/run-plan.ts';
 import { loadEdition } from '../../src/spec/load.ts';
 import { recordSecrets, resolveCredentials } from '../../src/transport/index.ts';
 import { processIo, type CommandIo } from '../io.ts';
+import { credentialsProblem } from '../preflight/credentials.ts';
+import { reportDirProblem } from '../preflight/report-dir.ts';
+import { staticFixturesProblem } from '../preflight/static-fixtures.ts';
+import { targetProblem } from '../preflight/target.ts';
 import { startSuite, type SuiteRun } from '../suite-run.ts';
-import { checkReachable } from './reachability.ts';
+import { VERSION } from '../version.ts';
 import { FixturesUnavailable, runFixtures } from './run-fixtures.ts';
-import { runSettings } from './run-settings.ts';
+import { runSettings, type RunSettings } from './run-settings.ts';
 import { parseFlags, UsageError } from './flags.ts';
 
 /** After SIGINT or SIGTERM, the run is over within this long, whatever the target does. */
@@ -23,8 +27,10 @@ export const SIGNAL_DEADLINE_MS = 5_000;
 export const SIGNAL_CANCEL_MS = 1_500;
 
 /**
- * The main path: settings → cases → a reachable target → fixtures → the plan → the suite in vitest
- * → the reports it writes → the exit code. Whatever happens, what the run created is deleted.
+ * The main path: settings → cases → the checks before the first case (a writable report
+ * directory, credentials, a target that answers as Lambda, static fixtures that exist) → fixtures
+ * → the plan → the suite in vitest → the reports it writes → the exit code. Whatever happens, what
+ * the run created is deleted.
  */
 export async function run(argv: string[], io: CommandIo = processIo): Promise<number> {
   const settings = runSettings(
@@ -81,10 +87,15 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
     { log: say, remaining: () => fixtures.remaining(), deadlineMs: SIGNAL_DEADLINE_MS },
   );
   try {
-    say(`lambda-esm-conformance: ${cases.length} cases of the ${spec.edition} edition against ${targetUrl}${reference === null ? '' : ' (the embedded reference server)'}`);
-    const unreachable = await checkReachable(targetUrl, credentials, settings);
-    if (unreachable !== null) {
-      say(`Nothing was judged: the target ${targetUrl} cannot be reached (${unreachable}).`);
+    say(`lambda-esm-conformance ${VERSION}: ${cases.length} cases of the ${spec.edition} edition against ${targetUrl} (${whereFrom(settings)})`);
+    // Each check is one sentence saying what to do, and they are asked in this order, before anything is created.
+    const refusal =
+      reportDirProblem(settings.reportDir) ??
+      (await credentialsProblem(credentials, settings, targetUrl)) ??
+      (await targetProblem(targetUrl, credentials, settings)) ??
+      (settings.fixtures === 'auto' ? null : await staticFixturesProblem(settings.fixtures.file, targetUrl, credentials, settings, secrets));
+    if (refusal !== null) {
+      say(`Nothing was judged: ${refusal}`);
       return 2;
     }
     let loaded: Awaited<ReturnType<typeof fixtures.load>>;
@@ -92,7 +103,7 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
       loaded = await fixtures.load();
     } catch (error) {
       if (!(error instanceof FixturesUnavailable)) throw error;
-      say(`Nothing was judged: the fixtures could not be created on the target (${error.message}).`);
+      say(`Nothing was judged: the fixtures could not be created: ${error.message}`);
       return 2;
     }
     const plan: RunPlan = {
@@ -106,7 +117,7 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
     suite = startSuite(plan, { conformance: conformanceReporter(), progress: new ProgressReporter(cases.length, io.stdout, secrets) });
     await suite.finished;
     if (written.report === null) {
-      say('Nothing was judged: the run ended before any report was written.');
+      say('Nothing was judged: the run ended before any report was written; run again, and if it repeats, report it as a bug with the lines above.');
       return 2;
     }
     summarize(written.report, settings.reportDir, say);
@@ -119,6 +130,10 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
     }
     await reference?.close();
   }
+}
+
+function whereFrom(settings: RunSettings): string {
+  return settings.targetFrom === null ? 'the embedded reference server' : `from ${settings.targetFrom}`;
 }
 
 function summarize(report: RunReport, reportDir: string, say: (line: string) => void): void {
