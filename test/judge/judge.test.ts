@@ -139,6 +139,14 @@ describe('judging successes', () => {
     ]);
   });
 
+  it('judges the Content-Type of a success answer whose status is not the documented one too', () => {
+    const testCase = get('BatchSize/sqs/1');
+    expect(judge(testCase, observe(testCase, 201, mapping(testCase), { 'content-type': 'text/html; charset=utf-8' }), context).reasons.map((entry) => entry.check)).toEqual([
+      'status_code_conformance',
+      'content_type_conformance',
+    ]);
+  });
+
   it('reads an error answer as restJson1 clients do, whatever its Content-Type', () => {
     const testCase = get('BatchSize/sqs/0');
     const refused = observe(testCase, 400, { message: 'no' }, { 'content-type': 'text/html', 'x-amzn-errortype': 'InvalidParameterValueException' });
