@@ -6,5 +6,13 @@ import { register } from 'tsx/esm/api';
 // pins a release that runs on Node 20, so the warning says nothing to a user of this tool.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 register();
-const { main } = await import('../cli/main.ts');
+const { main, unexpected } = await import('../cli/main.ts');
+// What escapes every handler (an error in a callback, a rejection nobody awaited) is still one sentence, never a stack trace.
+const last = (error) => {
+  process.stderr.write(`lambda-esm-conformance: ${unexpected(error)}\n`);
+  if (process.env.LESM_DEBUG === '1' && error instanceof Error) process.stderr.write(`${error.stack ?? ''}\n`);
+  process.exit(2);
+};
+process.on('uncaughtException', last);
+process.on('unhandledRejection', last);
 process.exitCode = await main(process.argv.slice(2));

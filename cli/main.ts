@@ -1,7 +1,8 @@
-import { usage } from './commands/usage.ts';
+import { runUsage, usage } from './commands/usage.ts';
 import { UsageError } from './commands/flags.ts';
 import { UserFileError } from '../src/user-file/file-problem.ts';
 import { processIo, type CommandIo } from './io.ts';
+import { VERSION } from './version.ts';
 
 type Command = (argv: string[], io: CommandIo) => Promise<number>;
 
@@ -19,9 +20,13 @@ export async function main(argv: readonly string[], io: CommandIo = processIo): 
     io.stdout(usage);
     return name === undefined ? 2 : 0;
   }
+  if (name === '--version' || name === '-v' || name === 'version') {
+    io.stdout(`lambda-esm-conformance ${VERSION}\n`);
+    return 0;
+  }
   const command = commands[name];
   if (command !== undefined && name !== 'serve' && (rest.includes('--help') || rest.includes('-h'))) {
-    io.stdout(usage);
+    io.stdout(name === 'run' ? runUsage : usage);
     return 0;
   }
   if (command === undefined) {
@@ -31,11 +36,20 @@ export async function main(argv: readonly string[], io: CommandIo = processIo): 
   try {
     return await command(rest, io);
   } catch (error) {
-    // Bad input is the user's to fix: one clear message and exit 2. Anything else is our bug.
+    // Bad input is the user's to fix: one clear message and exit 2. Anything else is our bug, but
+    // still one sentence: no stack trace reaches a user.
     if (error instanceof UsageError || error instanceof UserFileError) {
       io.stderr(`lambda-esm-conformance: ${error.message}\n`);
       return 2;
     }
-    throw error;
+    io.stderr(`lambda-esm-conformance: ${unexpected(error)}\n`);
+    if (process.env['LESM_DEBUG'] === '1' && error instanceof Error) io.stderr(`${error.stack ?? ''}\n`);
+    return 2;
   }
+}
+
+/** One sentence for a failure nobody foresaw, with what to do about it. */
+export function unexpected(error: unknown): string {
+  const message = (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).split('\n')[0] ?? '';
+  return `stopped by an unexpected error (${message}); run again, and if it repeats, report it as a bug with the command line (LESM_DEBUG=1 prints where it happened).`;
 }

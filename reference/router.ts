@@ -2,6 +2,8 @@ import { headerValue, type IncomingCall } from './exchange.ts';
 import { LAMBDA_PATH_PREFIX, lambdaRoute, unknownLambdaOperation } from './lambda/routes.ts';
 import { awsJsonError } from './protocols/aws-json.ts';
 import { awsJsonRoute, type AwsJsonService } from './protocols/aws-json-service.ts';
+import { IAM_DIALECT, iamRoute } from './iam/roles.ts';
+import { queryParameters } from './protocols/aws-query.ts';
 import { restJsonError } from './protocols/rest-json.ts';
 import type { Route } from './route.ts';
 import { ServiceError } from './service-error.ts';
@@ -11,8 +13,9 @@ import { SQS_TARGET_PREFIX, sqsService } from './sources/sqs.ts';
 import type { World } from './world.ts';
 
 // All services share one endpoint, as in LocalStack and moto. A request names its service by
-// X-Amz-Target (the JSON protocols), by path (Lambda's restJson1), or failing both by the service in
-// its SigV4 credential scope, which is only used here to explain what is missing.
+// X-Amz-Target (the JSON protocols), by path (Lambda's restJson1), by a form naming IAM's API version
+// (the query protocol), or failing all of these by the service in its SigV4 credential scope, which
+// is only used here to explain what is missing.
 export class Router {
   private readonly byTargetPrefix: ReadonlyArray<readonly [string, AwsJsonService]>;
 
@@ -43,6 +46,9 @@ export class Router {
         throw error;
       }
     }
+    // IAM speaks the query protocol: a form naming its Action and API version, POSTed to "/".
+    const iamParameters = queryParameters(headerValue(call.headers, 'content-type'), call.body, IAM_DIALECT.version);
+    if (iamParameters !== undefined && (scopeService === 'iam' || scopeService === undefined)) return iamRoute(call, iamParameters, this.world);
     if (scopeService === 'sqs' || scopeService === 'kinesis' || scopeService === 'dynamodb') {
       return refusal(
         new ServiceError(

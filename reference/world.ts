@@ -56,6 +56,22 @@ export interface EventSourceMapping {
   readonly lastModifiedEpochSeconds: number;
 }
 
+export interface Role {
+  readonly name: string;
+  readonly path: string;
+  readonly arn: string;
+  readonly id: string;
+  readonly createDate: string;
+  /** The trust policy as sent (JSON text). */
+  readonly trustPolicy: string;
+  readonly description: string | undefined;
+  readonly tags: ReadonlyArray<{ readonly key: string; readonly value: string }>;
+  /** Inline policies by name, each a JSON document. */
+  readonly inlinePolicies: Map<string, string>;
+  /** ARNs of the managed policies attached. */
+  readonly attachedPolicies: Set<string>;
+}
+
 export class World {
   // All maps are keyed by ARN: an ARN already carries region and account, so one key says it all.
   readonly functions = new Map<string, LambdaFunction>();
@@ -64,6 +80,8 @@ export class World {
   readonly tables = new Map<string, Table>();
   // Insertion order is creation order, which is the order ListEventSourceMappings pages through.
   readonly mappings = new Map<string, EventSourceMapping>();
+  // IAM is global: roles are keyed by name alone.
+  readonly roles = new Map<string, Role>();
 
   // An event source exists only once it was created through the source service's own API.
   eventSourceExists(arn: string): boolean {

@@ -12,6 +12,7 @@ export const CHECK_NAMES = [
   'default_value_conformance',
   'function_arn_conformance',
   'state_conformance',
+  'content_type_conformance',
   // The runner, around an answer: what must hold for a case to be sent and to leave nothing behind.
   'fixtures_available',
   'precondition',
@@ -26,5 +27,10 @@ export type CheckName = (typeof CHECK_NAMES)[number];
 /** The checks a success answer is put through, each described by a ResponseCheck of a case. */
 export type ResponseCheckName = Extract<
   CheckName,
-  'response_schema_conformance' | 'echoed_value_conformance' | 'default_value_conformance' | 'function_arn_conformance' | 'state_conformance'
+  | 'response_schema_conformance'
+  | 'echoed_value_conformance'
+  | 'default_value_conformance'
+  | 'function_arn_conformance'
+  | 'state_conformance'
+  | 'content_type_conformance'
 >;

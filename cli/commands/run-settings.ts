@@ -4,18 +4,24 @@ import { UsageError, checkGrep } from './flags.ts';
 export interface RunSettings {
   /** The target's origin (normalised, e.g. without a trailing slash); null: start the embedded reference server. */
   readonly targetUrl: string | null;
+  /** Where the target came from, for the first console line; null with no target. */
+  readonly targetFrom: TargetSource | null;
   readonly edition: string;
   readonly region: string;
   readonly profile: string | null;
   readonly reportDir: string;
   /** 'auto' provisions on the target; otherwise the path of a static fixtures file. */
   readonly fixtures: 'auto' | { readonly file: string };
+  /** An existing execution role for the auto fixtures' function; null: the run creates one. */
+  readonly roleArn: string | null;
   readonly concurrency: number;
   readonly timeoutMs: number;
   readonly grep: string | null;
   /** Every selected case is sent this many times (ids after the first carry `#2`, `#3`, …). */
   readonly repeat: number;
 }
+
+export type TargetSource = '--target' | 'AWS_ENDPOINT_URL_LAMBDA' | 'AWS_ENDPOINT_URL';
 
 export interface RunFlags {
   readonly target?: string | undefined;
@@ -24,6 +30,7 @@ export interface RunFlags {
   readonly profile?: string | undefined;
   readonly 'report-dir'?: string | undefined;
   readonly fixtures?: string | undefined;
+  readonly 'role-arn'?: string | undefined;
   readonly concurrency?: string | undefined;
   readonly timeout?: string | undefined;
   readonly grep?: string | undefined;
@@ -32,20 +39,31 @@ export interface RunFlags {
 
 /** Flags beat the environment, which beats the defaults. */
 export function runSettings(flags: RunFlags, env: NodeJS.ProcessEnv): RunSettings {
-  const target = flags.target ?? nonEmpty(env['AWS_ENDPOINT_URL_LAMBDA']) ?? nonEmpty(env['AWS_ENDPOINT_URL']) ?? null;
+  const target = targetOf(flags, env);
   const fixtures = flags.fixtures ?? 'auto';
   return {
-    targetUrl: target === null ? null : targetOrigin(target),
+    targetUrl: target === null ? null : targetOrigin(target.text),
+    targetFrom: target?.from ?? null,
     edition: flags.edition ?? 'seed',
     region: flags.region ?? nonEmpty(env['AWS_REGION']) ?? nonEmpty(env['AWS_DEFAULT_REGION']) ?? 'us-east-1',
     profile: flags.profile ?? nonEmpty(env['AWS_PROFILE']) ?? null,
     reportDir: flags['report-dir'] ?? 'reports',
     fixtures: fixtures === 'auto' ? 'auto' : { file: fixtures },
+    roleArn: roleArn(flags['role-arn'], fixtures),
     concurrency: wholeNumber('--concurrency', flags.concurrency, DEFAULT_CONCURRENCY, 1, 256),
     timeoutMs: wholeNumber('--timeout', flags.timeout, DEFAULT_TIMEOUT_MS, 1, 600_000),
     grep: checkGrep(flags.grep) ?? null,
     repeat: wholeNumber('--repeat', flags.repeat, 1, 1, 100),
   };
+}
+
+function targetOf(flags: RunFlags, env: NodeJS.ProcessEnv): { text: string; from: TargetSource } | null {
+  if (flags.target !== undefined) return { text: flags.target, from: '--target' };
+  for (const from of ['AWS_ENDPOINT_URL_LAMBDA', 'AWS_ENDPOINT_URL'] as const) {
+    const text = nonEmpty(env[from]);
+    if (text !== undefined) return { text, from };
+  }
+  return null;
 }
 
 function targetOrigin(text: string): string {
@@ -55,6 +73,16 @@ function targetOrigin(text: string): string {
     if (error instanceof TargetUrlError) throw new UsageError(error.message);
     throw error;
   }
+}
+
+// arn:PARTITION:iam::ACCOUNT:role/[PATH/]NAME
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,576}$/;
+
+function roleArn(text: string | undefined, fixtures: string): string | null {
+  if (text === undefined) return null;
+  if (fixtures !== 'auto') throw new UsageError(`--role-arn gives the role of the function auto fixtures create, but --fixtures ${fixtures} creates no function: drop one of the two.`);
+  if (!ROLE_ARN.test(text)) throw new UsageError(`--role-arn "${text}" is not an IAM role ARN: give arn:aws:iam::ACCOUNT:role/NAME (aws iam get-role --role-name NAME --query Role.Arn prints it).`);
+  return text;
 }
 
 function wholeNumber(flag: string, text: string | undefined, fallback: number, minimum: number, maximum: number): number {

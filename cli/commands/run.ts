@@ -11,10 +11,11 @@ import type { RunPlan } from '../../src/runner/run-plan.ts';
 import { loadEdition } from '../../src/spec/load.ts';
 import { recordSecrets, resolveCredentials } from '../../src/transport/index.ts';
 import { processIo, type CommandIo } from '../io.ts';
+import { setupProblem } from '../preflight/setup-problem.ts';
 import { prepareSuite, type Suite } from '../suite-run.ts';
-import { checkReachable } from './reachability.ts';
-import { FixturesUnavailable, runFixtures } from './run-fixtures.ts';
-import { runSettings } from './run-settings.ts';
+import { VERSION } from '../version.ts';
+import { runFixtures } from './run-fixtures.ts';
+import { runSettings, type RunSettings } from './run-settings.ts';
 import { parseFlags, UsageError } from './flags.ts';
 
 /** After SIGINT or SIGTERM, the run is over within this long, whatever the target does. */
@@ -23,8 +24,10 @@ export const SIGNAL_DEADLINE_MS = 5_000;
 export const SIGNAL_CANCEL_MS = 1_500;
 
 /**
- * The main path: settings → cases → a reachable target → fixtures → the plan → the suite in vitest
- * → the reports it writes → the exit code. Whatever happens, what the run created is deleted.
+ * The main path: settings → cases → the checks before the first case (a writable report
+ * directory, credentials, a target that answers as Lambda, static fixtures that exist) → fixtures
+ * → the plan → the suite in vitest → the reports it writes → the exit code. Whatever happens, what
+ * the run created is deleted.
  */
 export async function run(argv: string[], io: CommandIo = processIo): Promise<number> {
   const settings = runSettings(
@@ -35,6 +38,7 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
       profile: { type: 'string' },
       'report-dir': { type: 'string' },
       fixtures: { type: 'string' },
+      'role-arn': { type: 'string' },
       concurrency: { type: 'string' },
       timeout: { type: 'string' },
       grep: { type: 'string' },
@@ -80,19 +84,16 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
     { log: say, remaining: () => fixtures.remaining(), deadlineMs: SIGNAL_DEADLINE_MS },
   );
   try {
-    say(`lambda-esm-conformance: ${cases.length} cases of the ${spec.edition} edition against ${targetUrl}${reference === null ? '' : ' (the embedded reference server)'}`);
-    const unreachable = await checkReachable(targetUrl, credentials, settings);
-    if (unreachable !== null) {
-      say(`Nothing was judged: the target ${targetUrl} cannot be reached (${unreachable}).`);
+    say(`lambda-esm-conformance ${VERSION}: ${cases.length} cases of the ${spec.edition} edition against ${targetUrl} (${whereFrom(settings)})`);
+    const refusal = await setupProblem(settings, targetUrl, credentials, secrets);
+    if (refusal !== null) {
+      say(`Nothing was judged: ${refusal}`);
       return 2;
     }
     suite = prepareSuite({ conformance: conformanceReporter(), progress: new ProgressReporter(cases.length, io.stdout, secrets) }, settings.concurrency);
-    let loaded: Awaited<ReturnType<typeof fixtures.load>>;
-    try {
-      loaded = await fixtures.load();
-    } catch (error) {
-      if (!(error instanceof FixturesUnavailable)) throw error;
-      say(`Nothing was judged: the fixtures could not be created on the target (${error.message}).`);
+    const loaded = await fixtures.load();
+    if ('problem' in loaded) {
+      say(`Nothing was judged: the fixtures could not be created: ${loaded.problem}`);
       return 2;
     }
     const plan: RunPlan = {
@@ -105,7 +106,7 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
     };
     await suite.run(plan);
     if (written.report === null) {
-      say('Nothing was judged: the run ended before any report was written.');
+      say('Nothing was judged: the run ended before any report was written; run again, and if it repeats, report it as a bug with the lines above.');
       return 2;
     }
     summarize(written.report, settings.reportDir, say);
@@ -119,6 +120,10 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
     }
     await reference?.close();
   }
+}
+
+function whereFrom(settings: RunSettings): string {
+  return settings.targetFrom === null ? 'the embedded reference server' : `from ${settings.targetFrom}`;
 }
 
 function summarize(report: RunReport, reportDir: string, say: (line: string) => void): void {

@@ -1,27 +1,40 @@
 // Not the transport's index: main.ts loads this text eagerly, and the index would load HTTP and the AWS SDK.
 import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from '../../src/transport/defaults.ts';
 
-export const usage = `lambda-esm-conformance: conformance tests for the AWS Lambda CreateEventSourceMapping API
-
-Usage:
-  lambda-esm-conformance run [options]
+const runUsageText = `  lambda-esm-conformance run [options]
       Sends every case to a target, judges each answer, writes report.html, junit.xml and
       results.json. Without --target (or AWS_ENDPOINT_URL) it starts the embedded reference server.
-        --target URL          the API endpoint, e.g. http://127.0.0.1:4566 (LocalStack, moto)
-                              or https://lambda.eu-west-1.amazonaws.com
+        --target URL          the API endpoint, e.g. http://127.0.0.1:4566 (LocalStack),
+                              http://127.0.0.1:5000 (moto) or https://lambda.eu-west-1.amazonaws.com
         --edition NAME        the contract to judge by (default seed)
         --region REGION       signing region (default AWS_REGION, else us-east-1)
         --profile NAME        AWS profile for credentials (default AWS_PROFILE, else the usual chain)
-        --fixtures auto|FILE  auto (default): create a function, queue, stream and table on the
-                              target and delete them after; FILE: use existing ARNs, create nothing
-                              (see fixtures/static.example.yaml)
+        --fixtures auto|FILE  auto (default): create a role, function, queue, stream and table on
+                              the target and delete them after; FILE: use existing ARNs, create
+                              nothing (see fixtures/static.example.yaml)
+        --role-arn ARN        with auto fixtures: give the function this existing execution role
+                              instead of creating one
         --report-dir DIR      where the reports go (default reports)
         --concurrency N       requests in flight at once (default ${DEFAULT_CONCURRENCY})
         --timeout MS          per request (default ${DEFAULT_TIMEOUT_MS})
         --grep PATTERN        only the cases whose id, clause or title match
         --repeat N            send every case N times, to see whether answers are stable
                               and what a larger run costs (default 1)
-  lambda-esm-conformance list [--edition seed] [--json] [--grep PATTERN]
+`;
+
+const exitCodes = `Exit codes: 0 every case conforms, 1 some case does not (or could not be judged),
+2 nothing could be judged (bad flags, an unreadable spec, a report directory that cannot be
+written, no credentials, a target that cannot be reached or is not Lambda, fixtures that cannot
+be made or found), 130/143 stopped by SIGINT/SIGTERM (the report of what was judged is still written).
+`;
+
+/** The options of `run`, for `run --help`. */
+export const runUsage = `Usage:\n${runUsageText}\n${exitCodes}`;
+
+export const usage = `lambda-esm-conformance: conformance tests for the AWS Lambda CreateEventSourceMapping API
+
+Usage:
+${runUsageText}  lambda-esm-conformance list [--edition seed] [--json] [--grep PATTERN]
       The generated cases: a table, or with --json one object per case.
   lambda-esm-conformance pact export [--edition seed] [--out pacts] [--consumer NAME] [--provider NAME]
       Writes the contract as a Pact file (specification V4), one interaction per case with one
@@ -33,10 +46,7 @@ Usage:
       --profile, --fixtures, --report-dir and --timeout as for run. Same reports and exit codes.
   lambda-esm-conformance serve [--port 4566] [--host 127.0.0.1] [--fault NAME=VALUE ...]
       The embedded reference server ("serve --help" lists the fault options).
-  lambda-esm-conformance help
-      This text.
+  lambda-esm-conformance help | --help | --version
+      This text; the version.
 
-Exit codes: 0 every case conforms, 1 some case does not (or could not be judged),
-2 nothing could be judged (bad flags, an unreadable spec, an unreachable target),
-130/143 stopped by SIGINT/SIGTERM (the report of what was judged is still written).
-`;
+${exitCodes}`;

@@ -19,7 +19,7 @@ import { parseFlags } from '../commands/flags.ts';
 import { DEFAULT_PACT_DIR, pactFileName } from '../commands/pact.ts';
 import { runFixtures } from '../commands/run-fixtures.ts';
 import { runSettings } from '../commands/run-settings.ts';
-import { readyTarget } from '../commands/target-ready.ts';
+import { setupProblem } from '../preflight/setup-problem.ts';
 import { StateHandlers } from './provider-states.ts';
 import { startProviderProxy, type InteractionRecord } from './provider-proxy.ts';
 import { runVerifier } from './run-verifier.ts';
@@ -68,8 +68,16 @@ export async function pactVerify(argv: string[], io: CommandIo = processIo): Pro
   );
   try {
     say(`lambda-esm-conformance: Pact's verifier checks ${targetUrl}${reference === null ? '' : ' (the embedded reference server)'} against ${interactions.length} interactions of ${pactFile}`);
-    const loaded = await readyTarget(targetUrl, credentials, settings, fixtures, { nothing: 'Nothing was verified', say });
-    if (loaded === null) return 2;
+    const refusal = await setupProblem(settings, targetUrl, credentials, secrets);
+    if (refusal !== null) {
+      say(`Nothing was verified: ${refusal}`);
+      return 2;
+    }
+    const loaded = await fixtures.load();
+    if ('problem' in loaded) {
+      say(`Nothing was verified: the fixtures could not be created: ${loaded.problem}`);
+      return 2;
+    }
     const proxy = await startProviderProxy(transport, new StateHandlers(transport, loaded.values));
     const startedAt = new Date();
     let answer: Awaited<ReturnType<typeof runVerifier>>;

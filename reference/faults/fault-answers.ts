@@ -32,6 +32,7 @@ const CONTENT_TYPES: Readonly<Record<ServiceName, string>> = {
   sqs: 'application/x-amz-json-1.0',
   dynamodb: 'application/x-amz-json-1.0',
   kinesis: 'application/x-amz-json-1.1',
+  iam: 'text/xml',
 };
 
 function throttleError(service: ServiceName, retryAfterSeconds: string): ServiceError {
@@ -50,6 +51,8 @@ function throttleError(service: ServiceName, retryAfterSeconds: string): Service
     case 'sqs':
     case 'dynamodb':
       return new ServiceError(400, 'ThrottlingException', 'Rate exceeded (injected by the reference server).');
+    case 'iam':
+      return new ServiceError(400, 'Throttling', 'Rate exceeded (injected by the reference server).');
   }
 }
 
@@ -65,5 +68,7 @@ function internalError(service: ServiceName): ServiceError {
       return new ServiceError(500, 'InternalFailure', message);
     case 'dynamodb':
       return new ServiceError(500, 'InternalServerError', message);
+    case 'iam':
+      return new ServiceError(500, 'ServiceFailure', message);
   }
 }

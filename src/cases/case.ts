@@ -31,7 +31,8 @@ type ResponseCheckDescription =
   | { readonly kind: 'echoed_value_conformance'; readonly clause: string; readonly field: string }
   | { readonly kind: 'default_value_conformance'; readonly clause: string; readonly field: string; readonly value: JsonValue }
   | { readonly kind: 'function_arn_conformance'; readonly clause: string }
-  | { readonly kind: 'state_conformance'; readonly clause: string; readonly notIn: readonly string[] };
+  | { readonly kind: 'state_conformance'; readonly clause: string; readonly notIn: readonly string[] }
+  | { readonly kind: 'content_type_conformance'; readonly clause: string; readonly mediaType: string };
 
 export interface Expectation extends Outcome {
   /** Other answers the documentation leaves open; the case conforms with any of them. */

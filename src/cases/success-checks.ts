@@ -7,6 +7,7 @@ export function successChecks(spec: Spec, sourceType: SourceType, body: JsonObje
   const batchSize = spec.request.BatchSize;
   const sourceBatch = batchSize.perSourceType?.[sourceType];
   const checks: ResponseCheck[] = [
+    { kind: 'content_type_conformance', clause: spec.response.contentType.clause, mediaType: spec.response.contentType.mediaType },
     {
       kind: 'response_schema_conformance',
       clause: spec.response.status.clause,

@@ -6,6 +6,7 @@ import { isThrottling } from '../transport/throttling.ts';
 import type { Observation, ObservedResponse } from '../transport/types.ts';
 import type { Reason, Verdict } from '../results.ts';
 import type { JudgeContext } from './judge-context.ts';
+import { checkContentType } from './content-type.ts';
 import { capReasons, reason } from './reasons.ts';
 import { checkStatusAndType } from './status-and-type.ts';
 import { checkSuccessBody } from './success-body.ts';
@@ -24,11 +25,14 @@ export function judge(testCase: Case, observation: Observation, context: JudgeCo
     };
   }
   const reasons: Reason[] = checkStatusAndType(testCase, response);
-  if (reasons.length === 0 && response.status < 300) reasons.push(...checkSuccess(testCase, observation.request.body, response, context));
+  // A success answer's headers are judged even when its status is not the documented one (moto's 201).
+  if (response.status < 300) reasons.push(...checkContentType(testCase.expected.checks, response));
+  if (reasons.length === 0 && response.status < 300) reasons.push(...checkSuccessJson(testCase, observation.request.body, response, context));
   return { outcome: reasons.length === 0 ? 'pass' : 'fail', reasons: capReasons(reasons) };
 }
 
-function checkSuccess(testCase: Case, sentBody: string | undefined, response: ObservedResponse, context: JudgeContext): Reason[] {
+// The body of a success answer: a JSON object, put through the case's checks.
+function checkSuccessJson(testCase: Case, sentBody: string | undefined, response: ObservedResponse, context: JudgeContext): Reason[] {
   const { truncated } = response;
   if (truncated !== undefined) {
     const size = `${truncated.receivedBytes} bytes${truncated.complete ? '' : ' or more'}`;

@@ -32,6 +32,8 @@ export function checkSuccessBody(
           : [reason(check.kind, check.clause, `${check.field} was omitted, so the documented default ${show(check.value)} should apply, got ${show(body[check.field])}`)];
       case 'function_arn_conformance':
         return checkFunctionArn(body['FunctionArn'], sent['FunctionName'], context).map((message) => reason(check.kind, check.clause, message));
+      case 'content_type_conformance':
+        return []; // a header, not the body: judged by checkContentType
       case 'state_conformance':
         return typeof body['State'] === 'string' && check.notIn.includes(body['State'])
           ? [reason(check.kind, check.clause, `State ${show(body['State'])} contradicts the request (not one of ${check.notIn.join(', ')} expected)`)]

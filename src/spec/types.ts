@@ -127,6 +127,8 @@ export interface Spec {
   readonly rules: readonly CrossFieldRule[];
   readonly response: {
     readonly status: Citation & { readonly code: number };
+    /** The media type a success answer declares in its Content-Type header. */
+    readonly contentType: Citation & { readonly mediaType: string };
     readonly fields: Readonly<Record<string, ResponseField>>;
   };
   readonly errors: Readonly<Record<string, ErrorSpec>>;

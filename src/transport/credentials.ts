@@ -1,6 +1,6 @@
 // Where the signing credentials come from.
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
-import { isLoopbackUrl } from './loopback.ts';
+import { isAwsEndpoint } from './aws-endpoint.ts';
 import { parseTargetUrl } from './target-url.ts';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from './types.ts';
 
@@ -12,7 +12,7 @@ export interface ResolveCredentialsOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-/** What an emulator on this machine gets when nothing is configured; the values are not secret. */
+/** What an emulator gets when nothing is configured; the values are not secret. */
 export const DUMMY_CREDENTIALS: Readonly<AwsCredentialIdentity> = Object.freeze({
   accessKeyId: 'test',
   secretAccessKey: 'test',
@@ -20,10 +20,11 @@ export const DUMMY_CREDENTIALS: Readonly<AwsCredentialIdentity> = Object.freeze(
 
 /**
  * The AWS credential chain (profile, SSO, env vars, container and instance roles), with one
- * exception: a loopback target with nothing configured gets dummy credentials, without the chain
- * being touched, so that `run --target http://localhost:4566` neither needs an AWS account nor
- * waits for an instance-metadata probe to time out. A non-loopback target never gets dummies:
- * signing a real endpoint with them would only turn a configuration mistake into 403s.
+ * exception: a target that is not an AWS endpoint (an emulator on this machine, or a CI service
+ * such as http://localstack:4566) with nothing configured gets dummy credentials, without the chain
+ * being touched, so that it neither needs an AWS account nor waits for an instance-metadata probe
+ * to time out. An AWS endpoint (*.amazonaws.com, *.amazonaws.com.cn, *.api.aws) never gets
+ * dummies: signing it with them would only turn a configuration mistake into 403s.
  *
  * The returned provider is lazy; nothing is read until it is called.
  *
@@ -41,7 +42,7 @@ export function resolveCredentials(options: ResolveCredentialsOptions): AwsCrede
   const accessKeyId = nonEmpty(env['AWS_ACCESS_KEY_ID']);
   if (accessKeyId !== undefined) return fromEnvironment(env, accessKeyId);
 
-  if (isLoopbackUrl(target)) return async () => ({ ...DUMMY_CREDENTIALS });
+  if (!isAwsEndpoint(target)) return async () => ({ ...DUMMY_CREDENTIALS });
 
   return fromNodeProviderChain({});
 }

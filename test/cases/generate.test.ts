@@ -249,6 +249,7 @@ describe('the case set', () => {
   it('names every successful answer check after what it verifies', () => {
     const kinds = new Set(cases.flatMap((testCase) => testCase.expected.checks.map((check) => check.kind)));
     expect([...kinds].sort()).toEqual([
+      'content_type_conformance',
       'default_value_conformance',
       'echoed_value_conformance',
       'function_arn_conformance',

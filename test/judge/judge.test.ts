@@ -124,6 +124,35 @@ describe('judging successes', () => {
     );
   });
 
+  it('wants a success answer to say Content-Type: application/json, parameters and case aside', () => {
+    const testCase = get('BatchSize/sqs/1');
+    const answer = (headers: Record<string, string>) => judge(testCase, observe(testCase, 202, mapping(testCase), headers), context);
+    expect(answer({ 'content-type': 'Application/JSON; charset=utf-8' })).toEqual({ outcome: 'pass', reasons: [] });
+    expect(answer({ 'content-type': 'text/html; charset=utf-8' })).toEqual({
+      outcome: 'fail',
+      reasons: [{ check: 'content_type_conformance', clause: 'Response.content-type', message: 'a success answer must say Content-Type: application/json, got "text/html; charset=utf-8"' }],
+    });
+    const without = observe(testCase, 202, mapping(testCase));
+    delete without.response?.headers['content-type'];
+    expect(judge(testCase, without, context).reasons).toEqual([
+      { check: 'content_type_conformance', clause: 'Response.content-type', message: 'a success answer must say Content-Type: application/json, got no Content-Type' },
+    ]);
+  });
+
+  it('judges the Content-Type of a success answer whose status is not the documented one too', () => {
+    const testCase = get('BatchSize/sqs/1');
+    expect(judge(testCase, observe(testCase, 201, mapping(testCase), { 'content-type': 'text/html; charset=utf-8' }), context).reasons.map((entry) => entry.check)).toEqual([
+      'status_code_conformance',
+      'content_type_conformance',
+    ]);
+  });
+
+  it('reads an error answer as restJson1 clients do, whatever its Content-Type', () => {
+    const testCase = get('BatchSize/sqs/0');
+    const refused = observe(testCase, 400, { message: 'no' }, { 'content-type': 'text/html', 'x-amzn-errortype': 'InvalidParameterValueException' });
+    expect(judge(testCase, refused, context)).toEqual({ outcome: 'pass', reasons: [] });
+  });
+
   it('rejects a UUID that is not a UUID', () => {
     const testCase = get('BatchSize/sqs/1');
     const verdict = judge(testCase, observe(testCase, 202, mapping(testCase, { UUID: 'mapping-1' })), context);

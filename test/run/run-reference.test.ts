@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { startReferenceServer } from '../../reference/server.ts';
 import { idsWith, readReport, readResults, runCli, runInProcess, seedCaseCount } from './support/cli-run.ts';
 import { remainingFixtures, remainingMappings, runIdIn } from './support/reference-state.ts';
+import { startInterceptingProxy } from '../support/intercepting-proxy.ts';
 
 const allCases = seedCaseCount();
 const bin = new URL('../../bin/lambda-esm-conformance.js', import.meta.url).pathname;
@@ -88,6 +89,45 @@ describe('run --target against a server started with serve', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('the execution role', () => {
+  /** A run through a proxy that records what CreateFunction was asked for. */
+  async function runRecordingCreateFunction(args: readonly string[]) {
+    const server = await startReferenceServer();
+    const sent: string[] = [];
+    const proxy = await startInterceptingProxy(server.url, { 'POST /2015-03-31/functions': { kind: 'mutate', request: (body) => (sent.push(body), body) } });
+    try {
+      const run = await runInProcess(['--target', proxy.url, '--grep', '^Duplicate/sqs', ...args]);
+      return { run, seen: [...proxy.seen], roles: sent.map((body) => (JSON.parse(body) as { Role?: string }).Role), remaining: await remainingFixtures(server.url, runIdIn(run.stderr)) };
+    } finally {
+      await proxy.close();
+      await server.close();
+    }
+  }
+
+  it('is created for the run, given to the function, and deleted after it', async () => {
+    const { run, seen, roles, remaining } = await runRecordingCreateFunction([]);
+    expect(run.code, run.stderr).toBe(0);
+    const runId = runIdIn(run.stderr);
+    expect(roles).toEqual([`arn:aws:iam::123456789012:role/lesm-${runId}-role`]);
+    expect(run.stderr).toContain(`created IAM role lesm-${runId}-role`);
+    expect(run.stderr.indexOf(`deleted IAM role lesm-${runId}-role`)).toBeGreaterThan(run.stderr.indexOf(`deleted Lambda function lesm-${runId}-fn`));
+    expect(seen.filter((operation) => operation.startsWith('IAM.'))).toEqual(
+      expect.arrayContaining(['IAM.CreateRole', 'IAM.PutRolePolicy', 'IAM.ListRolePolicies', 'IAM.DeleteRolePolicy', 'IAM.DeleteRole']),
+    );
+    expect(remaining).toEqual([]);
+  });
+
+  it('--role-arn gives the function that role and creates none', async () => {
+    const given = 'arn:aws:iam::123456789012:role/users-own-role';
+    const { run, seen, roles, remaining } = await runRecordingCreateFunction(['--role-arn', given]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(roles).toEqual([given]);
+    expect(seen.filter((operation) => operation.startsWith('IAM.'))).toEqual([]);
+    expect(run.stderr).not.toContain('IAM role');
+    expect(remaining).toEqual([]);
   });
 });
 

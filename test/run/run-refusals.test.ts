@@ -79,7 +79,7 @@ describe('run refuses what it cannot judge, with exit code 2 and one clear sente
     try {
       const run = await runInProcess(['--target', `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`]);
       expect(run.code).toBe(2);
-      expect(run.stderr).toMatch(/Nothing was judged: the fixtures could not be created on the target \(.+\)\./);
+      expect(run.stderr).toMatch(/Nothing was judged: the fixtures could not be created: \S+ for .+ failed \(.+\): check that the target offers \w+ \(LocalStack and moto do\)/);
       expect(existsSync(path.join(run.reportDir, 'results.json'))).toBe(false);
     } finally {
       broken.closeAllConnections();

@@ -6,11 +6,13 @@ describe('run settings', () => {
   it('defaults to the embedded server, the seed edition, us-east-1 and auto fixtures', () => {
     expect(runSettings({}, {})).toEqual({
       targetUrl: null,
+      targetFrom: null,
       edition: 'seed',
       region: 'us-east-1',
       profile: null,
       reportDir: 'reports',
       fixtures: 'auto',
+      roleArn: null,
       concurrency: 8,
       timeoutMs: 10_000,
       grep: null,
@@ -20,14 +22,18 @@ describe('run settings', () => {
 
   it('takes the environment when no flag is given, and flags over the environment', () => {
     const env = { AWS_ENDPOINT_URL: 'http://127.0.0.1:4566', AWS_REGION: 'eu-west-1', AWS_PROFILE: 'sandbox' };
-    expect(runSettings({}, env)).toMatchObject({ targetUrl: 'http://127.0.0.1:4566', region: 'eu-west-1', profile: 'sandbox' });
+    expect(runSettings({}, env)).toMatchObject({ targetUrl: 'http://127.0.0.1:4566', targetFrom: 'AWS_ENDPOINT_URL', region: 'eu-west-1', profile: 'sandbox' });
     expect(runSettings({ target: 'http://127.0.0.1:5000/', region: 'ap-south-1', profile: 'other' }, env)).toMatchObject({
       targetUrl: 'http://127.0.0.1:5000',
+      targetFrom: '--target',
       region: 'ap-south-1',
       profile: 'other',
     });
     expect(runSettings({}, { AWS_DEFAULT_REGION: 'sa-east-1' }).region).toBe('sa-east-1');
-    expect(runSettings({}, { AWS_ENDPOINT_URL: 'http://127.0.0.1:1', AWS_ENDPOINT_URL_LAMBDA: 'http://127.0.0.1:2' }).targetUrl).toBe('http://127.0.0.1:2');
+    expect(runSettings({}, { AWS_ENDPOINT_URL: 'http://127.0.0.1:1', AWS_ENDPOINT_URL_LAMBDA: 'http://127.0.0.1:2' })).toMatchObject({
+      targetUrl: 'http://127.0.0.1:2',
+      targetFrom: 'AWS_ENDPOINT_URL_LAMBDA',
+    });
   });
 
   it('reads a fixtures file path, a concurrency and a timeout', () => {
@@ -43,7 +49,13 @@ describe('run settings', () => {
     expect(runSettings({}, { AWS_ENDPOINT_URL_LAMBDA: 'https://lambda.eu-west-1.amazonaws.com:443/' }).targetUrl).toBe('https://lambda.eu-west-1.amazonaws.com');
   });
 
+  it('takes an execution role ARN for auto fixtures only', () => {
+    expect(runSettings({ 'role-arn': 'arn:aws:iam::111122223333:role/service-role/lambda-exec' }, {}).roleArn).toBe('arn:aws:iam::111122223333:role/service-role/lambda-exec');
+  });
+
   it.each([
+    [{ 'role-arn': 'lambda-exec' }, '--role-arn "lambda-exec" is not an IAM role ARN: give arn:aws:iam::ACCOUNT:role/NAME'],
+    [{ 'role-arn': 'arn:aws:iam::111122223333:role/x', fixtures: 'mine.yaml' }, '--fixtures mine.yaml creates no function: drop one of the two.'],
     [{ concurrency: '0' }, '--concurrency must be a whole number from 1 to 256, not "0".'],
     [{ timeout: '1.5s' }, '--timeout must be a whole number from 1 to 600000, not "1.5s".'],
     [{ grep: '[' }, /is not a valid regular expression/],

@@ -126,6 +126,21 @@ describe('wrong servers are caught by the right cases, and only by them', () => 
     }
   }, 60_000);
 
+  it('success answers declared as text/html, as moto sends them', async () => {
+    const { failing, report } = await failuresWith({
+      kind: 'mutate',
+      answer: (answer) => ({ ...answer, headers: { ...answer.headers, 'content-type': 'text/html; charset=utf-8' } }),
+    });
+    // Every answer says text/html, but only the successes are judged on it: errors keep their restJson1 reading.
+    expect(failing).toEqual(succeededWithCheck('content_type_conformance'));
+    expect(failing.length).toBeGreaterThan(30);
+    for (const result of report.cases.filter((entry) => entry.outcome === 'fail')) {
+      expect(result.reasons).toEqual([
+        { check: 'content_type_conformance', clause: 'Response.content-type', message: 'a success answer must say Content-Type: application/json, got "text/html; charset=utf-8"' },
+      ]);
+    }
+  }, 60_000);
+
   it('a mapping without a UUID: every success fails its schema, and nothing is left behind', async () => {
     const { failing, report } = await failuresWith({
       kind: 'mutate',

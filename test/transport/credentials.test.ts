@@ -27,8 +27,8 @@ beforeEach(() => {
 });
 
 describe('resolveCredentials', () => {
-  it.each(['http://127.0.0.1:4566', 'http://127.9.8.7', 'http://localhost:4566', 'http://LOCALHOST', 'http://[::1]:4566'])(
-    'gives dummy credentials to loopback %s when nothing is configured, without touching the chain',
+  it.each(['http://127.0.0.1:4566', 'http://localhost:4566', 'http://[::1]:4566', 'http://localstack:4566', 'http://10.0.0.5:4566', 'http://moto.internal:5000', 'http://amazonaws.com.example.org'])(
+    'gives dummy credentials to %s, not an AWS endpoint, when nothing is configured, without touching the chain',
     async (targetUrl) => {
       const provider = resolveCredentials({ targetUrl, env: {} });
       await expect(provider()).resolves.toEqual({ accessKeyId: 'test', secretAccessKey: 'test' });
@@ -38,8 +38,8 @@ describe('resolveCredentials', () => {
     },
   );
 
-  it.each(['https://lambda.eu-west-1.amazonaws.com', 'http://10.0.0.5:4566', 'http://128.0.0.1', 'http://localhost.example.com', 'http://[::2]'])(
-    'never gives dummies to non-loopback %s: it goes to the AWS chain',
+  it.each(['https://lambda.eu-west-1.amazonaws.com', 'https://LAMBDA.US-EAST-1.AMAZONAWS.COM.', 'https://lambda.cn-north-1.amazonaws.com.cn', 'https://lambda.us-east-1.api.aws', 'https://amazonaws.com'])(
+    'never gives dummies to the AWS endpoint %s: it goes to the AWS chain',
     async (targetUrl) => {
       const provider = resolveCredentials({ targetUrl, env: {} });
       const credentials = await provider();
@@ -49,7 +49,7 @@ describe('resolveCredentials', () => {
     },
   );
 
-  it('lets the chain fail for a non-loopback target with nothing configured, instead of falling back to dummies', async () => {
+  it('lets the chain fail for an AWS endpoint with nothing configured, instead of falling back to dummies', async () => {
     // What the real chain does after env, ini, SSO, container and IMDS all came up empty.
     chain.failure = new Error('Could not load credentials from any providers');
     const provider = resolveCredentials({ targetUrl: 'https://lambda.us-east-1.amazonaws.com', env: {} });
@@ -74,7 +74,7 @@ describe('resolveCredentials', () => {
     await expect(provider()).rejects.toThrow(/AWS_SECRET_ACCESS_KEY/);
   });
 
-  it('sends a profile, from the option or AWS_PROFILE, to the chain even for a loopback target', async () => {
+  it('sends a profile, from the option or AWS_PROFILE, to the chain even for a target on this machine', async () => {
     await resolveCredentials({ targetUrl: 'http://127.0.0.1:4566', profile: 'sandbox', env: {} })();
     await resolveCredentials({ targetUrl: 'http://localhost:4566', env: { AWS_PROFILE: 'from-env' } })();
     await resolveCredentials({ targetUrl: 'http://localhost:4566', profile: 'flag', env: { AWS_PROFILE: 'from-env' } })();

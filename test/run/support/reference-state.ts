@@ -32,6 +32,7 @@ export async function remainingFixtures(endpoint: string, runId: string): Promis
   try {
     const probes: ReadonlyArray<readonly [string, Promise<boolean>]> = [
       ['function', observer.functionExists(name('fn'))],
+      ['role', observer.roleExists(name('role'))],
       ['queue', observer.queueExists(name('queue'))],
       ['stream', observer.streamExists(name('stream'))],
       ['table', observer.tableExists(name('table'))],
