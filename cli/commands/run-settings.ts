@@ -37,6 +37,16 @@ export interface RunFlags {
   readonly repeat?: string | undefined;
 }
 
+/** The flags that say which target to reach and how, shared by every command that reaches one. */
+export const TARGET_FLAGS = {
+  target: { type: 'string' },
+  region: { type: 'string' },
+  profile: { type: 'string' },
+  fixtures: { type: 'string' },
+  'report-dir': { type: 'string' },
+  timeout: { type: 'string' },
+} as const;
+
 /** Flags beat the environment, which beats the defaults. */
 export function runSettings(flags: RunFlags, env: NodeJS.ProcessEnv): RunSettings {
   const target = targetOf(flags, env);

@@ -15,7 +15,7 @@ import { setupProblem } from '../preflight/setup-problem.ts';
 import { prepareSuite, type Suite } from '../suite-run.ts';
 import { VERSION } from '../version.ts';
 import { runFixtures } from './run-fixtures.ts';
-import { runSettings, type RunSettings } from './run-settings.ts';
+import { runSettings, TARGET_FLAGS, type RunSettings } from './run-settings.ts';
 import { parseFlags, UsageError } from './flags.ts';
 
 /** After SIGINT or SIGTERM, the run is over within this long, whatever the target does. */
@@ -32,15 +32,10 @@ export const SIGNAL_CANCEL_MS = 1_500;
 export async function run(argv: string[], io: CommandIo = processIo): Promise<number> {
   const settings = runSettings(
     parseFlags('run', argv, {
-      target: { type: 'string' },
+      ...TARGET_FLAGS,
       edition: { type: 'string' },
-      region: { type: 'string' },
-      profile: { type: 'string' },
-      'report-dir': { type: 'string' },
-      fixtures: { type: 'string' },
       'role-arn': { type: 'string' },
       concurrency: { type: 'string' },
-      timeout: { type: 'string' },
       grep: { type: 'string' },
       repeat: { type: 'string' },
     }),

@@ -18,7 +18,7 @@ import { processIo, type CommandIo } from '../io.ts';
 import { parseFlags } from '../commands/flags.ts';
 import { DEFAULT_PACT_DIR, pactFileName } from '../commands/pact.ts';
 import { runFixtures } from '../commands/run-fixtures.ts';
-import { runSettings } from '../commands/run-settings.ts';
+import { runSettings, TARGET_FLAGS } from '../commands/run-settings.ts';
 import { setupProblem } from '../preflight/setup-problem.ts';
 import { StateHandlers } from './provider-states.ts';
 import { startProviderProxy, type InteractionRecord } from './provider-proxy.ts';
@@ -39,15 +39,7 @@ const SIGNAL_DEADLINE_MS = 5_000;
  * and the exit code, as for `run`.
  */
 export async function pactVerify(argv: string[], io: CommandIo = processIo): Promise<number> {
-  const flags = parseFlags('pact verify', argv, {
-    target: { type: 'string' },
-    pact: { type: 'string' },
-    region: { type: 'string' },
-    profile: { type: 'string' },
-    fixtures: { type: 'string' },
-    'report-dir': { type: 'string' },
-    timeout: { type: 'string' },
-  });
+  const flags = parseFlags('pact verify', argv, { ...TARGET_FLAGS, pact: { type: 'string' } });
   const settings = runSettings(flags, process.env);
   const pactFile = flags.pact ?? path.join(DEFAULT_PACT_DIR, pactFileName(DEFAULT_CONSUMER, DEFAULT_PROVIDER));
   const { interactions, edition } = readPact(pactFile);
