@@ -80,15 +80,19 @@ async function createSuiteVitest(reporters: SuiteReporters, maxConcurrency: numb
 
 /**
  * vitest's logger exits the process 1 ms after SIGINT or SIGTERM. A run has its own answer to
- * them (stop the cases, write the report, delete what it created), so the handlers vitest adds
- * while it is created are taken off again.
+ * them (stop the cases, write the report, delete what it created), so every SIGINT or SIGTERM
+ * handler added while vitest is created is taken off at once: a signal that arrives during its
+ * creation (which overlaps the making of the fixtures) must reach the run's own handler only.
  */
 async function withoutSignalHandlers<T>(create: () => Promise<T>): Promise<T> {
-  const signals = ['SIGINT', 'SIGTERM'] as const;
-  const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
-  const created = await create();
-  for (const signal of signals) {
-    for (const listener of process.listeners(signal)) if (!before.get(signal)?.has(listener)) process.off(signal, listener);
+  const takeOff = (event: string | symbol, listener: (...args: unknown[]) => void): void => {
+    // 'newListener' is emitted before the listener is added; a microtask runs before any signal can be delivered.
+    if (event === 'SIGINT' || event === 'SIGTERM') queueMicrotask(() => process.off(event, listener));
+  };
+  process.on('newListener', takeOff);
+  try {
+    return await create();
+  } finally {
+    process.off('newListener', takeOff);
   }
-  return created;
 }
