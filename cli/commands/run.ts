@@ -17,6 +17,7 @@ import { VERSION } from '../version.ts';
 import { runFixtures } from './run-fixtures.ts';
 import { runSettings, TARGET_FLAGS, type RunSettings } from './run-settings.ts';
 import { parseFlags, UsageError } from './flags.ts';
+import { summarize } from '../summary.ts';
 
 /** After SIGINT or SIGTERM, the run is over within this long, whatever the target does. */
 export const SIGNAL_DEADLINE_MS = 5_000;
@@ -104,7 +105,7 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
       say('Nothing was judged: the run ended before any report was written; run again, and if it repeats, report it as a bug with the lines above.');
       return 2;
     }
-    summarize(written.report, settings.reportDir, say);
+    summarize(written.report, settings.reportDir, { passed: 'cases pass', unjudged: 'could not be judged', skipped: 'skipped' }, say);
     return verdictOf(written.report).label === 'CONFORMS' ? 0 : 1;
   } finally {
     // After a signal the guard cleans up and exits; otherwise it is done here (failures are logged as they happen).
@@ -119,13 +120,4 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
 
 function whereFrom(settings: RunSettings): string {
   return settings.targetFrom === null ? 'the embedded reference server' : `from ${settings.targetFrom}`;
-}
-
-function summarize(report: RunReport, reportDir: string, say: (line: string) => void): void {
-  const { total, pass, fail, error, skip } = report.summary;
-  const verdict = verdictOf(report);
-  say('');
-  say(`${verdict.label}: ${pass} of ${total} cases pass, ${fail} fail, ${error} could not be judged, ${skip} skipped (${(report.durationMs / 1000).toFixed(1)} s).`);
-  if (verdict.label !== 'CONFORMS') say(verdict.sentence);
-  for (const name of ['report.html', 'junit.xml', 'results.json']) say(`  ${path.join(reportDir, name)}`);
 }

@@ -9,7 +9,7 @@ import type { Fixture } from '../../src/cases/case.ts';
 import { DEFAULT_CONSUMER, DEFAULT_PROVIDER } from '../../src/pact/export.ts';
 import { stateNamed } from '../../src/pact/provider-states.ts';
 import { interactionsOfPact, parseVerifierResult, type InteractionVerdict, type VerifiedInteraction } from '../../src/pact/verification.ts';
-import { caseIdentity, type CaseResult, type Reason, type RunReport } from '../../src/results.ts';
+import { caseIdentity, type CaseResult, type Reason } from '../../src/results.ts';
 import { recordRequest, recordResponse } from '../../src/runner/recorded-exchange.ts';
 import { createTransport, describeObservation, recordSecrets, resolveCredentials } from '../../src/transport/index.ts';
 import { UserFileError } from '../../src/user-file/file-problem.ts';
@@ -23,6 +23,7 @@ import { setupProblem } from '../preflight/setup-problem.ts';
 import { StateHandlers } from './provider-states.ts';
 import { startProviderProxy, type InteractionRecord } from './provider-proxy.ts';
 import { runVerifier } from './run-verifier.ts';
+import { summarize } from '../summary.ts';
 
 /** A Pact file larger than this is refused unread (the export of the seed edition is about 200 KB). */
 const MAX_PACT_BYTES = 16 * 1024 * 1024;
@@ -103,7 +104,7 @@ export async function pactVerify(argv: string[], io: CommandIo = processIo): Pro
       stop: null,
     });
     await writeReports(report, settings.reportDir, secrets());
-    summarize(report, settings.reportDir, say);
+    summarize(report, settings.reportDir, { passed: 'interactions verified', unjudged: 'could not be verified', skipped: 'not run' }, say);
     return verdictOf(report).label === 'CONFORMS' ? 0 : 1;
   } finally {
     if (guard.interruptedBy === undefined) {
@@ -156,13 +157,4 @@ function caseResultOf(interaction: VerifiedInteraction, verdict: InteractionVerd
     durationMs: verdict.durationMs,
     attempts: last?.attempts ?? 0,
   };
-}
-
-function summarize(report: RunReport, reportDir: string, say: (line: string) => void): void {
-  const { total, pass, fail, error, skip } = report.summary;
-  const verdict = verdictOf(report);
-  say('');
-  say(`${verdict.label}: ${pass} of ${total} interactions verified, ${fail} fail, ${error} could not be verified, ${skip} not run (${(report.durationMs / 1000).toFixed(1)} s).`);
-  if (verdict.label !== 'CONFORMS') say(verdict.sentence);
-  for (const name of ['report.html', 'junit.xml', 'results.json']) say(`  ${path.join(reportDir, name)}`);
 }
