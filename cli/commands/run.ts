@@ -14,7 +14,7 @@ import { processIo, type CommandIo } from '../io.ts';
 import { setupProblem } from '../preflight/setup-problem.ts';
 import { prepareSuite, type Suite } from '../suite-run.ts';
 import { VERSION } from '../version.ts';
-import { runFixtures } from './run-fixtures.ts';
+import { runFixtures, runFunctions } from './run-fixtures.ts';
 import { runSettings, TARGET_FLAGS, type RunSettings } from './run-settings.ts';
 import { parseFlags, UsageError } from './flags.ts';
 import { summarize } from '../summary.ts';
@@ -52,7 +52,8 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
   // Every credential this process signs with is remembered, to be masked in every line and report.
   const { credentials, secrets } = recordSecrets(resolveCredentials({ targetUrl, ...(settings.profile !== null && { profile: settings.profile }) }));
   const say = (line: string) => io.stderr(`${consoleLine(line, secrets())}\n`);
-  const fixtures = runFixtures({ targetUrl, settings, credentials, needs: [...new Set(cases.flatMap((testCase) => testCase.fixtures))], log: say });
+  const needs = [...new Set(cases.flatMap((testCase) => testCase.fixtures))];
+  const fixtures = runFixtures({ targetUrl, settings, credentials, needs, functions: runFunctions(settings.concurrency), log: say });
   const written: { report: RunReport | null } = { report: null };
   // Made when the suite is prepared; or, after a signal that came before, to report every case as not run.
   let reporter: ConformanceReporter | undefined;

@@ -14,12 +14,30 @@ export const placeholder = {
   fillTo: (length: number) => `{{fill:${length}}}`,
 } as const;
 
+/** One function a case can map: its name and its unqualified ARN. */
+export interface FixtureFunction {
+  readonly name: string;
+  readonly arn: string;
+}
+
+/** The values of one function and the sources: what a case's placeholders resolve to. */
 export interface FixtureValues {
   readonly functionName: string;
   readonly functionArn: string;
   readonly account: string;
   readonly region: string;
   readonly sourceArns: Readonly<Partial<Record<Exclude<Fixture, 'function'>, string>>>;
+  /**
+   * Further functions of the same account and region, for cases on one source to map different
+   * functions at once (auto fixtures make several; static fixtures name one). Absent: none.
+   */
+  readonly otherFunctions?: readonly FixtureFunction[];
+}
+
+/** The values as seen by each function in turn: the first is `values` itself (without the others). */
+export function functionViews(values: FixtureValues): FixtureValues[] {
+  const { otherFunctions = [], ...first } = values;
+  return [first, ...otherFunctions.map(({ name, arn }) => ({ ...first, functionName: name, functionArn: arn }))];
 }
 
 const token = /\{\{([a-z]+(?:\.[a-z]+)?)\}\}/g;

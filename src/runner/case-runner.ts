@@ -1,5 +1,5 @@
 import type { Case } from '../cases/case.ts';
-import type { FixtureValues } from '../cases/placeholders.ts';
+import { functionViews, type FixtureValues } from '../cases/placeholders.ts';
 import { judge } from '../judge/judge.ts';
 import { reason } from '../judge/reasons.ts';
 import { caseIdentity, unjudged, type CaseResult, type Verdict } from '../results.ts';
@@ -7,10 +7,10 @@ import { describeObservation } from '../transport/describe-observation.ts';
 import { createTransport } from '../transport/create-transport.ts';
 import { resolveCredentials } from '../transport/credentials.ts';
 import type { Observation, Transport, WireRequest } from '../transport/types.ts';
-import { KeyedLock } from './keyed-lock.ts';
 import { recordRequest, recordResponse } from './recorded-exchange.ts';
 import { createdMapping, deleteMappings, mayHaveCreatedUnknownMapping, sweepMappings } from './mapping-cleanup.ts';
 import type { RunPlan } from './run-plan.ts';
+import { SlotPool } from './slot-pool.ts';
 import { wireRequestOf } from './wire-request.ts';
 
 export type CaseRunnerOptions = Pick<RunPlan, 'fixtures' | 'missingFixtures' | 'ownsFixtures'> & { readonly transport: Transport };
@@ -23,11 +23,19 @@ export function openCaseRunner(plan: RunPlan): CaseRunner {
   return new CaseRunner({ transport, fixtures: plan.fixtures, missingFixtures: plan.missingFixtures, ownsFixtures: plan.ownsFixtures });
 }
 
-/** Sends a case, judges the answer, and deletes whatever mapping it created before letting others in. */
+/**
+ * Sends a case, judges the answer, and deletes whatever mapping it created before another case
+ * maps the same function to the same source.
+ */
 export class CaseRunner {
-  private readonly locks = new KeyedLock();
+  /** The fixtures as each function sees them: a case is sent with the one whose slot it holds. */
+  private readonly views: readonly FixtureValues[];
+  private readonly slots: SlotPool;
 
-  constructor(private readonly options: CaseRunnerOptions) {}
+  constructor(private readonly options: CaseRunnerOptions) {
+    this.views = options.fixtures === null ? [] : functionViews(options.fixtures);
+    this.slots = new SlotPool(Math.max(1, this.views.length));
+  }
 
   async run(testCase: Case): Promise<CaseResult> {
     const { fixtures, missingFixtures } = this.options;
@@ -35,10 +43,12 @@ export class CaseRunner {
     if (fixtures === null || absent.length > 0) {
       return unjudged(testCase, 'skip', 'fixtures_available', `not run: no ${absent.join(', ')} fixture on the target`);
     }
-    // A mapping is identified by its function and source: cases sharing both take turns.
+    // A mapping is identified by its function and source: a case on a source takes the first
+    // function free on it, and waits only while every function is mapped to it by another case.
     const source = testCase.fixtures.find((fixture) => fixture !== 'function');
-    const key = source === undefined ? null : `function+${source}`;
-    return this.locks.run(key, () => this.send(testCase, fixtures, source === undefined ? null : (fixtures.sourceArns[source] ?? null)));
+    return this.slots.run(source ?? null, (slot) =>
+      this.send(testCase, this.views[slot] ?? fixtures, source === undefined ? null : (fixtures.sourceArns[source] ?? null)),
+    );
   }
 
   private async send(testCase: Case, fixtures: FixtureValues, sourceArn: string | null): Promise<CaseResult> {

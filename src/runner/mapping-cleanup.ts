@@ -50,7 +50,7 @@ export async function deleteMappings(target: Transport, uuids: readonly string[]
   };
 }
 
-/** Finds and deletes every mapping of the fixture function to one source (the first MAX_SWEPT_MAPPINGS of them). */
+/** Finds and deletes every mapping of the function `fixtures` names to one source (the first MAX_SWEPT_MAPPINGS of them). */
 export async function sweepMappings(target: Transport, fixtures: FixtureValues, eventSourceArn: string): Promise<CleanupOutcome> {
   const query = new URLSearchParams({ FunctionName: fixtures.functionName, EventSourceArn: eventSourceArn, MaxItems: String(MAX_SWEPT_MAPPINGS) });
   const listing = await target.send({ method: 'GET', path: `${mappingsPath}?${query}`, headers: {}, body: undefined });

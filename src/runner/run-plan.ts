@@ -26,7 +26,7 @@ export interface RunPlan {
   /** Fixtures that do not exist on the target (static fixture files may omit sources). */
   readonly missingFixtures: readonly Fixture[];
   /**
-   * Whether every mapping of the fixture function is this run's, so that one it cannot identify
+   * Whether every mapping of the fixture functions is this run's, so that one it cannot identify
    * (no answer, an unreadable UUID) may be found by listing and deleted. Not so for static fixtures:
    * a mapping found there could be the user's own.
    */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { startReferenceServer } from '../../reference/server.ts';
 import { idsWith, readResults, runCli, seedCaseCount } from './support/cli-run.ts';
-import { remainingFixtures, remainingMappings, runIdIn } from './support/reference-state.ts';
+import { functionsCreatedIn, remainingFixtures, remainingMappings, runIdIn } from './support/reference-state.ts';
 
 const allCases = seedCaseCount();
 
@@ -29,7 +29,10 @@ describe.each(['SIGINT', 'SIGTERM'] as const)('a run stopped by %s', (signal) =>
       expect(idsWith(report, 'skip').length).toBeGreaterThan(0);
       expect(idsWith(report, 'fail')).toEqual([]);
       expect(await remainingMappings(server.url)).toEqual([]);
-      expect(await remainingFixtures(server.url, runIdIn(run.stderr))).toEqual([]);
+      // Both functions (one per request in flight) were made, and are gone with the rest.
+      const runId = runIdIn(run.stderr);
+      expect(functionsCreatedIn(run.stderr).sort()).toEqual([`lesm-${runId}-fn`, `lesm-${runId}-fn2`]);
+      expect(await remainingFixtures(server.url, runId)).toEqual([]);
     } finally {
       await server.close();
     }

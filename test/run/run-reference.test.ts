@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { startReferenceServer } from '../../reference/server.ts';
 import { idsWith, readReport, readResults, runCli, runInProcess, seedCaseCount } from './support/cli-run.ts';
-import { remainingFixtures, remainingMappings, runIdIn } from './support/reference-state.ts';
+import { functionsCreatedIn, remainingFixtures, remainingMappings, runIdIn } from './support/reference-state.ts';
 import { startInterceptingProxy } from '../support/intercepting-proxy.ts';
 
 const allCases = seedCaseCount();
@@ -40,7 +40,7 @@ describe('run against the embedded reference server (npm start)', () => {
     expect(report.cases).toHaveLength(seedCaseCount(grep));
     const omitted = report.cases.find((result) => result.id === 'BatchSize/sqs/omitted');
     expect(omitted?.request?.headers['authorization']).toBe('[REDACTED]');
-    expect(JSON.parse(omitted?.request?.body ?? '{}')).toEqual({ FunctionName: expect.stringMatching(/^lesm-[a-z0-9]+-fn$/), EventSourceArn: expect.stringMatching(/^arn:aws:sqs:us-east-1:\d{12}:lesm-/) });
+    expect(JSON.parse(omitted?.request?.body ?? '{}')).toEqual({ FunctionName: expect.stringMatching(/^lesm-[a-z0-9]+-fn\d?$/), EventSourceArn: expect.stringMatching(/^arn:aws:sqs:us-east-1:\d{12}:lesm-/) });
     expect(omitted?.response).toMatchObject({ status: 202, body: { BatchSize: 10, State: 'Creating' } });
     const refused = report.cases.find((result) => result.id === 'BatchSize/sqs/11');
     expect(refused?.response).toMatchObject({ status: 400, headers: { 'x-amzn-errortype': 'InvalidParameterValueException' } });
@@ -48,7 +48,7 @@ describe('run against the embedded reference server (npm start)', () => {
 });
 
 describe('run --target against a server started with serve', () => {
-  it('conforms, and deletes every fixture and mapping it made on that server', async () => {
+  it('conforms with a function per request in flight (up to 4), and deletes every fixture and mapping it made on that server', async () => {
     const server = spawn(process.execPath, [bin, 'serve', '--port', '0', '--quiet'], { stdio: ['ignore', 'pipe', 'inherit'] });
     try {
       const url = await new Promise<string>((resolve, reject) => {
@@ -59,6 +59,13 @@ describe('run --target against a server started with serve', () => {
       const run = await runInProcess(['--target', url, '--concurrency', '4']);
       expect(run.code, run.stderr).toBe(0);
       expect(readResults(run)).toMatchObject({ target: url, summary: { pass: allCases } });
+      const runId = runIdIn(run.stderr);
+      const functions = ['fn', 'fn2', 'fn3', 'fn4'].map((suffix) => `lesm-${runId}-${suffix}`);
+      expect(functionsCreatedIn(run.stderr).sort()).toEqual(functions);
+      // Cases on one source were sent with different functions.
+      const sentTo = new Set(readResults(run).cases.flatMap((result) => result.request?.body?.match(/lesm-[a-z0-9]+-fn\d*(?![\w-])/g) ?? []));
+      expect([...sentTo].sort()).toEqual(functions);
+      for (const name of functions) expect(run.stderr).toContain(`deleted Lambda function ${name}\n`);
       expect(await remainingMappings(url)).toEqual([]);
       expect(await remainingFixtures(url, runIdIn(run.stderr))).toEqual([]);
     } finally {
@@ -111,7 +118,8 @@ describe('the execution role', () => {
     const { run, seen, roles, remaining } = await runRecordingCreateFunction([]);
     expect(run.code, run.stderr).toBe(0);
     const runId = runIdIn(run.stderr);
-    expect(roles).toEqual([`arn:aws:iam::123456789012:role/lesm-${runId}-role`]);
+    // Its four functions (one per request in flight, up to 4) share it.
+    expect(roles).toEqual(Array(4).fill(`arn:aws:iam::123456789012:role/lesm-${runId}-role`));
     expect(run.stderr).toContain(`created IAM role lesm-${runId}-role`);
     expect(run.stderr.indexOf(`deleted IAM role lesm-${runId}-role`)).toBeGreaterThan(run.stderr.indexOf(`deleted Lambda function lesm-${runId}-fn`));
     expect(seen.filter((operation) => operation.startsWith('IAM.'))).toEqual(
@@ -124,7 +132,7 @@ describe('the execution role', () => {
     const given = 'arn:aws:iam::123456789012:role/users-own-role';
     const { run, seen, roles, remaining } = await runRecordingCreateFunction(['--role-arn', given]);
     expect(run.code, run.stderr).toBe(0);
-    expect(roles).toEqual([given]);
+    expect(roles).toEqual(Array(4).fill(given));
     expect(seen.filter((operation) => operation.startsWith('IAM.'))).toEqual([]);
     expect(run.stderr).not.toContain('IAM role');
     expect(remaining).toEqual([]);

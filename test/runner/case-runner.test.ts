@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import type { Case } from '../../src/cases/case.ts';
+import { generateCases } from '../../src/cases/generate.ts';
+import type { FixtureValues } from '../../src/cases/placeholders.ts';
+import { CaseRunner } from '../../src/runner/case-runner.ts';
+import { loadEdition } from '../../src/spec/load.ts';
+import type { Observation, Transport, WireRequest } from '../../src/transport/types.ts';
+
+const cases = generateCases(loadEdition('seed'));
+const caseOf = (id: string): Case => {
+  const found = cases.find((testCase) => testCase.id === id);
+  if (found === undefined) throw new Error(`no case ${id}`);
+  return found;
+};
+
+const arnOf = (name: string) => `arn:aws:lambda:us-east-1:123456789012:function:${name}`;
+const fixtures: FixtureValues = {
+  functionName: 'fn',
+  functionArn: arnOf('fn'),
+  account: '123456789012',
+  region: 'us-east-1',
+  sourceArns: { kinesis: 'arn:aws:kinesis:us-east-1:123456789012:stream/s', sqs: 'arn:aws:sqs:us-east-1:123456789012:q' },
+  otherFunctions: [{ name: 'fn2', arn: arnOf('fn2') }],
+};
+
+/**
+ * A target whose creates wait until the test releases them, which maps a function to a source at
+ * most once (a second mapping is a 409, as in Lambda), and which records every mapping it holds.
+ */
+class HeldTarget implements Transport {
+  readonly url = 'http://held.invalid';
+  readonly timeoutMs = 1_000;
+  /** `function source` of every mapping that exists, by UUID. */
+  readonly mappings = new Map<string, string>();
+  readonly creates: string[] = [];
+  readonly conflicts: string[] = [];
+  private readonly held: Array<() => void> = [];
+  private next = 0;
+
+  async send(request: WireRequest): Promise<Observation> {
+    if (request.method === 'DELETE') {
+      this.mappings.delete(decodeURIComponent(request.path.split('/').pop() ?? ''));
+      return this.answer(request, 204, '');
+    }
+    if (request.method === 'GET') return this.answer(request, 404, '{}');
+    const body = JSON.parse(request.body ?? '{}') as { FunctionName: string; EventSourceArn: string };
+    const pair = `${body.FunctionName} ${body.EventSourceArn}`;
+    this.creates.push(body.FunctionName);
+    await new Promise<void>((resolve) => this.held.push(resolve));
+    if ([...this.mappings.values()].includes(pair)) {
+      this.conflicts.push(pair);
+      return this.answer(request, 409, '{"Type":"User","message":"exists"}', 'ResourceConflictException');
+    }
+    const uuid = `uuid-${(this.next += 1)}`;
+    this.mappings.set(uuid, pair);
+    const answer = { UUID: uuid, FunctionArn: arnOf(body.FunctionName), EventSourceArn: body.EventSourceArn, State: 'Creating' };
+    return this.answer(request, 202, JSON.stringify(answer));
+  }
+
+  /** Lets every create in flight answer; answers how many there were. */
+  release(): number {
+    const waiting = this.held.splice(0);
+    for (const resolve of waiting) resolve();
+    return waiting.length;
+  }
+
+  async close(): Promise<void> {}
+
+  private answer(request: WireRequest, status: number, body: string, errorType?: string): Observation {
+    return {
+      request: { method: request.method, url: `${this.url}${request.path}`, headers: {}, body: request.body },
+      response: { status, headers: { 'content-type': 'application/json', ...(errorType !== undefined && { 'x-amzn-errortype': errorType }) }, body },
+      transportError: null,
+      attempts: 1,
+      throttledAttempts: 0,
+      durationMs: 1,
+    };
+  }
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+describe('the case runner with more than one function', () => {
+  it('gives concurrent cases on one source different functions, never one (function, source) to two cases at once', async () => {
+    const target = new HeldTarget();
+    const runner = new CaseRunner({ transport: target, fixtures, missingFixtures: [], ownsFixtures: true });
+    const ids = ['Enabled/kinesis/true', 'Enabled/kinesis/false', 'Enabled/sqs/true', 'Enabled/sqs/false', 'BatchSize/kinesis/0'];
+    const results = Promise.all(ids.map((id) => runner.run(caseOf(id))));
+    await settle();
+    // Two functions, two sources: four cases are in flight, on four different pairs; the fifth waits.
+    expect(target.creates).toEqual(['fn', 'fn2', 'fn', 'fn2']);
+    expect(target.release()).toBe(4);
+    await settle();
+    expect(target.creates.slice(4)).toEqual(['fn']);
+    target.release();
+    const judged = await results;
+    expect(target.conflicts).toEqual([]);
+    expect(target.mappings.size).toBe(0);
+    // Each answer names the function its case was sent with, and is judged so.
+    const functionArnReasons = judged.flatMap((result) => result.reasons).filter((reason) => reason.check === 'function_arn_conformance');
+    expect(functionArnReasons).toEqual([]);
+  });
+
+  it('sends both requests of a duplicate case with the same function', async () => {
+    const target = new HeldTarget();
+    const runner = new CaseRunner({ transport: target, fixtures, missingFixtures: [], ownsFixtures: true });
+    const other = runner.run(caseOf('Enabled/kinesis/true'));
+    const duplicate = runner.run(caseOf('Duplicate/kinesis'));
+    await settle();
+    expect(target.creates).toEqual(['fn', 'fn2']);
+    target.release();
+    await settle();
+    expect(target.creates).toEqual(['fn', 'fn2', 'fn2']);
+    target.release();
+    const [, judged] = await Promise.all([other, duplicate]);
+    expect(judged.outcome).not.toBe('error');
+    expect(target.conflicts).toEqual([`fn2 ${fixtures.sourceArns.kinesis ?? ''}`]);
+  });
+});
