@@ -1,7 +1,7 @@
 import type { Case } from '../cases/case.ts';
 import { describeObservation } from '../transport/describe-observation.ts';
 import { MAX_BODY_HEAD_BYTES } from '../transport/body-limits.ts';
-import { parseJsonAnswer, TOO_DEEP_MESSAGE } from '../transport/json-answer.ts';
+import { parseJsonAnswer, parseJsonObject, TOO_DEEP_MESSAGE } from '../transport/json-answer.ts';
 import { isThrottling } from '../transport/throttling.ts';
 import type { Observation, ObservedResponse } from '../transport/types.ts';
 import type { Reason, Verdict } from '../results.ts';
@@ -10,6 +10,7 @@ import { checkContentType } from './content-type.ts';
 import { capReasons, reason } from './reasons.ts';
 import { checkStatusAndType } from './status-and-type.ts';
 import { checkSuccessBody } from './success-body.ts';
+import { isJsonObject } from '../json-object.ts';
 
 /** Pure: what the answer to a case says about the target's conformance. */
 export function judge(testCase: Case, observation: Observation, context: JudgeContext): Verdict {
@@ -40,14 +41,9 @@ function checkSuccessJson(testCase: Case, sentBody: string | undefined, response
   }
   const parsed = parseJsonAnswer(response.body);
   if (parsed.kind === 'too-deep') return [reason('response_body_is_json', testCase.clause, `a success answer must be a JSON object: ${TOO_DEEP_MESSAGE}`)];
-  const body = parsed.kind === 'json' ? asObject(parsed.value) : null;
+  const body = parsed.kind === 'json' && isJsonObject(parsed.value) ? parsed.value : null;
   if (body === null) {
     return [reason('response_body_is_json', testCase.clause, `a success answer must be a JSON object, got ${JSON.stringify(response.body.slice(0, 200))}`)];
   }
-  const sent = parseJsonAnswer(sentBody ?? '');
-  return checkSuccessBody(testCase.expected.checks, body, (sent.kind === 'json' ? asObject(sent.value) : null) ?? {}, context);
-}
-
-function asObject(value: unknown): Record<string, unknown> | null {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  return checkSuccessBody(testCase.expected.checks, body, parseJsonObject(sentBody ?? '') ?? {}, context);
 }

@@ -10,6 +10,7 @@
 import type { Fixture } from '../cases/case.ts';
 import type { FixtureValues } from '../cases/placeholders.ts';
 import type { SourceType } from '../spec/types.ts';
+import { isJsonObject } from '../json-object.ts';
 
 export const FUNCTION_STATE = 'function F exists';
 export const SOURCE_STATES: Readonly<Record<SourceType, string>> = {
@@ -108,14 +109,14 @@ export const MAX_PADDED_LENGTH = 65_536;
  * problems as sentences instead of throwing: the params come from a Pact file, over HTTP.
  */
 export function paddedValues(params: unknown, values: Readonly<Record<string, string>>): { values: Record<string, string>; problems: string[] } {
-  const padded = isObject(params) ? params['padded'] : undefined;
+  const padded = isJsonObject(params) ? params['padded'] : undefined;
   if (padded === undefined) return { values: {}, problems: [] };
-  if (!isObject(padded)) return { values: {}, problems: ['the param "padded" is not an object'] };
+  if (!isJsonObject(padded)) return { values: {}, problems: ['the param "padded" is not an object'] };
   const found: Record<string, string> = {};
   const problems: string[] = [];
   for (const [name, request] of Object.entries(padded)) {
-    const template = isObject(request) ? request['template'] : undefined;
-    const length = isObject(request) ? request['length'] : undefined;
+    const template = isJsonObject(request) ? request['template'] : undefined;
+    const length = isJsonObject(request) ? request['length'] : undefined;
     if (typeof template !== 'string' || typeof length !== 'number' || !Number.isInteger(length) || length < 0 || length > MAX_PADDED_LENGTH) {
       problems.push(`padded value "${name}" needs a string "template" and a whole "length" up to ${MAX_PADDED_LENGTH}`);
       continue;
@@ -134,8 +135,4 @@ export function paddedValues(params: unknown, values: Readonly<Record<string, st
     else found[name] = `${resolved.slice(0, fill)}${'x'.repeat(padding)}${resolved.slice(fill + '${fill}'.length)}`;
   }
   return { values: found, problems };
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -4,6 +4,7 @@
 import type { Case, JsonObject, JsonValue, ResponseCheck } from '../cases/case.ts';
 import { EXAMPLE_FIXTURES } from './provider-states.ts';
 import type { Matcher, MatchingRule, PactResponse } from './pact-file.ts';
+import { isJsonObject } from '../json-object.ts';
 
 /** The header AWS restJson1 services name their errors in. */
 export const ERROR_TYPE_HEADER = 'x-amzn-errortype';
@@ -46,16 +47,16 @@ export function pactResponseOf(testCase: Case): PactResponse {
 }
 
 function applyCheck(check: ResponseCheck, testCase: Case, members: Map<string, { example: JsonValue; matchers: Matcher[] }>): void {
-  const requestBody = typeof testCase.request.body === 'object' && testCase.request.body !== null && !Array.isArray(testCase.request.body) ? (testCase.request.body as JsonObject) : {};
+  const requestBody: JsonObject = isJsonObject<JsonValue>(testCase.request.body) ? testCase.request.body : {};
   switch (check.kind) {
     case 'response_schema_conformance': {
       const required = check.schema['required'];
       const properties = check.schema['properties'];
-      if (!Array.isArray(required) || typeof properties !== 'object' || properties === null || Array.isArray(properties)) return;
+      if (!Array.isArray(required) || !isJsonObject<JsonValue>(properties)) return;
       for (const field of required) {
         if (typeof field !== 'string' || members.has(field)) continue;
-        const property = (properties as JsonObject)[field];
-        members.set(field, memberOf(field, typeof property === 'object' && property !== null && !Array.isArray(property) ? (property as JsonObject) : {}, testCase));
+        const property = properties[field];
+        members.set(field, memberOf(field, isJsonObject<JsonValue>(property) ? property : {}, testCase));
       }
       return;
     }
@@ -90,8 +91,8 @@ function applyCheck(check: ResponseCheck, testCase: Case, members: Map<string, {
 function enumOf(check: { readonly notIn: readonly string[] }, testCase: Case): string[] {
   const schema = testCase.expected.checks.find((candidate) => candidate.kind === 'response_schema_conformance');
   const properties = schema?.kind === 'response_schema_conformance' ? schema.schema['properties'] : undefined;
-  const state = typeof properties === 'object' && properties !== null && !Array.isArray(properties) ? (properties as JsonObject)['State'] : undefined;
-  const values = typeof state === 'object' && state !== null && !Array.isArray(state) ? (state as JsonObject)['enum'] : undefined;
+  const state = isJsonObject(properties) ? properties['State'] : undefined;
+  const values = isJsonObject(state) ? state['enum'] : undefined;
   return Array.isArray(values) ? values.filter((value): value is string => typeof value === 'string') : [...check.notIn];
 }
 

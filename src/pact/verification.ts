@@ -2,6 +2,7 @@
 import type { CheckName } from '../check-names.ts';
 import type { CaseIdentity, Reason } from '../results.ts';
 import type { SourceType } from '../spec/types.ts';
+import { isJsonObject } from '../json-object.ts';
 
 /** An interaction of a Pact file, as much of it as a verification and its report need. */
 export interface VerifiedInteraction {
@@ -17,37 +18,37 @@ export function interactionsOfPact(text: string): { interactions: VerifiedIntera
   } catch (error) {
     return { interactions: [], edition: null, problems: [`it is not JSON (${error instanceof Error ? error.message : String(error)})`] };
   }
-  const interactions = isObject(parsed) ? parsed['interactions'] : undefined;
+  const interactions = isJsonObject(parsed) ? parsed['interactions'] : undefined;
   if (!Array.isArray(interactions)) return { interactions: [], edition: null, problems: ['it has no "interactions" list: it is not a Pact file'] };
   const problems: string[] = [];
   const found: VerifiedInteraction[] = [];
   const seen = new Set<string>();
   interactions.forEach((interaction: unknown, index) => {
-    const description = isObject(interaction) ? interaction['description'] : undefined;
-    const response = isObject(interaction) ? interaction['response'] : undefined;
-    const status = isObject(response) ? response['status'] : undefined;
+    const description = isJsonObject(interaction) ? interaction['description'] : undefined;
+    const response = isJsonObject(interaction) ? interaction['response'] : undefined;
+    const status = isJsonObject(response) ? response['status'] : undefined;
     if (typeof description !== 'string' || description === '' || typeof status !== 'number') {
       problems.push(`interaction ${index + 1} needs a "description" and a "response" with a "status"`);
       return;
     }
     if (seen.has(description)) problems.push(`interaction ${index + 1}: the description "${description}" is used twice, so its result could not be told apart`);
     seen.add(description);
-    const states = isObject(interaction) && Array.isArray(interaction['providerStates']) ? interaction['providerStates'] : [];
+    const states = isJsonObject(interaction) && Array.isArray(interaction['providerStates']) ? interaction['providerStates'] : [];
     found.push({
-      identity: identityOf(description, status, isObject(interaction) ? interaction['comments'] : undefined),
-      providerStates: states.map((state: unknown) => (isObject(state) && typeof state['name'] === 'string' ? state['name'] : '')),
+      identity: identityOf(description, status, isJsonObject(interaction) ? interaction['comments'] : undefined),
+      providerStates: states.map((state: unknown) => (isJsonObject(state) && typeof state['name'] === 'string' ? state['name'] : '')),
     });
   });
   if (found.length === 0 && problems.length === 0) problems.push('it has no interactions');
-  const metadata = isObject(parsed) ? parsed['metadata'] : undefined;
-  const ours = isObject(metadata) ? metadata['lambda-esm-conformance'] : undefined;
-  const edition = isObject(ours) && typeof ours['edition'] === 'string' ? ours['edition'] : null;
+  const metadata = isJsonObject(parsed) ? parsed['metadata'] : undefined;
+  const ours = isJsonObject(metadata) ? metadata['lambda-esm-conformance'] : undefined;
+  const edition = isJsonObject(ours) && typeof ours['edition'] === 'string' ? ours['edition'] : null;
   return { interactions: found, edition, problems };
 }
 
 /** The case behind an interaction: what the export wrote into its comments, else what the interaction itself says. */
 function identityOf(description: string, status: number, comments: unknown): CaseIdentity {
-  const written = isObject(comments) && isObject(comments['case']) ? comments['case'] : {};
+  const written = isJsonObject(comments) && isJsonObject(comments['case']) ? comments['case'] : {};
   const text = (key: string, fallback: string) => (typeof written[key] === 'string' ? (written[key] as string) : fallback);
   const sourceType = written['sourceType'];
   const errorTypes = Array.isArray(written['errorTypes']) ? written['errorTypes'].filter((type): type is string => typeof type === 'string') : [];
@@ -83,17 +84,17 @@ export function parseVerifierResult(text: string, interactions: readonly Verifie
   } catch {
     return null;
   }
-  if (!isObject(parsed) || !Array.isArray(parsed['interactionResults'])) return null;
-  const errors = Array.isArray(parsed['errors']) ? parsed['errors'].filter(isObject) : [];
+  if (!isJsonObject(parsed) || !Array.isArray(parsed['interactionResults'])) return null;
+  const errors = Array.isArray(parsed['errors']) ? parsed['errors'].filter(isJsonObject) : [];
   const clauses = new Map(interactions.map(({ identity }) => [identity.id, identity.clause]));
   const verdicts = new Map<string, InteractionVerdict>();
   const order: string[] = [];
-  for (const result of parsed['interactionResults'].filter(isObject)) {
+  for (const result of parsed['interactionResults'].filter(isJsonObject)) {
     const description = typeof result['description'] === 'string' ? result['description'] : '';
     const clause = clauses.get(description) ?? 'pact';
     const ownErrors = errors.filter((error) => typeof error['interaction'] === 'string' && (error['interaction'] === description || error['interaction'].endsWith(` - ${description}`)));
     const reasons = ownErrors.flatMap((error) => reasonsOf(error['mismatch'], clause));
-    const broken = ownErrors.some((error) => isObject(error['mismatch']) && error['mismatch']['type'] === 'error');
+    const broken = ownErrors.some((error) => isJsonObject(error['mismatch']) && error['mismatch']['type'] === 'error');
     const passed = typeof result['result'] === 'string' && result['result'].toUpperCase() === 'OK' && ownErrors.length === 0;
     verdicts.set(description, { outcome: passed ? 'pass' : broken ? 'error' : 'fail', reasons, durationMs: durationOf(result['duration']) });
     order.push(description);
@@ -103,12 +104,12 @@ export function parseVerifierResult(text: string, interactions: readonly Verifie
 }
 
 function reasonsOf(mismatch: unknown, clause: string): Reason[] {
-  if (!isObject(mismatch)) return [{ check: 'answer_received', clause, message: 'the verifier gave no reason' }];
+  if (!isJsonObject(mismatch)) return [{ check: 'answer_received', clause, message: 'the verifier gave no reason' }];
   if (mismatch['type'] === 'error') {
     const message = typeof mismatch['message'] === 'string' ? mismatch['message'] : 'the verifier could not verify this interaction';
     return [{ check: /provider state|state change/i.test(message) ? 'precondition' : 'answer_received', clause, message }];
   }
-  const mismatches = Array.isArray(mismatch['mismatches']) ? mismatch['mismatches'].filter(isObject) : [];
+  const mismatches = Array.isArray(mismatch['mismatches']) ? mismatch['mismatches'].filter(isJsonObject) : [];
   return mismatches.map((found) => {
     const text = typeof found['mismatch'] === 'string' ? found['mismatch'] : JSON.stringify(found);
     const path = typeof found['path'] === 'string' ? found['path'] : null;
@@ -135,8 +136,4 @@ function durationOf(value: unknown): number {
   let total = 0;
   for (const [, amount, unit] of value.matchAll(/(\d+)\s*(ms|s|m)\b/g)) total += Number(amount) * (units[unit ?? 'ms'] ?? 0);
   return total;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,6 +1,7 @@
 // Parsing what a target sent as JSON, bounded in depth: a body nested thousands of levels deep
 // parses, but overflows the stack of everything that walks it afterwards (JSON.stringify, the
 // structured clone that carries a result to the reporters). Such a body is a finding on its case.
+import { isJsonObject } from '../json-object.ts';
 
 /** Deeper than any answer of this API (3 levels) by far; deeper bodies are not parsed. */
 export const MAX_JSON_DEPTH = 64;
@@ -22,9 +23,7 @@ export function parseJsonAnswer(text: string): JsonAnswer {
 /** The parsed value when `text` is a JSON object within the depth bound, else null. */
 export function parseJsonObject(text: string): Record<string, unknown> | null {
   const parsed = parseJsonAnswer(text);
-  return parsed.kind === 'json' && typeof parsed.value === 'object' && parsed.value !== null && !Array.isArray(parsed.value)
-    ? (parsed.value as Record<string, unknown>)
-    : null;
+  return parsed.kind === 'json' && isJsonObject(parsed.value) ? parsed.value : null;
 }
 
 export const TOO_DEEP_MESSAGE = `the body is nested more than ${MAX_JSON_DEPTH} levels deep; it was not parsed`;
