@@ -59,11 +59,6 @@ function property(name: string, value: string): string {
   return `      <property name="${attribute(name)}" value="${attribute(value)}"/>`;
 }
 
-/** The report as JUnit XML. */
-export function renderJunit(report: RunReport): string {
-  return [...junitChunks(report)].join('');
-}
-
 /** JUnit XML in pieces, one per case, so that a large report is never one string. */
 export function* junitChunks(report: RunReport): Generator<string> {
   const { summary } = report;

@@ -55,11 +55,6 @@ function orderedCase(result: CaseResult): CaseResult {
   };
 }
 
-/** The report as results.json: pretty-printed, stable key order, trailing newline. */
-export function renderResultsJson(report: RunReport): string {
-  return [...resultsJsonChunks(report)].join('');
-}
-
 /**
  * results.json in pieces, one per case, so that a large report is never one string; joined, the
  * same text as `JSON.stringify(record, null, 2)`. Characters that act on a terminal are written as

@@ -1,27 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { rm, writeFile, rename } from 'node:fs/promises';
+import { rm, rename } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { once } from 'node:events';
 
 function temporaryPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-}
-
-/**
- * Writes through a temporary file in the same directory, then renames it over the target: a
- * reader (a CI upload, the expectations gate, a browser) sees the old file or the new one, never
- * half of one, even if the run is killed mid-write. Same directory, so the rename is atomic.
- */
-export async function writeFileAtomically(path: string, content: string): Promise<void> {
-  const temporary = temporaryPathFor(path);
-  try {
-    await writeFile(temporary, content, 'utf8');
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
 }
 
 export interface StreamedFile {

@@ -45,11 +45,6 @@ ${toggle('pass')}${toggle('fail')}${toggle('error')}${toggle('skip')}
 </div>`;
 }
 
-/** The report as a single HTML page. */
-export function renderHtml(report: RunReport): string {
-  return [...htmlChunks(report)].join('');
-}
-
 /** The page in pieces, one per case, so that a large report is never one string. */
 export function* htmlChunks(report: RunReport): Generator<string> {
   const cases = report.cases.map(redactCase);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderHtml } from '../../reporters/html/page.ts';
 import type { CaseResult } from '../../src/results.ts';
+import { renderHtml } from './support/render.ts';
 import { caseResult, HOSTILE, runReport, sampleReport } from './support/build-report.ts';
 
 /** The `<details>` element of one case, by id (ids in the sample are unique and contain no markup). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderJunit } from '../../reporters/junit.ts';
+import { renderJunit } from './support/render.ts';
 import { caseResult, HOSTILE, runReport, sampleReport } from './support/build-report.ts';
 import { attributeOf, descendants, parseXml, textOf, type XmlElement } from './support/xml.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderResultsJson } from '../../reporters/results-json.ts';
 import type { RunReport } from '../../src/results.ts';
+import { renderResultsJson } from './support/render.ts';
 import { caseResult, runReport, sampleReport } from './support/build-report.ts';
 
 const readBack = (text: string): RunReport => JSON.parse(text) as RunReport;

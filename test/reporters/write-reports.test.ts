@@ -2,11 +2,9 @@ import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { renderHtml } from '../../reporters/html/page.ts';
-import { renderJunit } from '../../reporters/junit.ts';
-import { renderResultsJson } from '../../reporters/results-json.ts';
 import { writeReports } from '../../reporters/write-reports.ts';
 import type { RunReport } from '../../src/results.ts';
+import { renderHtml, renderJunit, renderResultsJson } from './support/render.ts';
 import { caseResult, runReport, sampleReport } from './support/build-report.ts';
 import { attributeOf, descendants, parseXml, type XmlElement } from './support/xml.ts';
 
