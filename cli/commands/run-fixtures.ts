@@ -52,10 +52,14 @@ export const FIXTURE_WAIT_TIMEOUTS = 18;
 export function runFixtures({ targetUrl, settings, credentials, needs, functions, log }: FixtureSetting): RunFixtures {
   const { fixtures } = settings;
   if (fixtures !== 'auto') {
+    let loaded: LoadedFixtures | undefined;
     return {
+      // Read once: the checks before the first case look at the same values the cases are sent with.
       load: async () => {
+        if (loaded !== undefined) return loaded;
         const values = loadStaticFixtures(fixtures.file);
-        return { values, missing: missingFixtures(values, needs) };
+        loaded = { values, missing: missingFixtures(values, needs) };
+        return loaded;
       },
       // Static fixtures belong to the user: the run deletes only the mappings its cases made.
       cleanup: async () => ({ deleted: [], failed: [] }),

@@ -82,7 +82,7 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
   );
   try {
     say(`lambda-esm-conformance ${VERSION}: ${cases.length} cases of the ${spec.edition} edition against ${targetUrl} (${whereFrom(settings)})`);
-    const refusal = await setupProblem(settings, targetUrl, credentials, secrets);
+    const refusal = await setupProblem(settings, targetUrl, credentials, secrets, fixtures);
     if (refusal !== null) {
       say(`Nothing was judged: ${refusal}`);
       return 2;

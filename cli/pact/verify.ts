@@ -61,7 +61,7 @@ export async function pactVerify(argv: string[], io: CommandIo = processIo): Pro
   );
   try {
     say(`lambda-esm-conformance: Pact's verifier checks ${targetUrl}${reference === null ? '' : ' (the embedded reference server)'} against ${interactions.length} interactions of ${pactFile}`);
-    const refusal = await setupProblem(settings, targetUrl, credentials, secrets);
+    const refusal = await setupProblem(settings, targetUrl, credentials, secrets, fixtures);
     if (refusal !== null) {
       say(`Nothing was verified: ${refusal}`);
       return 2;

@@ -1,4 +1,5 @@
-import { absentStaticFixtures, loadStaticFixtures } from '../../fixtures/index.ts';
+import { absentStaticFixtures } from '../../fixtures/index.ts';
+import type { FixtureValues } from '../../src/cases/placeholders.ts';
 import type { AwsCredentialIdentityProvider } from '../../src/transport/index.ts';
 import { FIXTURE_REQUEST_TIMEOUTS } from '../commands/run-fixtures.ts';
 import type { RunSettings } from '../commands/run-settings.ts';
@@ -10,12 +11,12 @@ import type { RunSettings } from '../commands/run-settings.ts';
  */
 export async function staticFixturesProblem(
   file: string,
+  values: FixtureValues,
   targetUrl: string,
   credentials: AwsCredentialIdentityProvider,
   settings: Pick<RunSettings, 'region' | 'timeoutMs'>,
   secrets: () => readonly string[],
 ): Promise<string | null> {
-  const values = loadStaticFixtures(file);
   if (values.region !== settings.region) {
     return `${file} names resources in ${values.region}, but the run signs for ${settings.region}: pass --region ${values.region} (or set AWS_REGION), or name resources in ${settings.region}.`;
   }
