@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { guardCleanup } from '../../fixtures/index.ts';
 import { ConformanceReporter } from '../../reporters/conformance-reporter.ts';
-import { consoleLine } from '../../reporters/console-line.ts';
 import { ProgressReporter } from '../../reporters/progress-reporter.ts';
 import { verdictOf } from '../../reporters/verdict.ts';
 import { generateCases } from '../../src/cases/generate.ts';
@@ -9,18 +8,16 @@ import { repeatCases, selectCases } from '../../src/cases/select.ts';
 import type { RunReport } from '../../src/results.ts';
 import type { RunPlan } from '../../src/runner/run-plan.ts';
 import { loadEdition } from '../../src/spec/load.ts';
-import { recordSecrets, resolveCredentials } from '../../src/transport/index.ts';
 import { processIo, type CommandIo } from '../io.ts';
 import { setupProblem } from '../preflight/setup-problem.ts';
 import { prepareSuite, type Suite } from '../suite-run.ts';
 import { VERSION } from '../version.ts';
-import { runFixtures, runFunctions } from './run-fixtures.ts';
+import { runFunctions } from './run-fixtures.ts';
 import { runSettings, TARGET_FLAGS, type RunSettings } from './run-settings.ts';
 import { parseFlags, UsageError } from './flags.ts';
 import { summarize } from '../summary.ts';
+import { openTargetSession, SIGNAL_DEADLINE_MS } from '../target-session.ts';
 
-/** After SIGINT or SIGTERM, the run is over within this long, whatever the target does. */
-export const SIGNAL_DEADLINE_MS = 5_000;
 /** Of which the cases in flight get this long to stop before the report of what was judged is written. */
 export const SIGNAL_CANCEL_MS = 1_500;
 
@@ -46,14 +43,10 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
   const cases = repeatCases(selectCases(generateCases(spec), settings.grep ?? undefined), settings.repeat);
   if (cases.length === 0) throw new UsageError(`--grep "${settings.grep ?? ''}" matches no case; "lambda-esm-conformance list" shows them all.`);
 
-  // The reference server is loaded only when it is the target.
-  const reference = settings.targetUrl === null ? await (await import('../../reference/server.ts')).startReferenceServer() : null;
-  const targetUrl = settings.targetUrl ?? reference?.url ?? '';
-  // Every credential this process signs with is remembered, to be masked in every line and report.
-  const { credentials, secrets } = recordSecrets(resolveCredentials({ targetUrl, ...(settings.profile !== null && { profile: settings.profile }) }));
-  const say = (line: string) => io.stderr(`${consoleLine(line, secrets())}\n`);
-  const needs = [...new Set(cases.flatMap((testCase) => testCase.fixtures))];
-  const fixtures = runFixtures({ targetUrl, settings, credentials, needs, functions: runFunctions(settings.concurrency), log: say });
+  const { reference, targetUrl, credentials, secrets, say, fixtures } = await openTargetSession(settings, io, {
+    needs: [...new Set(cases.flatMap((testCase) => testCase.fixtures))],
+    functions: runFunctions(settings.concurrency),
+  });
   const written: { report: RunReport | null } = { report: null };
   // Made when the suite is prepared; or, after a signal that came before, to report every case as not run.
   let reporter: ConformanceReporter | undefined;

@@ -11,26 +11,24 @@ import { stateNamed } from '../../src/pact/provider-states.ts';
 import { interactionsOfPact, parseVerifierResult, type InteractionVerdict, type VerifiedInteraction } from '../../src/pact/verification.ts';
 import { caseIdentity, type CaseResult, type Reason } from '../../src/results.ts';
 import { recordRequest, recordResponse } from '../../src/runner/recorded-exchange.ts';
-import { createTransport, describeObservation, recordSecrets, resolveCredentials } from '../../src/transport/index.ts';
+import { createTransport, describeObservation } from '../../src/transport/index.ts';
 import { UserFileError } from '../../src/user-file/file-problem.ts';
 import { readUserFile } from '../../src/user-file/read-user-file.ts';
 import { processIo, type CommandIo } from '../io.ts';
 import { parseFlags } from '../commands/flags.ts';
 import { DEFAULT_PACT_DIR, pactFileName } from '../commands/pact.ts';
-import { runFixtures } from '../commands/run-fixtures.ts';
 import { runSettings, TARGET_FLAGS } from '../commands/run-settings.ts';
 import { setupProblem } from '../preflight/setup-problem.ts';
 import { StateHandlers } from './provider-states.ts';
 import { startProviderProxy, type InteractionRecord } from './provider-proxy.ts';
 import { runVerifier } from './run-verifier.ts';
 import { summarize } from '../summary.ts';
+import { openTargetSession, SIGNAL_DEADLINE_MS } from '../target-session.ts';
 
 /** A Pact file larger than this is refused unread (the export of the seed edition is about 200 KB). */
 const MAX_PACT_BYTES = 16 * 1024 * 1024;
 /** The verifier waits this many --timeout for an answer: the transport's own retries of throttling fit in it. */
 const VERIFIER_TIMEOUTS = 8;
-/** After SIGINT or SIGTERM, the verification is over within this long, as a run is (run.ts). */
-const SIGNAL_DEADLINE_MS = 5_000;
 
 /**
  * `pact verify`: Pact's verifier checks the target against a Pact file. The fixtures its provider
@@ -45,11 +43,7 @@ export async function pactVerify(argv: string[], io: CommandIo = processIo): Pro
   const pactFile = flags.pact ?? path.join(DEFAULT_PACT_DIR, pactFileName(DEFAULT_CONSUMER, DEFAULT_PROVIDER));
   const { interactions, edition } = readPact(pactFile);
 
-  const reference = settings.targetUrl === null ? await (await import('../../reference/server.ts')).startReferenceServer() : null;
-  const targetUrl = settings.targetUrl ?? reference?.url ?? '';
-  const { credentials, secrets } = recordSecrets(resolveCredentials({ targetUrl, ...(settings.profile !== null && { profile: settings.profile }) }));
-  const say = (line: string) => io.stderr(`${consoleLine(line, secrets())}\n`);
-  const fixtures = runFixtures({ targetUrl, settings, credentials, needs: fixturesNamed(interactions), log: say });
+  const { reference, targetUrl, credentials, secrets, say, fixtures } = await openTargetSession(settings, io, { needs: fixturesNamed(interactions) });
   const transport = createTransport({ url: targetUrl, region: settings.region, credentials, timeoutMs: settings.timeoutMs, concurrency: 1 });
   const stop = new AbortController();
   const guard = guardCleanup(

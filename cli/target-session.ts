@@ -1,0 +1,37 @@
+// What every command that reaches a target starts with: the target (the embedded reference server
+// when none is named), the credentials it signs with, a console that masks them, and the fixtures.
+import type { Fixture } from '../src/cases/case.ts';
+import { recordSecrets, resolveCredentials, type AwsCredentialIdentityProvider } from '../src/transport/index.ts';
+import { consoleLine } from '../reporters/console-line.ts';
+import type { ReferenceServer } from '../reference/server.ts';
+import { runFixtures, type RunFixtures } from './commands/run-fixtures.ts';
+import type { RunSettings } from './commands/run-settings.ts';
+import type { CommandIo } from './io.ts';
+
+/** After SIGINT or SIGTERM, a command is over within this long, whatever the target does. */
+export const SIGNAL_DEADLINE_MS = 5_000;
+
+export interface TargetSession {
+  /** The embedded reference server, when it is the target; close it at the end. */
+  readonly reference: ReferenceServer | null;
+  readonly targetUrl: string;
+  readonly credentials: AwsCredentialIdentityProvider;
+  /** Every credential signed with so far, to be masked in every line and report. */
+  readonly secrets: () => readonly string[];
+  /** One line to the person running the command, credentials masked and acting characters spelled out. */
+  readonly say: (line: string) => void;
+  readonly fixtures: RunFixtures;
+}
+
+export async function openTargetSession(
+  settings: RunSettings,
+  io: CommandIo,
+  fixtures: { readonly needs: readonly Fixture[]; readonly functions?: number },
+): Promise<TargetSession> {
+  // The reference server is loaded only when it is the target.
+  const reference = settings.targetUrl === null ? await (await import('../reference/server.ts')).startReferenceServer() : null;
+  const targetUrl = settings.targetUrl ?? reference?.url ?? '';
+  const { credentials, secrets } = recordSecrets(resolveCredentials({ targetUrl, ...(settings.profile !== null && { profile: settings.profile }) }));
+  const say = (line: string): void => io.stderr(`${consoleLine(line, secrets())}\n`);
+  return { reference, targetUrl, credentials, secrets, say, fixtures: runFixtures({ targetUrl, settings, credentials, ...fixtures, log: say }) };
+}
