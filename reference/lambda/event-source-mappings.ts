@@ -4,6 +4,7 @@ import { invalidParameter, resourceConflict, resourceNotFound } from '../service
 import type { ReferenceEdition } from '../edition.ts';
 import type { EventSourceMapping, World } from '../world.ts';
 import { describeCurrentMapping } from './current/mapping-view.ts';
+import { baseMembers } from './mapping-members.ts';
 import { resolveFunctionName } from './function-name.ts';
 import { readMappingRequest } from './mapping-request.ts';
 
@@ -18,12 +19,7 @@ type ReportedState = 'Creating' | 'Enabled' | 'Disabled' | 'Deleting';
 export function describeMapping(mapping: EventSourceMapping, state: ReportedState = settledState(mapping)): MappingView {
   if (mapping.current !== undefined) return describeCurrentMapping(mapping, mapping.current, state);
   return {
-    UUID: mapping.uuid,
-    BatchSize: mapping.batchSize,
-    MaximumBatchingWindowInSeconds: mapping.maximumBatchingWindowInSeconds,
-    EventSourceArn: mapping.eventSourceArn,
-    FunctionArn: mapping.functionArn,
-    LastModified: mapping.lastModifiedEpochSeconds,
+    ...baseMembers(mapping),
     LastProcessingResult: 'No records processed',
     State: state,
     StateTransitionReason: 'User action',

@@ -1,4 +1,5 @@
 import type { EventSourceMapping } from '../../world.ts';
+import { baseMembers } from '../mapping-members.ts';
 
 // A mapping as today's AWS answers for it (source C, recorded answers): the members every mapping
 // has, EventSourceMappingArn, and what its source adds. Stream mappings carry LastProcessingResult
@@ -6,12 +7,7 @@ import type { EventSourceMapping } from '../../world.ts';
 // USER_INITIATED.
 export function describeCurrentMapping(mapping: EventSourceMapping, current: NonNullable<EventSourceMapping['current']>, state: string): Readonly<Record<string, unknown>> {
   return {
-    UUID: mapping.uuid,
-    BatchSize: mapping.batchSize,
-    MaximumBatchingWindowInSeconds: mapping.maximumBatchingWindowInSeconds,
-    EventSourceArn: mapping.eventSourceArn,
-    FunctionArn: mapping.functionArn,
-    LastModified: mapping.lastModifiedEpochSeconds,
+    ...baseMembers(mapping),
     ...(current.isStream ? { LastProcessingResult: 'No records processed' } : {}),
     State: state,
     StateTransitionReason: current.isStream ? 'User action' : 'USER_INITIATED',
