@@ -3,7 +3,9 @@
 import type { Fixture } from '../src/cases/case.ts';
 import { recordSecrets, resolveCredentials, type AwsCredentialIdentityProvider } from '../src/transport/index.ts';
 import { consoleLine } from '../reporters/console-line.ts';
+import { isReferenceEdition, REFERENCE_EDITIONS, type ReferenceEdition } from '../reference/edition.ts';
 import type { ReferenceServer } from '../reference/server.ts';
+import { UsageError } from './commands/flags.ts';
 import { runFixtures, type RunFixtures } from './commands/run-fixtures.ts';
 import type { RunSettings } from './commands/run-settings.ts';
 import type { CommandIo } from './io.ts';
@@ -23,15 +25,27 @@ export interface TargetSession {
   readonly fixtures: RunFixtures;
 }
 
+/**
+ * `settings.edition` is the edition the command judges by; the embedded reference server, when it
+ * is the target, behaves as that edition.
+ */
 export async function openTargetSession(
   settings: RunSettings,
   io: CommandIo,
   fixtures: { readonly needs: readonly Fixture[]; readonly functions?: number },
 ): Promise<TargetSession> {
   // The reference server is loaded only when it is the target.
-  const reference = settings.targetUrl === null ? await (await import('../reference/server.ts')).startReferenceServer() : null;
+  const reference =
+    settings.targetUrl === null ? await (await import('../reference/server.ts')).startReferenceServer({ edition: embeddedEdition(settings.edition) }) : null;
   const targetUrl = settings.targetUrl ?? reference?.url ?? '';
   const { credentials, secrets } = recordSecrets(resolveCredentials({ targetUrl, ...(settings.profile !== null && { profile: settings.profile }) }));
   const say = (line: string): void => io.stderr(`${consoleLine(line, secrets())}\n`);
   return { reference, targetUrl, credentials, secrets, say, fixtures: runFixtures({ targetUrl, settings, credentials, ...fixtures, log: say }) };
+}
+
+function embeddedEdition(edition: string): ReferenceEdition {
+  if (isReferenceEdition(edition)) return edition;
+  throw new UsageError(
+    `the embedded reference server behaves as the ${REFERENCE_EDITIONS.join(' or the ')} edition, not "${edition}": give --target URL to judge another server by the ${edition} edition.`,
+  );
 }

@@ -10,6 +10,7 @@ import { ServiceError } from './service-error.ts';
 import { DYNAMODB_TARGET_PREFIX, dynamodbService } from './sources/dynamodb.ts';
 import { KINESIS_TARGET_PREFIX, kinesisService } from './sources/kinesis.ts';
 import { SQS_TARGET_PREFIX, sqsService } from './sources/sqs.ts';
+import type { ReferenceEdition } from './edition.ts';
 import type { World } from './world.ts';
 
 // All services share one endpoint, as in LocalStack and moto. A request names its service by
@@ -19,7 +20,10 @@ import type { World } from './world.ts';
 export class Router {
   private readonly byTargetPrefix: ReadonlyArray<readonly [string, AwsJsonService]>;
 
-  constructor(private readonly world: World) {
+  constructor(
+    private readonly world: World,
+    private readonly edition: ReferenceEdition,
+  ) {
     this.byTargetPrefix = [
       [SQS_TARGET_PREFIX, sqsService(world)],
       [KINESIS_TARGET_PREFIX, kinesisService(world)],
@@ -40,7 +44,7 @@ export class Router {
     }
     if (call.path.startsWith(LAMBDA_PATH_PREFIX)) {
       try {
-        return lambdaRoute(call, this.world);
+        return lambdaRoute(call, this.world, this.edition);
       } catch (error) {
         if (error instanceof ServiceError) return refusal(error, 'rest');
         throw error;

@@ -1,5 +1,6 @@
 import type { FaultOptions, FaultScope } from './faults/fault-options.ts';
 import { faultOptionsProblem } from './faults/fault-options.ts';
+import { isReferenceEdition, REFERENCE_EDITIONS, type ReferenceEdition } from './edition.ts';
 import { startReferenceServer, type RequestLogEntry } from './server.ts';
 
 // `lambda-esm-conformance serve`: runs the reference server until SIGINT or SIGTERM.
@@ -15,6 +16,8 @@ Kinesis and DynamoDB calls fixtures need, on one endpoint. Prints its URL as the
 stdout, logs requests to stderr, and stops cleanly on Ctrl-C (SIGINT) or SIGTERM.
 
 Options:
+  --edition seed|current   which AWS to behave as: seed (default), the 2019 documentation;
+                           current, today's AWS (its current model and recorded answers)
   --port N                 port to listen on (default ${DEFAULT_PORT}; 0 picks any free port)
   --host ADDRESS           address to listen on (default 127.0.0.1)
   --fault NAME=VALUE       inject a fault; repeat for several:
@@ -41,6 +44,7 @@ const RATE_FAULTS: Readonly<Record<string, keyof FaultOptions>> = {
 };
 
 interface ServeSettings {
+  readonly edition: ReferenceEdition;
   readonly host: string;
   readonly port: number;
   readonly faults: FaultOptions;
@@ -66,6 +70,7 @@ export async function serve(argv: string[]): Promise<number> {
   let server;
   try {
     server = await startReferenceServer({
+      edition: settings.edition,
       host: settings.host,
       port: settings.port,
       faults: settings.faults,
@@ -91,7 +96,7 @@ export async function serve(argv: string[]): Promise<number> {
     process.on('SIGTERM', stop);
   });
   process.stdout.write(`${server.url}\n`);
-  process.stderr.write(`reference server listening on ${server.url}${describeFaults(settings.faults)}; stop it with Ctrl-C.\n`);
+  process.stderr.write(`reference server (${settings.edition} edition) listening on ${server.url}${describeFaults(settings.faults)}; stop it with Ctrl-C.\n`);
 
   await stopped;
   await server.close();
@@ -99,6 +104,7 @@ export async function serve(argv: string[]): Promise<number> {
 }
 
 export function parseServeArguments(argv: readonly string[]): ServeSettings {
+  let edition: ReferenceEdition = 'seed';
   let host = '127.0.0.1';
   let port = DEFAULT_PORT;
   let quiet = false;
@@ -117,6 +123,12 @@ export function parseServeArguments(argv: readonly string[]): ServeSettings {
       return next;
     };
     switch (flag) {
+      case '--edition': {
+        const name = value();
+        if (!isReferenceEdition(name)) throw new UsageError(`--edition "${name}" is not an edition of the reference server; choose ${REFERENCE_EDITIONS.join(' or ')}.`);
+        edition = name;
+        break;
+      }
       case '--port':
         port = parsePort(value());
         break;
@@ -150,7 +162,7 @@ export function parseServeArguments(argv: readonly string[]): ServeSettings {
   }
   const problem = faultOptionsProblem(faults);
   if (problem !== undefined) throw new UsageError(`the --fault options are not usable: ${problem}`);
-  return { host, port, faults, quiet };
+  return { edition, host, port, faults, quiet };
 }
 
 function parsePort(text: string): number {

@@ -6,6 +6,7 @@ import { internalErrorAnswer, malformedAnswer, throttledAnswer } from './faults/
 import type { FaultOptions } from './faults/fault-options.ts';
 import { FaultPlan, type FaultKind } from './faults/fault-plan.ts';
 import { restJsonError } from './protocols/rest-json.ts';
+import type { ReferenceEdition } from './edition.ts';
 import { credentialScope } from './region.ts';
 import type { Route } from './route.ts';
 import { Router } from './router.ts';
@@ -14,6 +15,7 @@ import { World } from './world.ts';
 
 export type { FaultOptions, FaultScope } from './faults/fault-options.ts';
 export type { FaultKind } from './faults/fault-plan.ts';
+export { isReferenceEdition, REFERENCE_EDITIONS, type ReferenceEdition } from './edition.ts';
 
 export interface ReferenceServerOptions {
   // Interface to listen on; 127.0.0.1 unless told otherwise, so nothing is exposed by accident.
@@ -21,6 +23,8 @@ export interface ReferenceServerOptions {
   // 0 (the default) asks the OS for any free port; the chosen one is in the result's url and port.
   readonly port?: number;
   readonly faults?: FaultOptions;
+  // Which AWS to behave as: the 2019 documentation (`seed`, the default) or today's (`current`).
+  readonly edition?: ReferenceEdition;
   // Told about every request once it is answered, reset or left hanging (for the serve command's log).
   readonly onRequest?: (entry: RequestLogEntry) => void;
 }
@@ -51,7 +55,7 @@ const MAX_BODY_BYTES = 6 * 1024 * 1024;
 export async function startReferenceServer(options: ReferenceServerOptions = {}): Promise<ReferenceServer> {
   const host = options.host ?? '127.0.0.1';
   const faults = new FaultPlan(options.faults); // throws RangeError on unusable options, before listening
-  const router = new Router(new World());
+  const router = new Router(new World(), options.edition ?? 'seed');
   const pendingDelays = new Set<() => void>();
   let closing = false;
   let closed: Promise<void> | undefined;

@@ -54,6 +54,15 @@ export interface EventSourceMapping {
   readonly startingPosition: string | undefined;
   readonly startingPositionTimestamp: number | undefined;
   readonly lastModifiedEpochSeconds: number;
+  // What only today's AWS answers with, for a mapping the current edition made; absent in the seed.
+  readonly current?: CurrentMappingDetails;
+}
+
+export interface CurrentMappingDetails {
+  readonly eventSourceMappingArn: string;
+  readonly isStream: boolean;
+  // The answer's members that depend on the source and the request (StartingPosition, DestinationConfig, …).
+  readonly members: Readonly<Record<string, unknown>>;
 }
 
 export interface Role {

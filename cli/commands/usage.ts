@@ -44,8 +44,9 @@ ${runUsageText}  lambda-esm-conformance list [--edition seed] [--json] [--grep P
       Pact's verifier checks the target against a Pact file (default: the one export writes). The
       fixtures its provider states name are created and deleted again as for run; --region,
       --profile, --fixtures, --report-dir and --timeout as for run. Same reports and exit codes.
-  lambda-esm-conformance serve [--port 4566] [--host 127.0.0.1] [--fault NAME=VALUE ...]
-      The embedded reference server ("serve --help" lists the fault options).
+  lambda-esm-conformance serve [--edition seed|current] [--port 4566] [--host 127.0.0.1] [--fault NAME=VALUE ...]
+      The embedded reference server, as the 2019 documentation (seed) or today's AWS (current)
+      ("serve --help" lists the fault options).
   lambda-esm-conformance help | --help | --version
       This text; the version.
 

@@ -2,7 +2,7 @@
 // up among the fixtures provisioned for the run, a mapping a state names is created, and after each
 // interaction the mappings it may have left are deleted, so that the next one starts clean.
 import type { FixtureValues } from '../../src/cases/placeholders.ts';
-import { paddedValues, stateNamed, stateValues } from '../../src/pact/provider-states.ts';
+import { paddedValues, SOURCE_FIXTURES, stateNamed, stateValues } from '../../src/pact/provider-states.ts';
 import { createdMapping, deleteMappings, sweepMappings } from '../../src/runner/mapping-cleanup.ts';
 import type { SourceType } from '../../src/spec/types.ts';
 import { describeObservation, type Transport } from '../../src/transport/index.ts';
@@ -12,8 +12,6 @@ export interface StateSetup {
   /** Why the state could not be set up; empty when it was. */
   readonly problems: readonly string[];
 }
-
-const SOURCES: readonly SourceType[] = ['kinesis', 'dynamodb', 'sqs'];
 
 export class StateHandlers {
   private readonly created: string[] = [];
@@ -50,7 +48,7 @@ export class StateHandlers {
     if (fixtures === null || fixtures.functionName === '') return [];
     const outcomes = [await deleteMappings(this.transport, this.created.splice(0))];
     if (!requestMayHaveCreated) return outcomes.flatMap((outcome) => outcome.problems);
-    for (const source of SOURCES) {
+    for (const source of SOURCE_FIXTURES) {
       const arn = fixtures.sourceArns[source];
       if (arn !== undefined) outcomes.push(await sweepMappings(this.transport, fixtures, arn));
     }

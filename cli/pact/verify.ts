@@ -43,7 +43,10 @@ export async function pactVerify(argv: string[], io: CommandIo = processIo): Pro
   const pactFile = flags.pact ?? path.join(DEFAULT_PACT_DIR, pactFileName(DEFAULT_CONSUMER, DEFAULT_PROVIDER));
   const { interactions, edition } = readPact(pactFile);
 
-  const { reference, targetUrl, credentials, secrets, say, fixtures } = await openTargetSession(settings, io, { needs: fixturesNamed(interactions) });
+  // The embedded server behaves as the edition the file was exported from (a file from elsewhere: the seed).
+  const { reference, targetUrl, credentials, secrets, say, fixtures } = await openTargetSession({ ...settings, edition: edition ?? settings.edition }, io, {
+    needs: fixturesNamed(interactions),
+  });
   const transport = createTransport({ url: targetUrl, region: settings.region, credentials, timeoutMs: settings.timeoutMs, concurrency: 1 });
   const stop = new AbortController();
   const guard = guardCleanup(

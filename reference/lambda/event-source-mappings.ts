@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { JsonObject } from '../protocols/json-body.ts';
 import { invalidParameter, resourceConflict, resourceNotFound } from '../service-error.ts';
+import type { ReferenceEdition } from '../edition.ts';
 import type { EventSourceMapping, World } from '../world.ts';
+import { describeCurrentMapping } from './current/mapping-view.ts';
+import { baseMembers } from './mapping-members.ts';
 import { resolveFunctionName } from './function-name.ts';
 import { readMappingRequest } from './mapping-request.ts';
 
@@ -14,13 +17,9 @@ export type MappingView = Readonly<Record<string, unknown>>;
 type ReportedState = 'Creating' | 'Enabled' | 'Disabled' | 'Deleting';
 
 export function describeMapping(mapping: EventSourceMapping, state: ReportedState = settledState(mapping)): MappingView {
+  if (mapping.current !== undefined) return describeCurrentMapping(mapping, mapping.current, state);
   return {
-    UUID: mapping.uuid,
-    BatchSize: mapping.batchSize,
-    MaximumBatchingWindowInSeconds: mapping.maximumBatchingWindowInSeconds,
-    EventSourceArn: mapping.eventSourceArn,
-    FunctionArn: mapping.functionArn,
-    LastModified: mapping.lastModifiedEpochSeconds,
+    ...baseMembers(mapping),
     LastProcessingResult: 'No records processed',
     State: state,
     StateTransitionReason: 'User action',
@@ -69,13 +68,13 @@ export function createMapping(world: World, body: JsonObject, region: string): M
   return describeMapping(mapping, 'Creating');
 }
 
-export function getMapping(world: World, uuid: string): MappingView {
-  return describeMapping(findMapping(world, uuid));
+export function getMapping(world: World, uuid: string, edition: ReferenceEdition): MappingView {
+  return describeMapping(findMapping(world, uuid, edition));
 }
 
 // Deletion is reported as "Deleting" and is complete at once: a later Get answers 404.
-export function deleteMapping(world: World, uuid: string): MappingView {
-  const mapping = findMapping(world, uuid);
+export function deleteMapping(world: World, uuid: string, edition: ReferenceEdition): MappingView {
+  const mapping = findMapping(world, uuid, edition);
   world.mappings.delete(uuid);
   return describeMapping(mapping, 'Deleting');
 }
@@ -107,9 +106,12 @@ export function listMappings(world: World, query: URLSearchParams, region: strin
   };
 }
 
-function findMapping(world: World, uuid: string): EventSourceMapping {
+function findMapping(world: World, uuid: string, edition: ReferenceEdition): EventSourceMapping {
   const mapping = world.mappings.get(uuid);
-  if (mapping === undefined) throw resourceNotFound(`The resource you requested does not exist: event source mapping ${uuid}.`);
+  if (mapping === undefined) {
+    // Today's AWS says only this (source C); the seed names the UUID too.
+    throw resourceNotFound(edition === 'current' ? 'The resource you requested does not exist.' : `The resource you requested does not exist: event source mapping ${uuid}.`);
+  }
   return mapping;
 }
 

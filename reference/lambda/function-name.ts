@@ -52,10 +52,23 @@ export function resolveFunctionName(value: string, requestRegion: string, field 
         '(names may contain only letters, digits, hyphens and underscores).',
     );
   }
-  const partition = match[2] === undefined || match[2] === '' ? 'aws' : match[2];
-  const region = match[3]?.slice(0, -1) ?? requestRegion;
-  const account = match[5]?.slice(0, -1) ?? ACCOUNT_ID;
-  const qualifier = match[9];
+  return functionReference({ partition: match[2], region: match[3]?.slice(0, -1), account: match[5]?.slice(0, -1), name, qualifier: match[9] }, requestRegion);
+}
+
+// The parts a FunctionName pattern matched; absent ones are filled in from the request.
+export interface FunctionNameParts {
+  readonly partition: string | undefined;
+  readonly region: string | undefined;
+  readonly account: string | undefined;
+  readonly name: string;
+  readonly qualifier: string | undefined;
+}
+
+export function functionReference(parts: FunctionNameParts, requestRegion: string): FunctionReference {
+  const partition = parts.partition === undefined || parts.partition === '' ? 'aws' : parts.partition;
+  const region = parts.region ?? requestRegion;
+  const account = parts.account ?? ACCOUNT_ID;
+  const { name, qualifier } = parts;
   const unqualifiedArn = `arn:${partition}:lambda:${region}:${account}:function:${name}`;
   return {
     name,

@@ -1,7 +1,8 @@
-import { describeJsonType, type JsonObject } from '../protocols/json-body.ts';
+import type { JsonObject } from '../protocols/json-body.ts';
 import { invalidParameter } from '../service-error.ts';
 import { SOURCE_TYPE_NAMES, sourceTypeOf, type SourceType } from './event-source-arn.ts';
 import { resolveFunctionName, type FunctionReference } from './function-name.ts';
+import { isBoolean, isFiniteNumber, isInteger, isString, optional } from './json-fields.ts';
 
 // A CreateEventSourceMapping request that passed every rule of the 2019 documentation that can be
 // checked without looking at state. Whether the function and the source exist is checked afterwards.
@@ -95,34 +96,8 @@ export function readMappingRequest(body: JsonObject, requestRegion: string): Map
   };
 }
 
-function optional<T>(body: JsonObject, field: string, expected: string, accepts: (value: unknown) => value is T): T | undefined {
-  const value = body[field];
-  if (value === undefined || value === null) return undefined;
-  if (!accepts(value)) {
-    throw invalidParameter(`${field} must be ${expected}, but the request gave ${describeJsonType(value)} (${JSON.stringify(value)}).`);
-  }
-  return value;
-}
-
 function checkRange(field: string, value: number, range: { readonly min: number; readonly max: number }): void {
   if (value < range.min || value > range.max) {
     throw invalidParameter(`${field} ${value} is out of range; it must be from ${range.min} to ${range.max}.`);
   }
-}
-
-function isString(value: unknown): value is string {
-  return typeof value === 'string';
-}
-
-function isBoolean(value: unknown): value is boolean {
-  return typeof value === 'boolean';
-}
-
-// JSON has one number type: 10 and 10.0 are the same value, 10.5 is not an integer.
-function isInteger(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value);
-}
-
-function isFiniteNumber(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value);
 }

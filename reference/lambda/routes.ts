@@ -4,14 +4,16 @@ import { readJsonObject, type JsonObject } from '../protocols/json-body.ts';
 import { restJsonAnswer, restJsonError } from '../protocols/rest-json.ts';
 import type { Route } from '../route.ts';
 import { invalidParameter, ServiceError } from '../service-error.ts';
+import type { ReferenceEdition } from '../edition.ts';
 import type { World } from '../world.ts';
+import { createCurrentMapping } from './current/create-mapping.ts';
 import { createMapping, deleteMapping, getMapping, listMappings } from './event-source-mappings.ts';
 import { createFunction, deleteFunction, getFunction, getFunctionConfiguration } from './functions.ts';
 
 // Lambda's restJson1 API lives under its API version, 2015-03-31, and is routed by method and path.
 export const LAMBDA_PATH_PREFIX = '/2015-03-31/';
 
-export function lambdaRoute(call: IncomingCall, world: World): Route {
+export function lambdaRoute(call: IncomingCall, world: World, edition: ReferenceEdition): Route {
   const segments = call.path.slice(LAMBDA_PATH_PREFIX.length).split('/');
   // A trailing slash ("/event-source-mappings/", as the documentation writes it) is the same collection.
   if (segments.length > 1 && segments.at(-1) === '') segments.pop();
@@ -21,13 +23,14 @@ export function lambdaRoute(call: IncomingCall, world: World): Route {
 
   if (collection === 'event-source-mappings' && detail === undefined) {
     if (id === undefined && method === 'POST') {
-      return lambda('CreateEventSourceMapping', 202, () => createMapping(world, jsonBody(call), call.region));
+      const create = edition === 'current' ? createCurrentMapping : createMapping;
+      return lambda('CreateEventSourceMapping', 202, () => create(world, jsonBody(call), call.region));
     }
     if (id === undefined && method === 'GET') {
       return lambda('ListEventSourceMappings', 200, () => listMappings(world, call.query, call.region));
     }
-    if (id !== undefined && method === 'GET') return lambda('GetEventSourceMapping', 200, () => getMapping(world, id));
-    if (id !== undefined && method === 'DELETE') return lambda('DeleteEventSourceMapping', 202, () => deleteMapping(world, id));
+    if (id !== undefined && method === 'GET') return lambda('GetEventSourceMapping', 200, () => getMapping(world, id, edition));
+    if (id !== undefined && method === 'DELETE') return lambda('DeleteEventSourceMapping', 202, () => deleteMapping(world, id, edition));
   }
   if (collection === 'functions' && rest.length === 0) {
     if (id === undefined && method === 'POST') {

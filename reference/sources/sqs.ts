@@ -22,10 +22,21 @@ export function sqsService(world: World): AwsJsonService {
         if (!QUEUE_NAME.test(name)) {
           throw invalidValue(`QueueName "${name}" must be 1 to 80 letters, digits, hyphens or underscores (a FIFO queue ends in .fifo).`);
         }
+        const attributes = stringMap(input['Attributes']);
+        // A FIFO queue is asked for with the FifoQueue attribute, and its name must end in .fifo (the
+        // SQS API Reference, CreateQueue); the one without the other is refused, as SQS does.
+        const fifo = attributes['FifoQueue'] === 'true';
+        if (fifo !== name.endsWith('.fifo')) {
+          throw invalidValue(
+            fifo
+              ? `The name of a FIFO queue must end with the .fifo suffix; "${name}" does not.`
+              : `QueueName "${name}" ends in .fifo, which only a FIFO queue's name may: send the attribute FifoQueue=true, or choose another name.`,
+          );
+        }
         const arn = queueArn(call.region, name);
         // CreateQueue is idempotent in SQS: asking again for an existing queue answers its URL.
         if (!world.queues.has(arn)) {
-          world.queues.set(arn, { name, arn, createdEpochSeconds: Math.floor(Date.now() / 1000), attributes: stringMap(input['Attributes']) });
+          world.queues.set(arn, { name, arn, createdEpochSeconds: Math.floor(Date.now() / 1000), attributes });
         }
         return { QueueUrl: queueUrl(call, name) };
       },

@@ -6,8 +6,14 @@ export interface JsonObject {
   readonly [key: string]: JsonValue;
 }
 
+/**
+ * A source a case can map: one of each source type, and an SQS FIFO queue (`{{sqsFifo.arn}}`),
+ * which today's AWS treats as a source of its own. The FIFO queue is made only for a case that names it.
+ */
+export type SourceFixture = SourceType | 'sqsFifo';
+
 /** What must exist on the target before a case can be sent. */
-export type Fixture = 'function' | SourceType;
+export type Fixture = 'function' | SourceFixture;
 
 export interface CaseRequest {
   readonly method: string;

@@ -1,4 +1,4 @@
-import type { Fixture, JsonValue } from './case.ts';
+import type { Fixture, JsonValue, SourceFixture } from './case.ts';
 
 /**
  * Where provisioned values go in a request. Cases keep these in their bodies; the runner
@@ -9,7 +9,7 @@ export const placeholder = {
   functionArn: '{{function.arn}}',
   account: '{{account}}',
   region: '{{region}}',
-  sourceArn: (sourceType: Exclude<Fixture, 'function'>) => `{{${sourceType}.arn}}`,
+  sourceArn: (sourceType: SourceFixture) => `{{${sourceType}.arn}}`,
   /** Pads with "x" so that the whole string is `length` characters long once resolved. */
   fillTo: (length: number) => `{{fill:${length}}}`,
 } as const;
@@ -26,7 +26,7 @@ export interface FixtureValues {
   readonly functionArn: string;
   readonly account: string;
   readonly region: string;
-  readonly sourceArns: Readonly<Partial<Record<Exclude<Fixture, 'function'>, string>>>;
+  readonly sourceArns: Readonly<Partial<Record<SourceFixture, string>>>;
   /**
    * Further functions of the same account and region, for cases on one source to map different
    * functions at once (auto fixtures make several; static fixtures name one). Absent: none.
@@ -40,7 +40,7 @@ export function functionViews(values: FixtureValues): FixtureValues[] {
   return [first, ...otherFunctions.map(({ name, arn }) => ({ ...first, functionName: name, functionArn: arn }))];
 }
 
-const token = /\{\{([a-z]+(?:\.[a-z]+)?)\}\}/g;
+const token = /\{\{([a-z][a-zA-Z]*(?:\.[a-z]+)?)\}\}/g;
 const fill = /\{\{fill:(\d+)\}\}/;
 
 /** The fixtures a value refers to, in a stable order. */
@@ -51,9 +51,9 @@ export function fixturesIn(value: JsonValue | string): Fixture[] {
     if (name === undefined) continue;
     const root = name.split('.')[0];
     if (root === 'function' || root === 'account' || root === 'region') found.add('function');
-    else if (root === 'kinesis' || root === 'dynamodb' || root === 'sqs') found.add(root);
+    else if (root === 'kinesis' || root === 'dynamodb' || root === 'sqs' || root === 'sqsFifo') found.add(root);
   }
-  const order: readonly Fixture[] = ['function', 'kinesis', 'dynamodb', 'sqs'];
+  const order: readonly Fixture[] = ['function', 'kinesis', 'dynamodb', 'sqs', 'sqsFifo'];
   return order.filter((fixture) => found.has(fixture));
 }
 
@@ -94,7 +94,8 @@ function lookup(name: string, values: FixtureValues): string | undefined {
     case 'kinesis.arn':
     case 'dynamodb.arn':
     case 'sqs.arn':
-      return values.sourceArns[name.slice(0, -'.arn'.length) as Exclude<Fixture, 'function'>];
+    case 'sqsFifo.arn':
+      return values.sourceArns[name.slice(0, -'.arn'.length) as SourceFixture];
     default:
       return undefined;
   }

@@ -7,16 +7,17 @@
 // an expression, so the interaction's last state carries it as a param, `padded`, for its setup
 // to compute: { "padded": { "<name>": { "template": "arn:…:${functionName}:${fill}", "length": 140 } } },
 // where `${fill}` stands for as many "x" as make the whole value `length` characters long.
-import type { Fixture } from '../cases/case.ts';
+import type { Fixture, SourceFixture } from '../cases/case.ts';
 import type { FixtureValues } from '../cases/placeholders.ts';
 import type { SourceType } from '../spec/types.ts';
 import { isJsonObject } from '../json-object.ts';
 
 export const FUNCTION_STATE = 'function F exists';
-export const SOURCE_STATES: Readonly<Record<SourceType, string>> = {
+export const SOURCE_STATES: Readonly<Record<SourceFixture, string>> = {
   kinesis: 'Kinesis stream K exists',
   dynamodb: 'DynamoDB table T with a stream exists',
   sqs: 'SQS queue Q exists',
+  sqsFifo: 'SQS FIFO queue QF exists',
 };
 export const MAPPING_STATES: Readonly<Record<SourceType, string>> = {
   kinesis: 'a mapping of F to K exists',
@@ -28,14 +29,14 @@ export const MAPPING_STATES: Readonly<Record<SourceType, string>> = {
 export type NamedState = { readonly kind: 'fixture'; readonly fixture: Fixture } | { readonly kind: 'mapping'; readonly source: SourceType };
 
 const SOURCES: readonly SourceType[] = ['kinesis', 'dynamodb', 'sqs'];
+/** Every source a state can name, as a fixture. */
+export const SOURCE_FIXTURES: readonly SourceFixture[] = [...SOURCES, 'sqsFifo'];
 
 /** The state of a name this contract uses, or null for any other (an interaction with no state is verified with the name ""). */
 export function stateNamed(name: string): NamedState | null {
   if (name === FUNCTION_STATE) return { kind: 'fixture', fixture: 'function' };
-  for (const source of SOURCES) {
-    if (name === SOURCE_STATES[source]) return { kind: 'fixture', fixture: source };
-    if (name === MAPPING_STATES[source]) return { kind: 'mapping', source };
-  }
+  for (const source of SOURCE_FIXTURES) if (name === SOURCE_STATES[source]) return { kind: 'fixture', fixture: source };
+  for (const source of SOURCES) if (name === MAPPING_STATES[source]) return { kind: 'mapping', source };
   return null;
 }
 
@@ -48,6 +49,7 @@ export const STATE_VALUE_NAMES = {
   kinesis: 'kinesisArn',
   dynamodb: 'dynamodbArn',
   sqs: 'sqsArn',
+  sqsFifo: 'sqsFifoArn',
 } as const;
 
 /** The values a state setup returns: those of the fixtures provisioned so far. */
@@ -58,7 +60,7 @@ export function stateValues(values: FixtureValues): Record<string, string> {
     [STATE_VALUE_NAMES.account]: values.account,
     [STATE_VALUE_NAMES.region]: values.region,
   };
-  for (const source of SOURCES) found[STATE_VALUE_NAMES[source]] = values.sourceArns[source] ?? '';
+  for (const source of SOURCE_FIXTURES) found[STATE_VALUE_NAMES[source]] = values.sourceArns[source] ?? '';
   return Object.fromEntries(Object.entries(found).filter(([, value]) => value !== ''));
 }
 
@@ -72,6 +74,7 @@ export const EXAMPLE_FIXTURES: FixtureValues = {
     kinesis: 'arn:aws:kinesis:us-east-1:123456789012:stream/lesm-example-stream',
     dynamodb: 'arn:aws:dynamodb:us-east-1:123456789012:table/lesm-example-table/stream/2019-01-01T00:00:00.000',
     sqs: 'arn:aws:sqs:us-east-1:123456789012:lesm-example-queue',
+    sqsFifo: 'arn:aws:sqs:us-east-1:123456789012:lesm-example-queue.fifo',
   },
 };
 
@@ -83,11 +86,12 @@ const PLACEHOLDER_NAMES: Readonly<Record<string, string>> = {
   'kinesis.arn': STATE_VALUE_NAMES.kinesis,
   'dynamodb.arn': STATE_VALUE_NAMES.dynamodb,
   'sqs.arn': STATE_VALUE_NAMES.sqs,
+  'sqsFifo.arn': STATE_VALUE_NAMES.sqsFifo,
 };
 
 /** The Pact expression of a placeholder template: `{{function.name}}` → `${functionName}`, `{{fill:N}}` → `${fill}`. */
 export function expressionOf(template: string): string {
-  return template.replace(/\{\{([a-z]+(?:\.[a-z]+)?|fill:\d+)\}\}/g, (whole, name: string) => {
+  return template.replace(/\{\{([a-z][a-zA-Z]*(?:\.[a-z]+)?|fill:\d+)\}\}/g, (whole, name: string) => {
     if (name.startsWith('fill:')) return '${fill}';
     const value = PLACEHOLDER_NAMES[name];
     if (value === undefined) throw new Error(`No provider state provides ${whole}`);

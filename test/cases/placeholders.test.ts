@@ -34,4 +34,11 @@ describe('placeholders', () => {
     expect(fixturesIn('arn:aws:sqs:{{region}}:{{account}}:q')).toEqual(['function']);
     expect(fixturesIn({ FunctionName: 'plain' })).toEqual([]);
   });
+
+  it('names the SQS FIFO queue {{sqsFifo.arn}}, a fixture of its own', () => {
+    expect(fixturesIn({ FunctionName: '{{function.name}}', EventSourceArn: '{{sqsFifo.arn}}' })).toEqual(['function', 'sqsFifo']);
+    const fifo = 'arn:aws:sqs:eu-west-1:111122223333:esm-queue.fifo';
+    expect(resolveString('{{sqsFifo.arn}}', { ...values, sourceArns: { sqsFifo: fifo } })).toBe(fifo);
+    expect(() => resolveString('{{sqsFifo.arn}}', values)).toThrow('No fixture provides {{sqsFifo.arn}}');
+  });
 });

@@ -86,6 +86,17 @@ describe('SQS queues (AWS JSON 1.0)', () => {
     const refused = await failure(clients.sqs.send(new CreateQueueCommand({ QueueName: 'bad name!' })));
     expect(refused.status).toBe(400);
   });
+
+  it('creates a FIFO queue asked for with FifoQueue=true and a name ending in .fifo, and refuses the one without the other', async () => {
+    const { QueueUrl } = await clients.sqs.send(new CreateQueueCommand({ QueueName: 'fixture-fifo.fifo', Attributes: { FifoQueue: 'true' } }));
+    const { Attributes } = await clients.sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['QueueArn', 'FifoQueue'] }));
+    expect(Attributes).toEqual({ QueueArn: 'arn:aws:sqs:us-east-1:123456789012:fixture-fifo.fifo', FifoQueue: 'true' });
+    await clients.sqs.send(new DeleteQueueCommand({ QueueUrl }));
+
+    for (const input of [{ QueueName: 'no-suffix', Attributes: { FifoQueue: 'true' } }, { QueueName: 'no-attribute.fifo' }]) {
+      expect(await failure(clients.sqs.send(new CreateQueueCommand(input)))).toMatchObject({ name: 'InvalidParameterValue', status: 400 });
+    }
+  });
 });
 
 describe('Kinesis streams (AWS JSON 1.1)', () => {

@@ -93,10 +93,32 @@ describe('serve', () => {
     expect(await serving.exit).toBe(0);
   });
 
+  it('with --edition current answers as today\'s AWS, and says which edition it serves', async () => {
+    const serving = runServe(['--port', '0', '--edition', 'current']);
+    const url = await serving.firstLine;
+    // The seed answers a missing FunctionName with InvalidParameterValueException; today's AWS by its model.
+    const answer = await postMapping(url, { EventSourceArn: 'arn:aws:sqs:us-east-1:123456789012:q' });
+    expect(answer.status).toBe(400);
+    expect(answer.headers.get('x-amzn-errortype')).toBe('ValidationException');
+    serving.child.kill('SIGTERM');
+    expect(await serving.exit).toBe(0);
+    expect(serving.stderr()).toContain('reference server (current edition) listening on');
+  });
+
+  it('serves the seed edition by default', async () => {
+    const serving = runServe(['--port', '0', '--quiet']);
+    const url = await serving.firstLine;
+    const answer = await postMapping(url, { EventSourceArn: 'arn:aws:sqs:us-east-1:123456789012:q' });
+    expect(answer.headers.get('x-amzn-errortype')).toBe('InvalidParameterValueException');
+    serving.child.kill('SIGTERM');
+    expect(await serving.exit).toBe(0);
+    expect(serving.stderr()).toContain('(seed edition)');
+  });
+
   it('explains its options with --help and exits 0', async () => {
     const serving = runServe(['--help']);
     expect(await serving.exit).toBe(0);
-    for (const flag of ['--port', '--host', '--fault NAME=VALUE', '--fault-seed', '--fault-scope', 'hang=RATE']) expect(serving.stdout()).toContain(flag);
+    for (const flag of ['--edition seed|current', '--port', '--host', '--fault NAME=VALUE', '--fault-seed', '--fault-scope', 'hang=RATE']) expect(serving.stdout()).toContain(flag);
   });
 
   const badArguments: ReadonlyArray<readonly [string[], string]> = [
@@ -110,6 +132,8 @@ describe('serve', () => {
     [['--fault', 'throttle=0.6', '--fault', 'error=0.6'], 'at most 1'],
     [['--fault-scope', 'everything'], '"esm" or "all"'],
     [['--fault-seed', 'x'], '--fault-seed "x"'],
+    [['--edition', 'tomorrow'], '--edition "tomorrow" is not an edition of the reference server; choose seed or current.'],
+    [['--edition'], '--edition needs a value'],
   ];
   for (const [args, message] of badArguments) {
     it(`refuses ${args.join(' ')} with exit 2 and one sentence on stderr`, async () => {
