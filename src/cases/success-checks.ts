@@ -1,6 +1,6 @@
 import type { FunctionNameForm, SourceType, Spec } from '../spec/types.ts';
 import type { JsonObject, ResponseCheck } from './case.ts';
-import { defaultOn, fieldNaming, isAnswered, requestField } from './fields.ts';
+import { defaultOn, fieldNaming, isAnswered, requestField, sourcesOf } from './fields.ts';
 import { responseFieldClauses, responseSchemaOf } from './response-schema.ts';
 
 /**
@@ -21,7 +21,7 @@ export function successChecks(spec: Spec, sourceType: SourceType, body: JsonObje
     },
   ];
   for (const [name, field] of Object.entries(spec.request)) {
-    if (field.names !== undefined || !isAnswered(spec, name, field)) continue;
+    if (field.names !== undefined || !isAnswered(spec, name, field) || !sourcesOf(field).includes(sourceType)) continue;
     const fallback = defaultOn(field, sourceType);
     if (name in body) checks.push({ kind: 'echoed_value_conformance', clause: field.range?.clause ?? field.type.clause, field: name });
     else if (fallback !== undefined) checks.push({ kind: 'default_value_conformance', clause: fallback.clause, field: name, value: fallback.value });

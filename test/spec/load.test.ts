@@ -137,6 +137,27 @@ describe('a broken spec', () => {
     expect(problem).toMatchObject(positionOf(text, '20000'));
   });
 
+  it('reports a rule that names an outcome the spec does not have, at the name', () => {
+    const text = replaceOnce(seedText, '      minimum: 0\n      maximum: 300\n', '      minimum: 0\n      maximum: 300\n      outcome: validationErorr\n');
+    const [problem] = problemsOf(text);
+    expect(problem?.message).toBe('"validationErorr" is not an entry of outcomes');
+    expect(problem?.fix).toMatch(/^use one of: constraintViolation, ruleViolation, functionNotFound, duplicateMapping, or add it under outcomes$/);
+    expect(problem).toMatchObject(positionOf(text, 'validationErorr'));
+  });
+
+  it('reports a rule that leaves a question open without saying which', () => {
+    const text = replaceOnce(seedText, 'elsewhere: startingPositionOnQueue', 'elsewhere: startingPositionOnAQueue');
+    const [problem] = problemsOf(text);
+    expect(problem?.message).toBe('"startingPositionOnAQueue" is not an entry of unspecified');
+    expect(problem).toMatchObject(positionOf(text, 'startingPositionOnAQueue'));
+  });
+
+  it('reports a request without a field that names the function', () => {
+    const text = replaceOnce(seedText, '    names: function\n', '');
+    const [problem] = problemsOf(text);
+    expect(problem?.message).toBe('no request fields have "names: function"');
+  });
+
   it('formats every problem as file:line:column with a fix, never a stack', () => {
     const text = replaceOnce(seedText, 'edition: seed', 'edition: Seed!');
     expect(() => parseSpec('specs/x.yaml', text)).toThrow(/^The spec has a problem:\nspecs\/x\.yaml:9:10: edition does not have the expected form\n {2}fix: /);
