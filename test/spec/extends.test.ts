@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { generateCases } from '../../src/cases/generate.ts';
 import { mergeEdition } from '../../src/spec/merge.ts';
 import { editionPath, loadEdition, parseSpec } from '../../src/spec/load.ts';
-import { SpecError } from '../../src/spec/spec-error.ts';
+import { specProblems } from '../support/spec-problems.ts';
 
 const seed = loadEdition('seed');
 const seedLines = readFileSync(editionPath('seed'), 'utf8').split('\n');
@@ -33,15 +33,7 @@ unspecified:
   startingPositionOnQueue: null
 `;
 
-function problemsOf(text: string) {
-  try {
-    parseSpec('later.yaml', text);
-  } catch (error) {
-    if (error instanceof SpecError) return error.problems;
-    throw error;
-  }
-  throw new Error('the edition loaded without complaint');
-}
+const problemsOf = (text: string) => specProblems(text, 'later.yaml');
 
 describe('an edition that extends another', () => {
   const later = parseSpec('later.yaml', overrides);

@@ -2,21 +2,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { citationsOf } from '../../src/spec/citations.ts';
 import { editionPath, loadEdition, loadSpecFile, parseSpec } from '../../src/spec/load.ts';
-import { SpecError } from '../../src/spec/spec-error.ts';
-import type { FileProblem } from '../../src/user-file/file-problem.ts';
+import { specProblems } from '../support/spec-problems.ts';
 
 const seedText = readFileSync(editionPath('seed'), 'utf8');
 
-/** The problems a mutated copy of the seed spec raises. */
-function problemsOf(text: string): readonly FileProblem[] {
-  try {
-    parseSpec('broken.yaml', text);
-  } catch (error) {
-    if (error instanceof SpecError) return error.problems;
-    throw error;
-  }
-  throw new Error('the broken spec loaded without complaint');
-}
+const problemsOf = (text: string) => specProblems(text);
 
 /** 1-based line and column of the first occurrence of `needle` (optionally after `after`). */
 function positionOf(text: string, needle: string, after = ''): { line: number; column: number } {
