@@ -2,34 +2,7 @@ import type { SourceType, Spec } from '../spec/types.ts';
 import type { Case, CaseRequest, Expectation, JsonObject } from './case.ts';
 import { describeExpectation } from './describe-expectation.ts';
 import { clausesOfExpectation } from './outcomes.ts';
-import { fixturesIn, placeholder } from './placeholders.ts';
-
-/**
- * The smallest request the spec accepts for a source type: the required fields, plus what the
- * spec's rules require for that source (StartingPosition on streams).
- */
-export function validBody(spec: Spec, sourceType: SourceType): JsonObject {
-  const body: Record<string, JsonObject[string]> = {
-    FunctionName: placeholder.functionName,
-    EventSourceArn: placeholder.sourceArn(sourceType),
-  };
-  for (const rule of spec.rules) {
-    if (rule.kind !== 'required-for-source-types' || !rule.sourceTypes.includes(sourceType)) continue;
-    const value = allowedValues(spec, rule.field, sourceType)[0];
-    if (value !== undefined) body[rule.field] = value;
-  }
-  return body;
-}
-
-/** The documented values of an enumerated field that the spec's rules allow for a source type. */
-export function allowedValues(spec: Spec, field: string, sourceType: SourceType): string[] {
-  const values = spec.request[field as keyof Spec['request']]?.values?.enum ?? [];
-  return values.filter((value) =>
-    spec.rules.every(
-      (rule) => rule.kind !== 'value-only-for-source-types' || rule.field !== field || rule.value !== value || rule.sourceTypes.includes(sourceType),
-    ),
-  );
-}
+import { fixturesIn } from './placeholders.ts';
 
 export function jsonRequest(spec: Spec, body: JsonObject | string | null, contentType: string | null = spec.operation.contentType): CaseRequest {
   return {

@@ -36,7 +36,12 @@ type ResponseCheckDescription =
   | { readonly kind: 'response_schema_conformance'; readonly clause: string; readonly schema: JsonObject; readonly fieldClauses: Readonly<Record<string, string>> }
   | { readonly kind: 'echoed_value_conformance'; readonly clause: string; readonly field: string }
   | { readonly kind: 'default_value_conformance'; readonly clause: string; readonly field: string; readonly value: JsonValue }
-  | { readonly kind: 'function_arn_conformance'; readonly clause: string }
+  | {
+      readonly kind: 'function_arn_conformance';
+      readonly clause: string;
+      /** The documented form of a function ARN (a whole-value regular expression), or null when the spec gives none. */
+      readonly pattern: string | null;
+    }
   | { readonly kind: 'state_conformance'; readonly clause: string; readonly notIn: readonly string[] }
   | { readonly kind: 'content_type_conformance'; readonly clause: string; readonly mediaType: string };
 

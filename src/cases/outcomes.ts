@@ -1,15 +1,22 @@
-import type { AcceptedOutcome, OutcomeKind, Spec, UnspecifiedKind } from '../spec/types.ts';
+import type { AcceptedOutcome, OutcomeKind, Refusable, Spec, UnspecifiedKind } from '../spec/types.ts';
 import type { Expectation, Outcome, ResponseCheck } from './case.ts';
 
-/** The expectation for a request the spec says must be refused in a given way. */
-export function refusal(spec: Spec, kind: OutcomeKind): Expectation {
+/** The expectation for a request the spec says must be refused in a given way (an entry of `outcomes`). */
+export function refusal(spec: Spec, kind: OutcomeKind | (string & {})): Expectation {
   const rule = spec.outcomes[kind];
+  if (rule === undefined) throw new Error(`The spec has no outcome "${kind}"`);
   return expectationOf(rule.accept, rule.why, []);
 }
 
-/** The expectation for a question the documentation leaves open: every outcome it allows. */
-export function openQuestion(spec: Spec, kind: UnspecifiedKind, checks: readonly ResponseCheck[] = []): Expectation {
+/** The refusal a breach of `rule` gets: the outcome it names, else the edition-wide one for its kind. */
+export function refusalOf(spec: Spec, rule: Refusable, kind: 'constraintViolation' | 'ruleViolation'): Expectation {
+  return refusal(spec, rule.outcome ?? kind);
+}
+
+/** The expectation for a question the documentation leaves open (an entry of `unspecified`): every outcome it allows. */
+export function openQuestion(spec: Spec, kind: UnspecifiedKind | (string & {}), checks: readonly ResponseCheck[] = []): Expectation {
   const rule = spec.unspecified[kind];
+  if (rule === undefined) throw new Error(`The spec has no open question "${kind}"`);
   return expectationOf(rule.accept, rule.why, checks);
 }
 

@@ -1,11 +1,16 @@
 import type { FunctionNameForm, SourceType, Spec } from '../spec/types.ts';
 import type { JsonObject, ResponseCheck } from './case.ts';
+import { defaultOn, fieldNaming, isAnswered, requestField, sourcesOf } from './fields.ts';
 import { responseFieldClauses, responseSchemaOf } from './response-schema.ts';
 
-/** What a success answer to `body` must show, each check citing the clause it verifies. */
+/**
+ * What a success answer to `body` must show, each check citing the clause it verifies: every field
+ * the answer carries echoes what was sent, or shows its documented default when it was left out;
+ * the source ARN is echoed, and the FunctionArn names the function.
+ */
 export function successChecks(spec: Spec, sourceType: SourceType, body: JsonObject, form: FunctionNameForm = 'name'): ResponseCheck[] {
-  const batchSize = spec.request.BatchSize;
-  const sourceBatch = batchSize.perSourceType?.[sourceType];
+  const functionField = fieldNaming(spec, 'function');
+  const sourceField = fieldNaming(spec, 'event-source');
   const checks: ResponseCheck[] = [
     { kind: 'content_type_conformance', clause: spec.response.contentType.clause, mediaType: spec.response.contentType.mediaType },
     {
@@ -15,17 +20,18 @@ export function successChecks(spec: Spec, sourceType: SourceType, body: JsonObje
       fieldClauses: responseFieldClauses(spec),
     },
   ];
-  if ('BatchSize' in body) {
-    checks.push({ kind: 'echoed_value_conformance', clause: batchSize.range?.clause ?? batchSize.type.clause, field: 'BatchSize' });
-  } else if (sourceBatch !== undefined) {
-    checks.push({ kind: 'default_value_conformance', clause: sourceBatch.clause, field: 'BatchSize', value: sourceBatch.default });
+  for (const [name, field] of Object.entries(spec.request)) {
+    if (field.names !== undefined || !isAnswered(spec, name, field) || !sourcesOf(field).includes(sourceType)) continue;
+    const fallback = defaultOn(field, sourceType);
+    if (name in body) checks.push({ kind: 'echoed_value_conformance', clause: field.range?.clause ?? field.type.clause, field: name });
+    else if (fallback !== undefined) checks.push({ kind: 'default_value_conformance', clause: fallback.clause, field: name, value: fallback.value });
   }
-  if ('MaximumBatchingWindowInSeconds' in body) {
-    const window = spec.request.MaximumBatchingWindowInSeconds;
-    checks.push({ kind: 'echoed_value_conformance', clause: window.range?.clause ?? window.type.clause, field: 'MaximumBatchingWindowInSeconds' });
-  }
-  checks.push({ kind: 'echoed_value_conformance', clause: spec.sourceTypes[sourceType].arn.clause, field: 'EventSourceArn' });
-  const forms = spec.request.FunctionName.forms;
-  checks.push({ kind: 'function_arn_conformance', clause: forms?.[form].clause ?? spec.request.FunctionName.type.clause });
+  if (sourceField in body) checks.push({ kind: 'echoed_value_conformance', clause: spec.sourceTypes[sourceType].arn.clause, field: sourceField });
+  const named = requestField(spec, functionField);
+  checks.push({
+    kind: 'function_arn_conformance',
+    clause: named.forms?.[form].clause ?? named.type.clause,
+    pattern: spec.response.fields['FunctionArn']?.pattern ?? null,
+  });
   return checks;
 }

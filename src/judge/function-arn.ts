@@ -1,23 +1,37 @@
 import type { JudgeContext } from './judge-context.ts';
 
-const functionArn = /^arn:(?<partition>aws[a-zA-Z-]*)?:lambda:(?<region>[a-z]{2}(-gov)?-[a-z]+-\d):(?<account>\d{12}):function:(?<name>[a-zA-Z0-9-_]+)(:(?<qualifier>\$LATEST|[a-zA-Z0-9-_]+))?$/;
+interface FunctionArnParts {
+  readonly name: string;
+  readonly region: string;
+  readonly account: string;
+}
 
 /**
- * Whether a returned FunctionArn names the function the request named, in the target's account
- * and region. Returns what is wrong, in sentences; empty when it conforms.
+ * Whether a returned FunctionArn has the documented form (`pattern`, from the spec; null when it
+ * gives none) and names the function the request named, in the target's account and region.
+ * Returns what is wrong, in sentences; empty when it conforms.
  */
-export function checkFunctionArn(returned: unknown, requested: unknown, context: JudgeContext): string[] {
+export function checkFunctionArn(returned: unknown, requested: unknown, pattern: string | null, context: JudgeContext): string[] {
   if (typeof returned !== 'string') return [`FunctionArn should be a function ARN, got ${JSON.stringify(returned) ?? 'nothing'}`];
-  const parsed = functionArn.exec(returned)?.groups;
-  if (parsed === undefined) return [`FunctionArn "${returned}" is not a function ARN of the documented form`];
-  const home = functionArn.exec(context.functionArn)?.groups;
+  const documented = pattern === null || new RegExp(`^(?:${pattern})$`).test(returned);
+  const parsed = partsOf(returned);
+  if (!documented || parsed === undefined) return [`FunctionArn "${returned}" is not a function ARN of the documented form`];
+  const home = partsOf(context.functionArn);
   const problems: string[] = [];
   const name = typeof requested === 'string' ? nameIn(requested) : undefined;
-  if (name !== undefined && parsed['name'] !== name) problems.push(`FunctionArn "${returned}" names function "${parsed['name']}", not the requested "${name}"`);
-  if (home !== undefined && (parsed['account'] !== home['account'] || parsed['region'] !== home['region'])) {
-    problems.push(`FunctionArn "${returned}" is not in the target's account ${home['account']} and region ${home['region']}`);
+  if (name !== undefined && parsed.name !== name) problems.push(`FunctionArn "${returned}" names function "${parsed.name}", not the requested "${name}"`);
+  if (home !== undefined && (parsed.account !== home.account || parsed.region !== home.region)) {
+    problems.push(`FunctionArn "${returned}" is not in the target's account ${home.account} and region ${home.region}`);
   }
   return problems;
+}
+
+/** The parts of arn:PARTITION:lambda:REGION:ACCOUNT:function:NAME[:QUALIFIER], the layout every ARN of a function has. */
+function partsOf(arn: string): FunctionArnParts | undefined {
+  const [prefix, , service, region, account, resource, name, ...rest] = arn.split(':');
+  if (prefix !== 'arn' || service !== 'lambda' || resource !== 'function' || name === undefined || rest.length > 1) return undefined;
+  if (region === undefined || account === undefined) return undefined;
+  return { name, region, account };
 }
 
 /** The bare function name in any documented FunctionName form. */

@@ -31,7 +31,7 @@ export function checkSuccessBody(
           ? []
           : [reason(check.kind, check.clause, `${check.field} was omitted, so the documented default ${show(check.value)} should apply, got ${show(body[check.field])}`)];
       case 'function_arn_conformance':
-        return checkFunctionArn(body['FunctionArn'], sent['FunctionName'], context).map((message) => reason(check.kind, check.clause, message));
+        return checkFunctionArn(body['FunctionArn'], sent['FunctionName'], check.pattern, context).map((message) => reason(check.kind, check.clause, message));
       case 'content_type_conformance':
         return []; // a header, not the body: judged by checkContentType
       case 'state_conformance':

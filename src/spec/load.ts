@@ -7,7 +7,8 @@ import { SpecError } from './spec-error.ts';
 import type { Spec } from './types.ts';
 import { readUserFile } from '../user-file/read-user-file.ts';
 import { excerpt } from '../user-file/excerpt.ts';
-import { parseYaml } from '../user-file/yaml-source.ts';
+import { parseYaml, type YamlSource } from '../user-file/yaml-source.ts';
+import { isRecord, mergeEdition, pathIn } from './merge.ts';
 
 const specsDirectory = fileURLToPath(new URL('../../specs/', import.meta.url));
 const editionName = /^[a-z][a-z0-9-]*$/;
@@ -56,20 +57,54 @@ export function loadEdition(edition: string): Spec {
 }
 
 export function loadSpecFile(file: string): Spec {
-  const shown = path.relative(process.cwd(), file) || file;
-  const read = readUserFile(file, { maxBytes: MAX_SPEC_BYTES, expected: 'a spec file such as specs/create-event-source-mapping.seed.yaml' });
-  if (read.problem !== null) throw new SpecError([{ ...read.problem, file: shown }]);
-  return parseSpec(shown, read.text);
+  return parseSpec(shownPath(file), readSpecText(file));
 }
 
-/** Parses and validates spec text; `file` is only used to locate problems. */
+/** Parses and validates spec text; `file` is only used to locate problems. An `extends:` edition is read from specs/. */
 export function parseSpec(file: string, text: string): Spec {
-  const parsed = parseYaml(file, text);
-  if (parsed.source === null) throw new SpecError(parsed.problems);
-  const schemaProblems = checkAgainstSchema(parsed.source);
+  const source = editionSource(file, text, []);
+  const schemaProblems = checkAgainstSchema(source);
   if (schemaProblems.length > 0) throw new SpecError(schemaProblems);
-  const spec = parsed.source.value as Spec;
-  const consistencyProblems = checkConsistency(parsed.source, spec);
+  const spec = source.value as Spec;
+  const consistencyProblems = checkConsistency(source, spec);
   if (consistencyProblems.length > 0) throw new SpecError(consistencyProblems);
   return spec;
+}
+
+/** The parsed file, or, for one that extends another edition, that edition with its changes merged in. */
+function editionSource(file: string, text: string, chain: readonly string[]): YamlSource {
+  const parsed = parseYaml(file, text);
+  if (parsed.source === null) throw new SpecError(parsed.problems);
+  const patch = parsed.source;
+  const value = patch.value;
+  if (!isRecord(value) || !('extends' in value)) return patch;
+  const base = value['extends'];
+  const refuse = (message: string, fix: string) => new SpecError([{ file, ...patch.locate(['extends']), message, fix }]);
+  if (typeof base !== 'string' || !editionName.test(base)) throw refuse(`extends names no edition: ${excerpt(String(base))}`, `name one of: ${availableEditions().join(', ')}`);
+  const own = typeof value['edition'] === 'string' ? [value['edition']] : [];
+  if ([...chain, ...own].includes(base)) throw refuse(`the edition ${base} extends itself (${[...chain, ...own, base].join(' → ')})`, 'extend an edition that does not extend this one');
+  if (!existsSync(editionPath(base))) throw refuse(`there is no edition "${base}" to extend`, `name one of: ${availableEditions().join(', ')}`);
+  const baseSource = editionSource(shownPath(editionPath(base)), readSpecText(editionPath(base)), [...chain, ...own]);
+  const { extends: _named, ...changes } = value;
+  const merged = mergeEdition(baseSource.value, changes);
+  return {
+    file,
+    value: merged,
+    locate: (path, key) => {
+      const inPatch = pathIn(changes, merged, path);
+      if (inPatch !== undefined) return patch.locate(inPatch, key);
+      const inBase = pathIn(baseSource.value, merged, path);
+      return inBase === undefined ? patch.locate([]) : { file: baseSource.file, ...baseSource.locate(inBase, key) };
+    },
+  };
+}
+
+function readSpecText(file: string): string {
+  const read = readUserFile(file, { maxBytes: MAX_SPEC_BYTES, expected: 'a spec file such as specs/create-event-source-mapping.seed.yaml' });
+  if (read.problem !== null) throw new SpecError([{ ...read.problem, file: shownPath(file) }]);
+  return read.text;
+}
+
+function shownPath(file: string): string {
+  return path.relative(process.cwd(), file) || file;
 }

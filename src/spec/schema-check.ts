@@ -42,8 +42,8 @@ function toProblem(source: YamlSource, error: ErrorObject): FileProblem {
   const path = error.instancePath.split('/').slice(1).map(unescapePointer);
   const where = path.length === 0 ? 'the top level' : path.join('.');
   const extraKey = error.keyword === 'additionalProperties' ? String(error.params['additionalProperty']) : undefined;
-  const { line, column } = source.locate(path, extraKey);
-  return { file: source.file, line, column, ...describe(error, where) };
+  const { line, column, file = source.file } = source.locate(path, extraKey);
+  return { file, line, column, ...describe(error, where) };
 }
 
 function describe(error: ErrorObject, where: string): { message: string; fix: string } {

@@ -9,42 +9,86 @@ export interface Citation {
   readonly doc: string;
 }
 
+/**
+ * A rule a request can break. `outcome` names the entry of `outcomes` a breach gets; absent, the
+ * edition-wide default for its kind applies (`constraintViolation` for what the field alone
+ * documents, `ruleViolation` for rules between fields and source types).
+ */
+export interface Refusable extends Citation {
+  readonly outcome?: string;
+}
+
 export type FieldKind = 'integer' | 'boolean' | 'string' | 'timestamp';
 
-export interface TypeRule extends Citation {
+/** A value a request field can carry (a timestamp is a number of seconds). */
+export type FieldValue = number | boolean | string;
+
+export interface TypeRule extends Refusable {
   readonly is: FieldKind;
 }
 
-export interface RangeRule extends Citation {
+export interface RangeRule extends Refusable {
   readonly minimum: number;
   readonly maximum: number;
 }
 
-export interface PatternRule extends Citation {
+/** An integer field's documented range, and the values probed on every source besides its boundaries. */
+export interface ValueRange extends RangeRule {
+  readonly probes?: readonly number[];
+}
+
+export interface PatternRule extends Refusable {
   readonly regex: string;
 }
 
-export interface EnumRule extends Citation {
+export interface EnumRule extends Refusable {
   readonly enum: readonly string[];
+  /** The undocumented value sent to show the enumeration is enforced; a made-up one when absent. */
+  readonly outsider?: string;
 }
 
-export interface SourceBatchSize extends Citation {
-  readonly default: number;
-  readonly maximum: number;
+/** What one source type allows of a field, narrower than the field's own range, and its default there. */
+export interface SourceLimits extends Refusable {
+  readonly minimum?: number;
+  readonly maximum?: number;
+  readonly default?: FieldValue;
 }
+
+/** The value a service applies when the request leaves the field out. */
+export interface DefaultRule extends Citation {
+  readonly value: FieldValue;
+}
+
+/** The source types a field has a meaning for; a request that sends it for another is refused. */
+export interface Applicability extends Refusable {
+  readonly sourceTypes: readonly SourceType[];
+}
+
+export interface Meaning extends Citation {
+  /** For each value of the field (written as a string), the states a mapping created with it must not report. */
+  readonly contraryStates?: Readonly<Record<string, readonly string[]>>;
+}
+
+/** A field whose valid value is a fixture the run provisions: the function, or the event source. */
+export type FieldRole = 'function' | 'event-source';
 
 export interface RequestField {
   readonly type: TypeRule;
-  readonly required?: Citation;
-  readonly range?: RangeRule;
-  readonly perSourceType?: Readonly<Record<SourceType, SourceBatchSize>>;
+  readonly names?: FieldRole;
+  readonly required?: Refusable;
+  readonly range?: ValueRange;
+  readonly perSourceType?: Readonly<Partial<Record<SourceType, SourceLimits>>>;
+  readonly default?: DefaultRule;
+  readonly appliesTo?: Applicability;
   readonly length?: RangeRule;
-  readonly nameLength?: Citation & { readonly maximum: number };
+  readonly nameLength?: Refusable & { readonly maximum: number };
   readonly pattern?: PatternRule;
   readonly values?: EnumRule;
   readonly forms?: Readonly<Record<FunctionNameForm, Citation>>;
-  readonly sourceType?: Citation;
-  readonly meaning?: Citation;
+  readonly sourceType?: Refusable;
+  readonly meaning?: Meaning;
+  /** A valid value, for a string field whose valid values cannot be told from its other rules. */
+  readonly example?: FieldValue;
 }
 
 export type FunctionNameForm = 'name' | 'arn' | 'qualifiedArn' | 'partialArn';
@@ -54,18 +98,33 @@ export interface SourceTypeSpec {
   readonly arn: Citation & { readonly service: string; readonly resource: string };
 }
 
+/** A condition on another field of the same request: equal to a value, or a number above one. */
+export type Condition = { readonly field: string } & ({ readonly equals: FieldValue } | { readonly above: number });
+
 export type CrossFieldRule =
-  | (Citation & { readonly kind: 'required-for-source-types'; readonly field: string; readonly sourceTypes: readonly SourceType[] })
-  | (Citation & {
+  | (Refusable & {
+      readonly kind: 'required-for-source-types';
+      readonly field: string;
+      readonly sourceTypes: readonly SourceType[];
+      /** The `unspecified` entry that says what sending the field for another source type gets. */
+      readonly elsewhere?: string;
+    })
+  | (Refusable & {
       readonly kind: 'value-only-for-source-types';
       readonly field: string;
       readonly value: string;
       readonly sourceTypes: readonly SourceType[];
     })
-  | (Citation & {
+  | (Refusable & {
       readonly kind: 'required-when';
       readonly field: string;
-      readonly when: { readonly field: string; readonly equals: string };
+      readonly when: Condition;
+      /** The field's value must be at least this, not only present. */
+      readonly atLeast?: number;
+      /** Only for these source types; for every one when absent. */
+      readonly sourceTypes?: readonly SourceType[];
+      /** The `unspecified` entry that says what sending the field without the condition gets. */
+      readonly otherwise?: string;
     });
 
 export interface ResponseField extends Citation {
@@ -95,27 +154,13 @@ export interface OutcomeRule {
   readonly accept: readonly AcceptedOutcome[];
 }
 
+/** The outcomes every edition names; an edition may add its own and refer to them from any rule. */
 export type OutcomeKind = 'constraintViolation' | 'ruleViolation' | 'functionNotFound' | 'duplicateMapping';
 
-export type UnspecifiedKind =
-  | 'sourceNotFound'
-  | 'startingPositionOnQueue'
-  | 'timestampWithoutAtTimestamp'
-  | 'unknownField'
-  | 'unreadableBody'
-  | 'contentType'
-  | 'unboundedArnLength';
+/** The open questions the request-wide families ask; an edition may add its own for its rules to refer to. */
+export type UnspecifiedKind = 'sourceNotFound' | 'unknownField' | 'unreadableBody' | 'contentType' | 'unboundedArnLength';
 
 export type UnspecifiedRule = Citation & OutcomeRule;
-
-export type RequestFieldName =
-  | 'BatchSize'
-  | 'Enabled'
-  | 'EventSourceArn'
-  | 'FunctionName'
-  | 'MaximumBatchingWindowInSeconds'
-  | 'StartingPosition'
-  | 'StartingPositionTimestamp';
 
 export interface Spec {
   readonly edition: string;
@@ -123,7 +168,7 @@ export interface Spec {
   readonly document: string;
   readonly operation: Citation & { readonly method: string; readonly path: string; readonly contentType: string };
   readonly sourceTypes: Readonly<Record<SourceType, SourceTypeSpec>>;
-  readonly request: Readonly<Record<RequestFieldName, RequestField>>;
+  readonly request: Readonly<Record<string, RequestField>>;
   readonly rules: readonly CrossFieldRule[];
   readonly response: {
     readonly status: Citation & { readonly code: number };
@@ -132,6 +177,6 @@ export interface Spec {
     readonly fields: Readonly<Record<string, ResponseField>>;
   };
   readonly errors: Readonly<Record<string, ErrorSpec>>;
-  readonly outcomes: Readonly<Record<OutcomeKind, OutcomeRule>>;
-  readonly unspecified: Readonly<Record<UnspecifiedKind, UnspecifiedRule>>;
+  readonly outcomes: Readonly<Record<OutcomeKind, OutcomeRule>> & Readonly<Record<string, OutcomeRule>>;
+  readonly unspecified: Readonly<Record<UnspecifiedKind, UnspecifiedRule>> & Readonly<Record<string, UnspecifiedRule>>;
 }

@@ -5,8 +5,11 @@ import type { FileProblem } from './file-problem.ts';
 export interface YamlSource {
   readonly file: string;
   readonly value: unknown;
-  /** The 1-based line and column of the value (or, with `key`, of that key) at a JSON path. */
-  locate(path: readonly string[], key?: string): { line: number; column: number };
+  /**
+   * The 1-based line and column of the value (or, with `key`, of that key) at a JSON path, and the
+   * file it stands in when that is not `file` (a value an edition takes from the one it extends).
+   */
+  locate(path: readonly string[], key?: string): { line: number; column: number; file?: string };
 }
 
 export type ParsedYaml = { source: YamlSource; problems: [] } | { source: null; problems: FileProblem[] };

@@ -107,7 +107,7 @@ describe('StartingPosition family', () => {
 });
 
 describe('EventSourceArn family', () => {
-  const documented = new RegExp(`^(?:${spec.request.EventSourceArn.pattern?.regex ?? ''})$`);
+  const documented = new RegExp(`^(?:${spec.request['EventSourceArn']?.pattern?.regex ?? ''})$`);
 
   it('sends at least eight ARNs that break the documented pattern, each refused', () => {
     const breaking = malformedArns.filter(([, arn]) => !documented.test(arn));
@@ -169,7 +169,7 @@ describe('FunctionName family', () => {
   });
 
   it('refuses names outside the documented pattern', () => {
-    const documented = new RegExp(`^(?:${spec.request.FunctionName.pattern?.regex ?? ''})$`);
+    const documented = new RegExp(`^(?:${spec.request['FunctionName']?.pattern?.regex ?? ''})$`);
     for (const [variant, name] of illegalNames) {
       expect(documented.test(name)).toBe(false);
       expect(outcome(`FunctionName/illegal/${variant}`)).toEqual([invalid]);

@@ -2,21 +2,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { citationsOf } from '../../src/spec/citations.ts';
 import { editionPath, loadEdition, loadSpecFile, parseSpec } from '../../src/spec/load.ts';
-import { SpecError } from '../../src/spec/spec-error.ts';
-import type { FileProblem } from '../../src/user-file/file-problem.ts';
+import { specProblems } from '../support/spec-problems.ts';
 
 const seedText = readFileSync(editionPath('seed'), 'utf8');
 
-/** The problems a mutated copy of the seed spec raises. */
-function problemsOf(text: string): readonly FileProblem[] {
-  try {
-    parseSpec('broken.yaml', text);
-  } catch (error) {
-    if (error instanceof SpecError) return error.problems;
-    throw error;
-  }
-  throw new Error('the broken spec loaded without complaint');
-}
+const problemsOf = (text: string) => specProblems(text);
 
 /** 1-based line and column of the first occurrence of `needle` (optionally after `after`). */
 function positionOf(text: string, needle: string, after = ''): { line: number; column: number } {
@@ -37,15 +27,15 @@ describe('the seed spec', () => {
     expect(spec.edition).toBe('seed');
     expect(spec.operation).toMatchObject({ method: 'POST', path: '/2015-03-31/event-source-mappings/' });
     expect(spec.response.status.code).toBe(202);
-    expect(spec.request.BatchSize.range).toMatchObject({ minimum: 1, maximum: 10000 });
-    expect(spec.request.BatchSize.perSourceType).toMatchObject({
+    expect(spec.request['BatchSize']?.range).toMatchObject({ minimum: 1, maximum: 10000 });
+    expect(spec.request['BatchSize']?.perSourceType).toMatchObject({
       kinesis: { default: 100, maximum: 10000 },
       dynamodb: { default: 100, maximum: 1000 },
       sqs: { default: 10, maximum: 10 },
     });
-    expect(spec.request.FunctionName.length).toMatchObject({ minimum: 1, maximum: 140 });
-    expect(spec.request.FunctionName.nameLength?.maximum).toBe(64);
-    expect(spec.request.StartingPosition.values?.enum).toEqual(['TRIM_HORIZON', 'LATEST', 'AT_TIMESTAMP']);
+    expect(spec.request['FunctionName']?.length).toMatchObject({ minimum: 1, maximum: 140 });
+    expect(spec.request['FunctionName']?.nameLength?.maximum).toBe(64);
+    expect(spec.request['StartingPosition']?.values?.enum).toEqual(['TRIM_HORIZON', 'LATEST', 'AT_TIMESTAMP']);
     expect(Object.fromEntries(Object.entries(spec.errors).map(([name, error]) => [name, error.status]))).toEqual({
       InvalidParameterValueException: 400,
       ResourceConflictException: 409,
@@ -85,7 +75,7 @@ describe('a broken spec', () => {
   });
 
   it('reports a value of the wrong type at the value', () => {
-    const text = replaceOnce(seedText, '      minimum: 1\n      maximum: 10000\n    perSourceType', '      minimum: one\n      maximum: 10000\n    perSourceType');
+    const text = replaceOnce(seedText, '      minimum: 1\n      maximum: 10000\n      probes', '      minimum: one\n      maximum: 10000\n      probes');
     const [problem, ...rest] = problemsOf(text);
     expect(rest).toEqual([]);
     expect(problem).toMatchObject({ file: 'broken.yaml', ...positionOf(text, 'one') });
@@ -100,8 +90,6 @@ describe('a broken spec', () => {
     expect(unknown).toMatchObject(positionOf(text, 'maximun'));
     expect(unknown?.message).toBe('request.BatchSize.perSourceType.sqs has an unknown key "maximun"');
     expect(unknown?.fix).toMatch(/remove it or correct its spelling/);
-    const missing = problems.find((problem) => problem.message.includes('missing'));
-    expect(missing?.message).toBe('request.BatchSize.perSourceType.sqs is missing "maximum"');
   });
 
   it('reports a rule without its documentation sentence at the rule', () => {
@@ -137,6 +125,27 @@ describe('a broken spec', () => {
     const [problem] = problemsOf(text);
     expect(problem?.message).toBe('the dynamodb maximum 20000 exceeds the field\'s range maximum 10000');
     expect(problem).toMatchObject(positionOf(text, '20000'));
+  });
+
+  it('reports a rule that names an outcome the spec does not have, at the name', () => {
+    const text = replaceOnce(seedText, '      minimum: 0\n      maximum: 300\n', '      minimum: 0\n      maximum: 300\n      outcome: validationErorr\n');
+    const [problem] = problemsOf(text);
+    expect(problem?.message).toBe('"validationErorr" is not an entry of outcomes');
+    expect(problem?.fix).toMatch(/^use one of: constraintViolation, ruleViolation, functionNotFound, duplicateMapping, or add it under outcomes$/);
+    expect(problem).toMatchObject(positionOf(text, 'validationErorr'));
+  });
+
+  it('reports a rule that leaves a question open without saying which', () => {
+    const text = replaceOnce(seedText, 'elsewhere: startingPositionOnQueue', 'elsewhere: startingPositionOnAQueue');
+    const [problem] = problemsOf(text);
+    expect(problem?.message).toBe('"startingPositionOnAQueue" is not an entry of unspecified');
+    expect(problem).toMatchObject(positionOf(text, 'startingPositionOnAQueue'));
+  });
+
+  it('reports a request without a field that names the function', () => {
+    const text = replaceOnce(seedText, '    names: function\n', '');
+    const [problem] = problemsOf(text);
+    expect(problem?.message).toBe('no request fields have "names: function"');
   });
 
   it('formats every problem as file:line:column with a fix, never a stack', () => {

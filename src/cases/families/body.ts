@@ -1,6 +1,7 @@
 import type { SourceType, Spec } from '../../spec/types.ts';
 import type { Case } from '../case.ts';
-import { jsonRequest, makeCase, validBody } from '../build.ts';
+import { jsonRequest, makeCase } from '../build.ts';
+import { validBody } from '../request-body.ts';
 import { openQuestion } from '../outcomes.ts';
 import { successChecks } from '../success-checks.ts';
 

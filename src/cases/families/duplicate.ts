@@ -1,6 +1,7 @@
 import { sourceTypes, type Spec } from '../../spec/types.ts';
 import type { Case } from '../case.ts';
-import { jsonRequest, makeCase, sourceTitle, validBody } from '../build.ts';
+import { jsonRequest, makeCase, sourceTitle } from '../build.ts';
+import { validBody } from '../request-body.ts';
 import { refusal } from '../outcomes.ts';
 
 /** A second mapping of the same function and event source. */

@@ -1,8 +1,10 @@
-import { sourceTypes, type SourceType, type Spec } from '../../spec/types.ts';
+import { sourceTypes, type RequestField, type SourceType, type Spec } from '../../spec/types.ts';
 import type { Case } from '../case.ts';
-import { jsonRequest, makeCase, sourceTitle, validBody } from '../build.ts';
-import { openQuestion, refusal } from '../outcomes.ts';
+import { jsonRequest, makeCase, sourceTitle } from '../build.ts';
+import { exampleValue, fieldNaming } from '../fields.ts';
+import { openQuestion, refusalOf } from '../outcomes.ts';
 import { placeholder } from '../placeholders.ts';
+import { validBody } from '../request-body.ts';
 
 /** Deliberately malformed ARNs, each breaking the documented form in one way. */
 export const malformedArns: ReadonlyArray<readonly [variant: string, arn: string]> = [
@@ -30,11 +32,15 @@ const absentArns: Readonly<Record<SourceType, string>> = {
   sqs: `arn:aws:sqs:${placeholder.region}:${placeholder.account}:${absentName}`,
 };
 
-/** Malformed ARNs, ARNs of things that are not event sources, and ARNs of sources that do not exist. */
-export function eventSourceArnCases(spec: Spec): Case[] {
-  const field = spec.request.EventSourceArn;
-  const { pattern, sourceType: sourceTypeRule } = field;
-  if (pattern === undefined || sourceTypeRule === undefined) return [];
+/**
+ * The field that names the event source: malformed ARNs, ARNs of things that are not event
+ * sources, and ARNs of sources that do not exist.
+ */
+export function eventSourceArnCases(spec: Spec, field: string, rules: RequestField): Case[] {
+  const { pattern, sourceType: sourceTypeRule } = rules;
+  if (rules.names !== 'event-source' || pattern === undefined || sourceTypeRule === undefined) return [];
+  const functionField = fieldNaming(spec, 'function');
+  const onlyFunction = { [functionField]: String(exampleValue(spec, functionField, 'sqs')) };
   const documentedForm = new RegExp(`^(?:${pattern.regex})$`);
 
   const malformed = malformedArns.map(([variant, arn]) => {
@@ -42,26 +48,26 @@ export function eventSourceArnCases(spec: Spec): Case[] {
     // an ARN that still matches is refused only because it names no supported event source.
     const rule = documentedForm.test(arn) ? sourceTypeRule : pattern;
     return makeCase(spec, {
-      id: `EventSourceArn/malformed/${variant}`,
+      id: `${field}/malformed/${variant}`,
       clause: rule.clause,
       doc: rule.doc,
       sourceType: null,
-      subject: `EventSourceArn "${arn}" (${variant.replaceAll('-', ' ')})`,
-      request: jsonRequest(spec, { FunctionName: placeholder.functionName, EventSourceArn: arn }),
-      expected: refusal(spec, rule === pattern ? 'constraintViolation' : 'ruleViolation'),
+      subject: `${field} "${arn}" (${variant.replaceAll('-', ' ')})`,
+      request: jsonRequest(spec, { ...onlyFunction, [field]: arn }),
+      expected: rule === pattern ? refusalOf(spec, pattern, 'constraintViolation') : refusalOf(spec, sourceTypeRule, 'ruleViolation'),
     });
   });
 
   const length = spec.unspecified.unboundedArnLength;
   const overLong = makeCase(spec, {
-    id: 'EventSourceArn/malformed/over-long',
+    id: `${field}/malformed/over-long`,
     clause: length.clause,
     doc: length.doc,
     sourceType: null,
-    subject: `EventSourceArn of ${overLongArnLength} characters in the documented form`,
+    subject: `${field} of ${overLongArnLength} characters in the documented form`,
     request: jsonRequest(spec, {
-      FunctionName: placeholder.functionName,
-      EventSourceArn: `arn:aws:sqs:${placeholder.region}:${placeholder.account}:${absentName}-${placeholder.fillTo(overLongArnLength)}`,
+      ...onlyFunction,
+      [field]: `arn:aws:sqs:${placeholder.region}:${placeholder.account}:${absentName}-${placeholder.fillTo(overLongArnLength)}`,
     }),
     expected: openQuestion(spec, 'unboundedArnLength'),
   });
@@ -69,12 +75,12 @@ export function eventSourceArnCases(spec: Spec): Case[] {
   const notFound = spec.unspecified.sourceNotFound;
   const absent = sourceTypes.map((sourceType) =>
     makeCase(spec, {
-      id: `EventSourceArn/${sourceType}/absent`,
+      id: `${field}/${sourceType}/absent`,
       clause: notFound.clause,
       doc: notFound.doc,
       sourceType,
-      subject: `EventSourceArn of ${sourceTitle(spec, sourceType)} that does not exist`,
-      request: jsonRequest(spec, { ...validBody(spec, sourceType), EventSourceArn: absentArns[sourceType] }),
+      subject: `${field} of ${sourceTitle(spec, sourceType)} that does not exist`,
+      request: jsonRequest(spec, { ...validBody(spec, sourceType), [field]: absentArns[sourceType] }),
       expected: openQuestion(spec, 'sourceNotFound'),
     }),
   );

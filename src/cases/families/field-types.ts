@@ -1,8 +1,9 @@
-import type { FieldKind, RequestFieldName, SourceType, Spec } from '../../spec/types.ts';
+import type { FieldKind, RequestField, Spec } from '../../spec/types.ts';
 import type { Case, JsonValue } from '../case.ts';
-import { jsonRequest, makeCase, validBody } from '../build.ts';
-import { refusal } from '../outcomes.ts';
-import { pastTimestamp } from './starting-position.ts';
+import { jsonRequest, makeCase } from '../build.ts';
+import { article, rulesOf, sourcesOf } from '../fields.ts';
+import { refusalOf } from '../outcomes.ts';
+import { completeBody, validBody } from '../request-body.ts';
 
 /** Values of the wrong JSON type for each documented type, named for the id. */
 const wrongValues: Readonly<Record<FieldKind, ReadonlyArray<readonly [variant: string, value: JsonValue]>>> = {
@@ -26,28 +27,29 @@ const wrongValues: Readonly<Record<FieldKind, ReadonlyArray<readonly [variant: s
 };
 
 /**
- * Every request field with a value of the wrong JSON type. They are sent on a Kinesis stream,
- * the source for which every documented field has a meaning, so only the type is wrong.
+ * A field with a value of the wrong JSON type. It is sent on the first source it applies to, in a
+ * request where it has a meaning (with the condition of a rule that asks for it, as StartingPosition
+ * AT_TIMESTAMP for StartingPositionTimestamp), so only the type is wrong.
  */
-export function fieldTypeCases(spec: Spec): Case[] {
-  const sourceType: SourceType = 'kinesis';
-  return (Object.keys(spec.request) as RequestFieldName[]).flatMap((name) => {
-    const rule = spec.request[name].type;
-    return wrongValues[rule.is].map(([variant, value]) => {
-      const body = {
-        ...validBody(spec, sourceType),
-        ...(name === 'StartingPositionTimestamp' && { StartingPosition: 'AT_TIMESTAMP', StartingPositionTimestamp: pastTimestamp }),
-        [name]: value,
-      };
-      return makeCase(spec, {
-        id: `${name}/wrong-type/${variant}`,
-        clause: rule.clause,
-        doc: rule.doc,
-        sourceType,
-        subject: `${name} ${JSON.stringify(value)}, ${/^[aeiou]/.test(variant) ? 'an' : 'a'} ${variant} where the documented type is ${rule.is}`,
-        request: jsonRequest(spec, body),
-        expected: refusal(spec, 'constraintViolation'),
-      });
-    });
-  });
+export function fieldTypeCases(spec: Spec, name: string, field: RequestField): Case[] {
+  const sourceType = sourcesOf(field)[0];
+  if (sourceType === undefined) return [];
+  const rule = field.type;
+  const context: Record<string, JsonValue> = {};
+  for (const asking of rulesOf(spec, 'required-when')) {
+    if (asking.field === name && 'equals' in asking.when) context[asking.when.field] = asking.when.equals;
+  }
+  const meaningful = completeBody(spec, sourceType, { ...validBody(spec, sourceType), ...context });
+  return wrongValues[rule.is].map(([variant, value]) =>
+    makeCase(spec, {
+      id: `${name}/wrong-type/${variant}`,
+      clause: rule.clause,
+      doc: rule.doc,
+      sourceType,
+      subject: `${name} ${JSON.stringify(value)}, ${article(variant)} ${variant} where the documented type is ${rule.is}`,
+      request: jsonRequest(spec, { ...meaningful, [name]: value }),
+      expected: refusalOf(spec, rule, 'constraintViolation'),
+    }),
+  );
 }
+

@@ -1,8 +1,9 @@
-import type { FunctionNameForm, SourceType, Spec } from '../../spec/types.ts';
+import type { FunctionNameForm, RequestField, SourceType, Spec } from '../../spec/types.ts';
 import type { Case } from '../case.ts';
-import { jsonRequest, makeCase, validBody } from '../build.ts';
-import { acceptance, refusal } from '../outcomes.ts';
+import { jsonRequest, makeCase } from '../build.ts';
+import { acceptance, refusal, refusalOf } from '../outcomes.ts';
 import { placeholder } from '../placeholders.ts';
+import { validBody } from '../request-body.ts';
 import { successChecks } from '../success-checks.ts';
 
 /** Function-name cases use a queue: it needs no StartingPosition, so only FunctionName varies. */
@@ -31,22 +32,24 @@ export const illegalNames: ReadonlyArray<readonly [variant: string, name: string
   ['non-ascii', 'lambda-esm-conformance-é'],
 ];
 
-/** Every documented name form, the length limits of names and ARNs, illegal names, an absent function. */
-export function functionNameCases(spec: Spec): Case[] {
-  const field = spec.request.FunctionName;
-  const { forms, length, nameLength, pattern } = field;
-  if (forms === undefined || length === undefined || nameLength === undefined || pattern === undefined) return [];
-  const withName = (name: string) => ({ ...validBody(spec, sourceType), FunctionName: name });
+/**
+ * The field that names the function: every documented name form, the length limits of names and
+ * ARNs, illegal names, an absent function.
+ */
+export function functionNameCases(spec: Spec, field: string, rules: RequestField): Case[] {
+  const { forms, length, nameLength, pattern } = rules;
+  if (rules.names !== 'function' || forms === undefined || length === undefined || nameLength === undefined || pattern === undefined) return [];
+  const withName = (name: string) => ({ ...validBody(spec, sourceType), [field]: name });
   const request = (name: string) => jsonRequest(spec, withName(name));
 
   const formCases = (Object.keys(formValues) as FunctionNameForm[]).map((form) => {
     const citation = forms[form];
     return makeCase(spec, {
-      id: `FunctionName/form/${form}`,
+      id: `${field}/form/${form}`,
       clause: citation.clause,
       doc: citation.doc,
       sourceType,
-      subject: `FunctionName as ${formLabels[form]}, "${formValues[form]}"`,
+      subject: `${field} as ${formLabels[form]}, "${formValues[form]}"`,
       request: request(formValues[form]),
       expected: acceptance(spec, 'Every documented name form names the function.', successChecks(spec, sourceType, withName(formValues[form]), form)),
     });
@@ -62,37 +65,37 @@ export function functionNameCases(spec: Spec): Case[] {
     { id: 'empty', value: '', rule: length, fits: false, what: 'an empty string' },
   ].map(({ id, value, rule, fits, what }) =>
     makeCase(spec, {
-      id: `FunctionName/length/${id}`,
+      id: `${field}/length/${id}`,
       clause: rule.clause,
       doc: rule.doc,
       sourceType,
       // A name that fits the limit passes validation and can then only be missing.
-      subject: `FunctionName ${what}${fits ? ', within the length limit' : ', beyond the length limit'}`,
+      subject: `${field} ${what}${fits ? ', within the length limit' : ', beyond the length limit'}`,
       request: request(value),
-      expected: refusal(spec, fits ? 'functionNotFound' : 'constraintViolation'),
+      expected: fits ? refusal(spec, 'functionNotFound') : refusalOf(spec, rule, 'constraintViolation'),
     }),
   );
 
   const illegal = illegalNames.map(([variant, name]) =>
     makeCase(spec, {
-      id: `FunctionName/illegal/${variant}`,
+      id: `${field}/illegal/${variant}`,
       clause: pattern.clause,
       doc: pattern.doc,
       sourceType,
-      subject: `FunctionName "${name}", outside the documented pattern`,
+      subject: `${field} "${name}", outside the documented pattern`,
       request: request(name),
-      expected: refusal(spec, 'constraintViolation'),
+      expected: refusalOf(spec, pattern, 'constraintViolation'),
     }),
   );
 
   const missingFunction = spec.errors['ResourceNotFoundException'];
   const absent = missingFunction === undefined ? [] : [
     makeCase(spec, {
-      id: 'FunctionName/absent',
+      id: `${field}/absent`,
       clause: missingFunction.clause,
       doc: missingFunction.doc,
       sourceType,
-      subject: `FunctionName "${absentName}", a function that does not exist`,
+      subject: `${field} "${absentName}", a function that does not exist`,
       request: request(absentName),
       expected: refusal(spec, 'functionNotFound'),
     }),

@@ -1,0 +1,56 @@
+import type { RequestField, Spec } from '../../spec/types.ts';
+import type { Case } from '../case.ts';
+import { jsonRequest, makeCase, sourceTitle } from '../build.ts';
+import { limitsOn, sourcesOf } from '../fields.ts';
+import { acceptance, refusalOf } from '../outcomes.ts';
+import { addedMembers, completeBody, validBody } from '../request-body.ts';
+import { successChecks } from '../success-checks.ts';
+
+/**
+ * An integer field at and beyond both ends of its documented range and of each source's own
+ * limits (min−1, min, max, max+1), and at the range's extra probes, on every source it applies to.
+ */
+export function boundaryCases(spec: Spec, name: string, field: RequestField): Case[] {
+  const range = field.range;
+  if (range === undefined || field.type.is !== 'integer') return [];
+  return sourcesOf(field).flatMap((sourceType) => {
+    const limits = limitsOn(field, sourceType);
+    if (limits === undefined) return [];
+    const { minimum, maximum, own } = limits;
+    const title = sourceTitle(spec, sourceType);
+    const probes = [range.minimum - 1, range.minimum, range.maximum + 1, minimum - 1, minimum, maximum, maximum + 1, ...(range.probes ?? [])];
+    return [...new Set(probes)]
+      .sort((a, b) => a - b)
+      .map((value) => {
+        const start = { ...validBody(spec, sourceType), [name]: value };
+        const body = completeBody(spec, sourceType, start);
+        const common = { id: `${name}/${sourceType}/${value}`, sourceType, request: jsonRequest(spec, body) };
+        if (value < range.minimum || value > range.maximum) {
+          return makeCase(spec, {
+            ...common,
+            clause: range.clause,
+            doc: range.doc,
+            subject: `${name} ${value} on ${title}, outside the documented range ${range.minimum}–${range.maximum}`,
+            expected: refusalOf(spec, range, 'constraintViolation'),
+          });
+        }
+        if (own !== undefined && (value < minimum || value > maximum)) {
+          return makeCase(spec, {
+            ...common,
+            clause: own.clause,
+            doc: own.doc,
+            subject: `${name} ${value} on ${title}, ${value > maximum ? `above its maximum of ${maximum}` : `below its minimum of ${minimum}`}`,
+            expected: refusalOf(spec, own, 'ruleViolation'),
+          });
+        }
+        const decisive = own !== undefined && (value === own.minimum || value === own.maximum) ? own : range;
+        return makeCase(spec, {
+          ...common,
+          clause: decisive.clause,
+          doc: decisive.doc,
+          subject: `${name} ${value} on ${title}, within its limits${addedMembers(start, body)}`,
+          expected: acceptance(spec, `${value} lies within ${minimum}–${maximum} for ${title}.`, successChecks(spec, sourceType, body)),
+        });
+      });
+  });
+}
