@@ -96,10 +96,12 @@ export async function pactVerify(argv: string[], io: CommandIo = processIo): Pro
       plannedCases: interactions.map((interaction) => interaction.identity),
       results,
       stop: null,
+      scope: { grep: null, repeat: 1, seed: null, editionCases: interactions.length, partial: false },
+      gate: null,
     });
     await writeReports(report, settings.reportDir, secrets());
     summarize(report, settings.reportDir, { passed: 'interactions verified', unjudged: 'could not be verified', skipped: 'not run' }, say);
-    return verdictOf(report).label === 'CONFORMS' ? 0 : 1;
+    return verdictOf(report).passes ? 0 : 1;
   } finally {
     if (guard.interruptedBy === undefined) {
       await fixtures.cleanup();
@@ -150,5 +152,6 @@ function caseResultOf(interaction: VerifiedInteraction, verdict: InteractionVerd
     reasons,
     durationMs: verdict.durationMs,
     attempts: last?.attempts ?? 0,
+    gate: null,
   };
 }
