@@ -1,28 +1,15 @@
 // The gate on a real emulator: moto 5.2.1 deviates from the documentation in 110 cases, each
 // listed with its cause in examples/moto.expectations.yaml (made with --update-expectations).
 // Gated on that file, a run against moto exits 0: moto is not tuned, its deviations are known.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { motoUnavailable, startMoto, type MotoServer } from '../support/moto-server.ts';
+import { expect, it } from 'vitest';
+import { describeWithMoto } from './support/moto-describe.ts';
 import { readReport, readResults, runCli } from './support/cli-run.ts';
 
 const EXPECTATIONS = new URL('../../examples/moto.expectations.yaml', import.meta.url).pathname;
-const unavailable = motoUnavailable();
-const inCi = process.env['CI'] === 'true';
-if (unavailable !== null && !inCi) console.warn(`moto gate test skipped: ${unavailable}`);
 
-describe.skipIf(unavailable !== null && !inCi)('moto gated on examples/moto.expectations.yaml', () => {
-  let moto: MotoServer;
-
-  beforeAll(async () => {
-    if (unavailable !== null) throw new Error(`moto is needed under CI=true: ${unavailable}`);
-    moto = await startMoto();
-  }, 40_000);
-  afterAll(async () => {
-    await moto?.close();
-  });
-
+describeWithMoto('moto gated on examples/moto.expectations.yaml', (moto) => {
   it('passes the gate: every deviation is listed, none unexpected, no stale entry', async () => {
-    const run = await runCli(['--target', moto.url, '--expectations', EXPECTATIONS], { limitMs: 90_000 });
+    const run = await runCli(['--target', moto().url, '--expectations', EXPECTATIONS], { limitMs: 90_000 });
     expect(run.code, run.stderr).toBe(0);
     const report = readResults(run);
     expect(report.complete).toBe(true);
