@@ -11,6 +11,7 @@ const commands: Readonly<Record<string, Command>> = {
   list: async (argv, io) => (await import('./commands/list.ts')).list(argv, io),
   run: async (argv, io) => (await import('./commands/run.ts')).run(argv, io),
   pact: async (argv, io) => (await import('./commands/pact.ts')).pact(argv, io),
+  diff: async (argv, io) => (await import('./commands/diff.ts')).diff(argv, io),
   serve: async (argv) => (await import('../reference/serve-command.ts')).serve(argv),
 };
 

@@ -4,7 +4,7 @@
 // judged so far because the run is being killed.
 import type { Reporter, SerializedError, TestCase, TestModule, TestRunEndReason } from 'vitest/node';
 import { unjudged, type CaseResult, type RunReport } from '../src/results.ts';
-import { buildRunReport, type PlannedCase, type RunStop } from './run-report.ts';
+import { buildRunReport, type PlannedCase, type RunFacts, type RunStop } from './run-report.ts';
 import '../suites/hand-off.ts';
 import { toolIdentity } from './tool-identity.ts';
 import { writeReports, type ReportPaths } from './write-reports.ts';
@@ -17,6 +17,8 @@ export interface ConformanceReporterOptions {
   readonly startedAt: Date;
   /** Every case the run means to judge, in report order. */
   readonly plannedCases: ReadonlyArray<PlannedCase>;
+  readonly scope: RunFacts['scope'];
+  readonly gate: RunFacts['gate'];
   /** Called once the reports are written. */
   readonly onReport?: (report: RunReport, paths: ReportPaths) => void;
   /** Credentials to mask in every spelling in the reports, as a last pass. */
@@ -74,7 +76,7 @@ export class ConformanceReporter implements Reporter {
   }
 
   private report(stop: RunStop | null): RunReport {
-    const { startedAt, target, edition, plannedCases } = this.options;
+    const { startedAt, target, edition, plannedCases, scope, gate } = this.options;
     return buildRunReport({
       tool: toolIdentity(),
       target,
@@ -84,6 +86,8 @@ export class ConformanceReporter implements Reporter {
       plannedCases,
       results: this.results,
       stop,
+      scope,
+      gate,
     });
   }
 

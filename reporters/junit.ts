@@ -31,19 +31,35 @@ function deviationText(result: CaseResult): string {
   ].join('\n');
 }
 
+const ELEMENT_OF_OUTCOME = { pass: 'none', skip: 'skipped', fail: 'failure', error: 'error' } as const;
+
+/** What CI sees of a case. Under a gate, an expected deviation is skipped (green, and visible) and an unexpected pass fails. */
+function junitElement(result: CaseResult): 'none' | 'skipped' | 'failure' | 'error' {
+  if (result.gate?.status === 'expected') return 'skipped';
+  if (result.gate?.status === 'unexpected-pass') return 'failure';
+  return ELEMENT_OF_OUTCOME[result.outcome];
+}
+
 function outcomeElement(result: CaseResult): string {
   const first = result.reasons[0];
-  switch (result.outcome) {
-    case 'pass':
+  const { gate } = result;
+  switch (junitElement(result)) {
+    case 'none':
       return '';
-    case 'skip':
-      return `\n      <skipped message="${attribute(first?.message ?? 'skipped')}"/>`;
-    case 'fail':
+    case 'skipped': {
+      const message = gate?.status === 'expected' ? `expected deviation: ${gate.entry?.reason ?? ''} (${gate.note ?? ''})` : (first?.message ?? 'skipped');
+      return `\n      <skipped message="${attribute(message)}"/>`;
+    }
+    case 'failure':
     case 'error': {
+      if (gate?.status === 'unexpected-pass') {
+        return `\n      <failure message="${attribute(`unexpected pass: ${gate.note ?? ''}`)}" type="unexpected-pass">${text(deviationText(result))}</failure>`;
+      }
       const message = first?.message ?? (result.outcome === 'fail' ? 'the answer does not conform' : 'the case could not be judged');
       const type = first?.check ?? result.outcome;
       const element = result.outcome === 'fail' ? 'failure' : 'error';
-      return `\n      <${element} message="${attribute(message)}" type="${attribute(type)}">${text(deviationText(result))}</${element}>`;
+      const regression = gate?.status === 'regression' ? `Regression: ${gate.note ?? ''}\n\n` : '';
+      return `\n      <${element} message="${attribute(message)}" type="${attribute(type)}">${text(`${regression}${deviationText(result)}`)}</${element}>`;
     }
   }
 }
@@ -61,14 +77,25 @@ function property(name: string, value: string): string {
 
 /** JUnit XML in pieces, one per case, so that a large report is never one string. */
 export function* junitChunks(report: RunReport): Generator<string> {
-  const { summary } = report;
-  const counts = `tests="${summary.total}" failures="${summary.fail}" errors="${summary.error}" skipped="${summary.skip}" time="${seconds(report.durationMs)}" timestamp="${attribute(report.startedAt)}"`;
+  const elements = report.cases.map(junitElement);
+  const count = (element: ReturnType<typeof junitElement>): number => elements.filter((kind) => kind === element).length;
+  const counts = `tests="${report.summary.total}" failures="${count('failure')}" errors="${count('error')}" skipped="${count('skipped')}" time="${seconds(report.durationMs)}" timestamp="${attribute(report.startedAt)}"`;
   const properties = [
     property('target', report.target),
     property('edition', report.edition),
     property('startedAt', report.startedAt),
     property('tool', `${report.tool.name} ${report.tool.version}`),
     property('complete', String(report.complete)),
+    property('selection', report.scope.grep ?? 'all'),
+    property('partial', String(report.scope.partial)),
+    property('repeat', String(report.scope.repeat)),
+    property('seed', report.scope.seed === null ? 'none' : String(report.scope.seed)),
+    ...(report.gate === null
+      ? []
+      : [
+          property('expectations', report.gate.file),
+          property('gate', `${report.gate.expected} expected, ${report.gate.unexpectedPass} unexpected pass, ${report.gate.regression} regression, ${report.gate.stale.length} stale`),
+        ]),
     ...(report.interruption === null ? [] : [property('interruption', report.interruption)]),
   ];
   yield [

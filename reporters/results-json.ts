@@ -1,6 +1,6 @@
 // results.json: the machine-readable run record. Written with a fixed key order (the order of the
 // types in src/results.ts, header names sorted) so that two runs diff line by line.
-import type { CaseResult, Reason, RecordedRequest, RecordedResponse, RunReport } from '../src/results.ts';
+import type { CaseGate, CaseResult, GateSummary, Reason, RecordedRequest, RecordedResponse, RunReport } from '../src/results.ts';
 import { escapeActingCharactersInJson } from './control-characters.ts';
 import { redactCase } from './redact-case.ts';
 
@@ -31,6 +31,23 @@ function orderedReason(reason: Reason): Reason {
   return { check: reason.check, clause: reason.clause, message: reason.message };
 }
 
+function orderedCaseGate(gate: CaseGate | null): CaseGate | null {
+  if (gate === null) return null;
+  const { entry } = gate;
+  return { status: gate.status, entry: entry === null ? null : { pattern: entry.pattern, reason: entry.reason, link: entry.link }, note: gate.note };
+}
+
+function orderedGate(gate: GateSummary | null): GateSummary | null {
+  if (gate === null) return null;
+  return {
+    file: gate.file,
+    expected: gate.expected,
+    unexpectedPass: gate.unexpectedPass,
+    regression: gate.regression,
+    stale: gate.stale.map((entry) => ({ pattern: entry.pattern, line: entry.line })),
+  };
+}
+
 function orderedCase(result: CaseResult): CaseResult {
   const redacted = redactCase(result);
   const { expected } = redacted;
@@ -52,6 +69,7 @@ function orderedCase(result: CaseResult): CaseResult {
     reasons: redacted.reasons.map(orderedReason),
     durationMs: redacted.durationMs,
     attempts: redacted.attempts,
+    gate: orderedCaseGate(redacted.gate),
   };
 }
 
@@ -69,7 +87,9 @@ export function* resultsJsonChunks(report: RunReport): Generator<string> {
     durationMs: report.durationMs,
     complete: report.complete,
     interruption: report.interruption,
+    scope: { grep: report.scope.grep, repeat: report.scope.repeat, seed: report.scope.seed, editionCases: report.scope.editionCases, partial: report.scope.partial },
     summary: { total: report.summary.total, pass: report.summary.pass, fail: report.summary.fail, error: report.summary.error, skip: report.summary.skip },
+    gate: orderedGate(report.gate),
     cases: null,
   };
   const head = JSON.stringify(ordered, null, 2);

@@ -1,6 +1,8 @@
 // Turns what a run judged into the RunReport every reporter renders. Pure, so the rules about
 // incomplete runs are tested without running vitest.
-import { unjudged, type CaseIdentity, type CaseResult, type RunReport } from '../src/results.ts';
+import { applyGate } from '../src/gate/classify.ts';
+import type { Expectations } from '../src/gate/expectations.ts';
+import { unjudged, type CaseIdentity, type CaseResult, type RunReport, type RunScope } from '../src/results.ts';
 import { summarize } from './summarize.ts';
 import type { ToolIdentity } from './tool-identity.ts';
 
@@ -25,6 +27,9 @@ export interface RunFacts {
   /** The judged cases, by id. */
   readonly results: ReadonlyMap<string, CaseResult>;
   readonly stop: RunStop | null;
+  readonly scope: RunScope;
+  /** The known deviations of --expectations, and the ids the edition generates (to tell a stale entry); null without. */
+  readonly gate: { readonly expectations: Expectations; readonly editionCaseIds: readonly string[] } | null;
 }
 
 function notRun(planned: PlannedCase, message: string): CaseResult {
@@ -53,10 +58,12 @@ export function buildRunReport(facts: RunFacts): RunReport {
   const plannedIds = new Set(facts.plannedCases.map((planned) => planned.id));
   const missing = facts.plannedCases.filter((planned) => !facts.results.has(planned.id));
   const notRunMessage = facts.stop?.notRun ?? 'not run: no test reported a result for this case';
-  const cases = [
+  const judged = [
     ...facts.plannedCases.map((planned) => facts.results.get(planned.id) ?? notRun(planned, notRunMessage)),
     ...[...facts.results.values()].filter((result) => !plannedIds.has(result.id)),
   ];
+  const gated = facts.gate === null ? null : applyGate(judged, facts.gate.expectations, facts.gate.editionCaseIds);
+  const cases = gated?.cases ?? judged;
   const unjudged = missing.length === 0 ? '' : `${missing.length} of ${plural(facts.plannedCases.length, 'planned case')} ${missing.length === 1 ? 'was' : 'were'} not judged.`;
   const interruption = facts.stop !== null ? [asSentence(facts.stop.interruption), unjudged].filter((part) => part !== '').join(' ') : unjudged === '' ? null : unjudged;
   return {
@@ -67,7 +74,9 @@ export function buildRunReport(facts: RunFacts): RunReport {
     durationMs: Math.max(0, Math.round(facts.durationMs)),
     complete: interruption === null,
     interruption,
+    scope: facts.scope,
     summary: summarize(cases),
+    gate: gated?.summary ?? null,
     cases,
   };
 }

@@ -54,6 +54,58 @@ export interface CaseResult {
   readonly durationMs: number;
   /** Attempts made for the judged request, throttled retries included. */
   readonly attempts: number;
+  /** How the gate of --expectations judged this case; null when the run had no expectations file. */
+  readonly gate: CaseGate | null;
+}
+
+/** What a case did, as an expectations file records it: the status and error type observed (null when none). */
+export interface DeviationForm {
+  readonly status: number | null;
+  readonly errorType: string | null;
+}
+
+/**
+ * The gate's reading of a case: `conforms` (unlisted and not failing), `expected` (listed, and it
+ * deviates exactly as listed), `unexpected-pass` (listed, and it passes), `regression` (failing and
+ * unlisted, or deviating otherwise than listed).
+ */
+export type GateStatus = 'conforms' | 'expected' | 'unexpected-pass' | 'regression';
+
+export interface CaseGate {
+  readonly status: GateStatus;
+  /** The expectations entry that covers the case; null when none does. */
+  readonly entry: { readonly pattern: string; readonly reason: string; readonly link: string | null } | null;
+  /** Why, in a phrase: "listed as 201 (no error type), answered 400 InvalidParameterValueException"; null for an unlisted case that conforms. */
+  readonly note: string | null;
+}
+
+/** An expectations entry that matches no case of the edition: a renamed or removed case. */
+export interface StaleEntry {
+  readonly pattern: string;
+  /** The entry's line in the expectations file. */
+  readonly line: number;
+}
+
+export interface GateSummary {
+  /** The expectations file, as given on the command line. */
+  readonly file: string;
+  readonly expected: number;
+  readonly unexpectedPass: number;
+  readonly regression: number;
+  readonly stale: readonly StaleEntry[];
+}
+
+/** What was run: the selection, how often, and whether it is the whole edition. */
+export interface RunScope {
+  /** The --grep pattern; null when every case was selected. */
+  readonly grep: string | null;
+  readonly repeat: number;
+  /** The seed of generated values; null until the edition has cases that draw any. */
+  readonly seed: number | null;
+  /** How many cases the edition generates, before any selection. */
+  readonly editionCases: number;
+  /** True when the run sent only some of the edition's cases: its verdict is about those alone. */
+  readonly partial: boolean;
 }
 
 export interface RunSummary {
@@ -75,7 +127,10 @@ export interface RunReport {
   readonly complete: boolean;
   /** Why the run is incomplete, in a sentence; null when complete. */
   readonly interruption: string | null;
+  readonly scope: RunScope;
   readonly summary: RunSummary;
+  /** The --expectations gate; null when the run had none. */
+  readonly gate: GateSummary | null;
   readonly cases: readonly CaseResult[];
 }
 
@@ -98,5 +153,6 @@ export function unjudged(testCase: CaseIdentity, outcome: 'skip' | 'error', chec
     reasons: [{ check, clause: testCase.clause, message }],
     durationMs: 0,
     attempts: 0,
+    gate: null,
   };
 }

@@ -19,6 +19,10 @@ export interface RunSettings {
   readonly grep: string | null;
   /** Every selected case is sent this many times (ids after the first carry `#2`, `#3`, …). */
   readonly repeat: number;
+  /** The known deviations to gate on (--expectations); null: every failure fails the run. */
+  readonly expectations: string | null;
+  /** Where to write the run's deviations as an expectations file (--update-expectations); null: nowhere. */
+  readonly updateExpectations: string | null;
 }
 
 export type TargetSource = '--target' | 'AWS_ENDPOINT_URL_LAMBDA' | 'AWS_ENDPOINT_URL';
@@ -35,6 +39,8 @@ export interface RunFlags {
   readonly timeout?: string | undefined;
   readonly grep?: string | undefined;
   readonly repeat?: string | undefined;
+  readonly expectations?: string | undefined;
+  readonly 'update-expectations'?: string | undefined;
 }
 
 /** The flags that say which target to reach and how, shared by every command that reaches one. */
@@ -64,6 +70,8 @@ export function runSettings(flags: RunFlags, env: NodeJS.ProcessEnv): RunSetting
     timeoutMs: wholeNumber('--timeout', flags.timeout, DEFAULT_TIMEOUT_MS, 1, 600_000),
     grep: checkGrep(flags.grep) ?? null,
     repeat: wholeNumber('--repeat', flags.repeat, 1, 1, 100),
+    expectations: flags.expectations ?? null,
+    updateExpectations: flags['update-expectations'] ?? null,
   };
 }
 

@@ -5,12 +5,14 @@ import { ProgressReporter } from '../../reporters/progress-reporter.ts';
 import { verdictOf } from '../../reporters/verdict.ts';
 import { generateCases } from '../../src/cases/generate.ts';
 import { repeatCases, selectCases } from '../../src/cases/select.ts';
-import type { RunReport } from '../../src/results.ts';
+import { updatedExpectations } from '../../src/gate/update-expectations.ts';
+import type { RunReport, RunScope } from '../../src/results.ts';
 import type { RunPlan } from '../../src/runner/run-plan.ts';
 import { loadEdition } from '../../src/spec/load.ts';
 import { processIo, type CommandIo } from '../io.ts';
 import { setupProblem } from '../preflight/setup-problem.ts';
 import { prepareSuite, type Suite } from '../suite-run.ts';
+import { runExpectations, writeExpectations } from '../gate/expectations-file.ts';
 import { VERSION } from '../version.ts';
 import { runFunctions } from './run-fixtures.ts';
 import { runSettings, TARGET_FLAGS, type RunSettings } from './run-settings.ts';
@@ -36,12 +38,20 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
       concurrency: { type: 'string' },
       grep: { type: 'string' },
       repeat: { type: 'string' },
+      expectations: { type: 'string' },
+      'update-expectations': { type: 'string' },
     }),
     process.env,
   );
   const spec = loadEdition(settings.edition);
-  const cases = repeatCases(selectCases(generateCases(spec), settings.grep ?? undefined), settings.repeat);
+  const editionCases = generateCases(spec);
+  const selected = selectCases(editionCases, settings.grep ?? undefined);
+  const cases = repeatCases(selected, settings.repeat);
   if (cases.length === 0) throw new UsageError(`--grep "${settings.grep ?? ''}" matches no case; "lambda-esm-conformance list" shows them all.`);
+  // A malformed expectations file is refused here, before anything is made on the target.
+  const expectations = runExpectations(settings);
+  const editionCaseIds = editionCases.map((testCase) => testCase.id);
+  const scope: RunScope = { grep: settings.grep, repeat: settings.repeat, seed: null, editionCases: editionCases.length, partial: selected.length < editionCases.length };
 
   const { reference, targetUrl, credentials, secrets, say, fixtures } = await openTargetSession(settings, io, {
     needs: [...new Set(cases.flatMap((testCase) => testCase.fixtures))],
@@ -57,6 +67,8 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
       edition: settings.edition,
       startedAt: new Date(),
       plannedCases: cases,
+      scope,
+      gate: expectations === null ? null : { expectations, editionCaseIds },
       onReport: (report) => (written.report = report),
       secrets,
     }));
@@ -99,8 +111,25 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
       say('Nothing was judged: the run ended before any report was written; run again, and if it repeats, report it as a bug with the lines above.');
       return 2;
     }
-    summarize(written.report, settings.reportDir, { passed: 'cases pass', unjudged: 'could not be judged', skipped: 'skipped' }, say);
-    return verdictOf(written.report).label === 'CONFORMS' ? 0 : 1;
+    const report = written.report;
+    for (const entry of report.gate?.stale ?? []) {
+      say(`stale expectation ${report.gate?.file ?? ''}:${entry.line}: "${entry.pattern}" matches no case of the ${spec.edition} edition (--update-expectations drops it)`);
+    }
+    if (settings.updateExpectations !== null) {
+      // Like Web Platform Tests' update, writing the expectations does not gate: it records what is.
+      if (!report.complete) {
+        summarize(report, settings.reportDir, SUMMARY_WORDS, say);
+        say(`${settings.updateExpectations} was not written: the run did not judge every case, and the file would lose the entries of those it did not.`);
+        return 1;
+      }
+      const entries = updatedExpectations(report.cases, expectations, editionCaseIds);
+      await writeExpectations(settings.updateExpectations, entries);
+      say(`wrote ${entries.length === 1 ? '1 known deviation' : `${entries.length} known deviations`} to ${settings.updateExpectations}; gate on it with --expectations ${settings.updateExpectations}`);
+      summarize(report, settings.reportDir, SUMMARY_WORDS, say);
+      return 0;
+    }
+    summarize(report, settings.reportDir, SUMMARY_WORDS, say);
+    return verdictOf(report).passes ? 0 : 1;
   } finally {
     // After a signal the guard cleans up and exits; otherwise it is done here (failures are logged as they happen).
     if (guard.interruptedBy === undefined) {
@@ -111,6 +140,8 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
     await reference?.close();
   }
 }
+
+const SUMMARY_WORDS = { passed: 'cases pass', unjudged: 'could not be judged', skipped: 'skipped' };
 
 function whereFrom(settings: RunSettings): string {
   return settings.targetFrom === null ? 'the embedded reference server' : `from ${settings.targetFrom}`;

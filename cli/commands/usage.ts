@@ -20,9 +20,15 @@ const runUsageText = `  lambda-esm-conformance run [options]
         --grep PATTERN        only the cases whose id, clause or title match
         --repeat N            send every case N times, to see whether answers are stable
                               and what a larger run costs (default 1)
+        --expectations FILE   gate on known deviations (YAML, see examples/moto.expectations.yaml):
+                              exit 0 unless a case regresses or a listed case passes
+        --update-expectations FILE
+                              write the run's deviations to FILE in that format, keeping the
+                              reasons of entries that still apply; exits 0 once written
 `;
 
-const exitCodes = `Exit codes: 0 every case conforms, 1 some case does not (or could not be judged),
+const exitCodes = `Exit codes: 0 every case conforms (with --expectations: no regression and no unexpected
+pass), 1 some case does not (or could not be judged; or the run was cut short),
 2 nothing could be judged (bad flags, an unreadable spec, a report directory that cannot be
 written, no credentials, a target that cannot be reached or is not Lambda, fixtures that cannot
 be made or found), 130/143 stopped by SIGINT/SIGTERM (the report of what was judged is still written).
@@ -44,6 +50,10 @@ ${runUsageText}  lambda-esm-conformance list [--edition seed] [--json] [--grep P
       Pact's verifier checks the target against a Pact file (default: the one export writes). The
       fixtures its provider states name are created and deleted again as for run; --region,
       --profile, --fixtures, --report-dir and --timeout as for run. Same reports and exit codes.
+  lambda-esm-conformance diff A/results.json B/results.json
+      One line per case that differs between two runs: newly failing, newly passing, answer
+      changed (status or error type), only in A, only in B. Exit 1 when any differs, 0 when
+      none, 2 when a file is not a results.json of this tool.
   lambda-esm-conformance serve [--edition seed|current] [--port 4566] [--host 127.0.0.1] [--fault NAME=VALUE ...]
       The embedded reference server, as the 2019 documentation (seed) or today's AWS (current)
       ("serve --help" lists the fault options).

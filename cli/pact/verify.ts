@@ -99,10 +99,12 @@ export async function pactVerify(argv: string[], io: CommandIo = processIo): Pro
       plannedCases: interactions.map((interaction) => interaction.identity),
       results,
       stop: null,
+      scope: { grep: null, repeat: 1, seed: null, editionCases: interactions.length, partial: false },
+      gate: null,
     });
     await writeReports(report, settings.reportDir, secrets());
     summarize(report, settings.reportDir, { passed: 'interactions verified', unjudged: 'could not be verified', skipped: 'not run' }, say);
-    return verdictOf(report).label === 'CONFORMS' ? 0 : 1;
+    return verdictOf(report).passes ? 0 : 1;
   } finally {
     if (guard.interruptedBy === undefined) {
       await fixtures.cleanup();
@@ -153,5 +155,6 @@ function caseResultOf(interaction: VerifiedInteraction, verdict: InteractionVerd
     reasons,
     durationMs: verdict.durationMs,
     attempts: last?.attempts ?? 0,
+    gate: null,
   };
 }

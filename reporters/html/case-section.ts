@@ -41,6 +41,18 @@ function reasonsTable(result: CaseResult): string {
   return `<table class="reasons"><thead><tr><th scope="col">check</th><th scope="col">clause</th><th scope="col">message</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
+// How the --expectations gate read the case, when the run had one.
+function gateBadge(result: CaseResult): string {
+  return result.gate === null ? '' : ` <span class="badge gate-${result.gate.status}">${result.gate.status}</span>`;
+}
+
+function gateParagraph(result: CaseResult): string {
+  const { gate } = result;
+  if (gate === null || (gate.entry === null && gate.note === null)) return '';
+  const entry = gate.entry === null ? '' : ` Listed as <code>${html(gate.entry.pattern)}</code>: ${html(gate.entry.reason)}${gate.entry.link === null ? '' : ` (${html(gate.entry.link)})`}.`;
+  return `<p><strong>Gate</strong> ${html(gate.status)}: ${html(gate.note ?? '')}.${entry}</p>\n`;
+}
+
 function milliseconds(value: number): string {
   return `${Math.round(value)} ms`;
 }
@@ -50,10 +62,10 @@ export function caseSection(result: CaseResult, rowId: string): string {
   const open = result.outcome === 'fail' || result.outcome === 'error' ? ' open' : '';
   const facts = [`<code>${html(result.clause)}</code>`, html(columnLabel(result.sourceType)), milliseconds(result.durationMs)];
   return `<details class="case" id="${rowId}" data-outcome="${result.outcome}"${open}>
-<summary><span class="badge outcome-${result.outcome}">${result.outcome}</span> <code class="case-id">${html(result.id)}</code> <span class="case-title">${html(result.title)}</span> <span class="case-facts">${facts.join(' · ')}</span></summary>
+<summary><span class="badge outcome-${result.outcome}">${result.outcome}</span>${gateBadge(result)} <code class="case-id">${html(result.id)}</code> <span class="case-title">${html(result.title)}</span> <span class="case-facts">${facts.join(' · ')}</span></summary>
 <div class="case-body">
 <p><strong>Expected</strong> ${html(describeExpectation(result.expected))}. ${html(result.expected.why)}</p>
-${reasonsTable(result)}
+${gateParagraph(result)}${reasonsTable(result)}
 <div class="exchange">${requestPanel(result.request)}${responsePanel(result.response, result.attempts)}</div>
 </div>
 </details>`;

@@ -34,11 +34,11 @@ h2 { font-size: 1.25rem; margin: 2rem 0 0.75rem; }
 .verdict { border: 1px solid var(--border); border-left-width: 8px; border-radius: 8px; padding: 1rem 1.25rem; background: var(--surface); }
 .verdict.conforms { border-left-color: var(--pass-fg); }
 .verdict.deviates { border-left-color: var(--fail-fg); }
-.verdict.incomplete { border-left-color: var(--error-fg); }
+.verdict.incomplete, .verdict.known { border-left-color: var(--error-fg); }
 .verdict-label { margin: 0; font-size: 2rem; font-weight: 800; letter-spacing: 0.02em; line-height: 1.2; }
 .verdict.conforms .verdict-label { color: var(--pass-fg); }
 .verdict.deviates .verdict-label { color: var(--fail-fg); }
-.verdict.incomplete .verdict-label { color: var(--error-fg); }
+.verdict.incomplete .verdict-label, .verdict.known .verdict-label { color: var(--error-fg); }
 .verdict-sentence { margin: 0.25rem 0 0.75rem; font-size: 1.05rem; }
 .counts { display: flex; flex-wrap: wrap; gap: 0.5rem; margin: 0 0 0.75rem; padding: 0; list-style: none; }
 .counts li { padding: 0.2rem 0.7rem; border-radius: 999px; font-weight: 600; background: var(--bg); border: 1px solid var(--border); }

@@ -118,5 +118,6 @@ function result(testCase: Case, observation: Observation, verdict: Verdict, dura
     reasons: verdict.reasons,
     durationMs: Math.round(durationMs),
     attempts: observation.attempts,
+    gate: null,
   };
 }

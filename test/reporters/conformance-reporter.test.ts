@@ -39,6 +39,8 @@ function reporterFor(plannedCases: PlannedCase[], reports: Written[], reportDir 
     edition: 'seed',
     startedAt: new Date(Date.now() - 50),
     plannedCases,
+    scope: { grep: null, repeat: 1, seed: null, editionCases: plannedCases.length, partial: false },
+    gate: null,
     onReport: (report, paths) => reports.push({ report, paths }),
   });
 }

@@ -24,6 +24,8 @@ function facts(results: CaseResult[], overrides: Partial<RunFacts> = {}): RunFac
     plannedCases: [planned('a'), planned('b'), planned('c')],
     results: new Map(results.map((result) => [result.id, result])),
     stop: null,
+    scope: { grep: null, repeat: 1, seed: null, editionCases: 3, partial: false },
+    gate: null,
     ...overrides,
   };
 }
@@ -59,6 +61,7 @@ describe('buildRunReport', () => {
       reasons: [{ check: 'not_run', clause: 'BatchSize.range', message: 'not run: the run was interrupted' }],
       durationMs: 0,
       attempts: 0,
+      gate: null,
     });
     expect(report.summary).toEqual({ total: 3, pass: 1, fail: 0, error: 0, skip: 2 });
   });
@@ -93,8 +96,10 @@ describe('buildRunReport', () => {
 describe('verdictOf', () => {
   it('conforms when complete without fail or error', () => {
     expect(verdictOf(runReport([caseResult({ id: 'a' }), caseResult({ id: 'b' })]))).toEqual({
+      kind: 'conforms',
       label: 'CONFORMS',
       sentence: 'Every judged case conforms to the seed edition (2 cases).',
+      passes: true,
     });
   });
 
@@ -105,7 +110,7 @@ describe('verdictOf', () => {
 
   it('is incomplete whenever the run is, quoting the interruption and what failed so far', () => {
     const verdict = verdictOf(runReport([caseResult({ id: 'a', outcome: 'fail' })], { complete: false, interruption: 'The run crashed: boom.' }));
-    expect(verdict).toEqual({ label: 'INCOMPLETE', sentence: 'The run crashed: boom. So far 1 case did not conform.' });
+    expect(verdict).toEqual({ kind: 'incomplete', label: 'INCOMPLETE', sentence: 'The run crashed: boom. So far 1 case did not conform.', passes: false });
   });
 });
 

@@ -4,28 +4,19 @@
 // and nothing the run made is left on moto. The spec follows the documentation, never moto.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { generateCases } from '../../src/cases/generate.ts';
 import { loadEdition } from '../../src/spec/load.ts';
-import { motoUnavailable, startMoto, type MotoServer } from '../support/moto-server.ts';
+import type { MotoServer } from '../support/moto-server.ts';
+import { describeWithMoto } from './support/moto-describe.ts';
 import { idsWith, readResults, runCli, seedCaseCount } from './support/cli-run.ts';
-
-const unavailable = motoUnavailable();
-const inCi = process.env['CI'] === 'true';
-if (unavailable !== null && !inCi) console.warn(`moto end-to-end tests skipped: ${unavailable}`);
 
 const nothing = { functions: [], roles: [], queues: [], streams: [], tables: [], mappings: [] };
 
-describe.skipIf(unavailable !== null && !inCi)('run against moto (python3 -m moto.server), auto fixtures', () => {
+describeWithMoto('run against moto (python3 -m moto.server), auto fixtures', (started) => {
   let moto: MotoServer;
-
-  beforeAll(async () => {
-    // Under CI=true a moto that cannot start fails here, with the reason.
-    if (unavailable !== null) throw new Error(`moto is needed under CI=true: ${unavailable}`);
-    moto = await startMoto();
-  }, 40_000);
-  afterAll(async () => {
-    await moto?.close();
+  beforeAll(() => {
+    moto = started();
   });
 
   it('judges every case, exits 1, writes three reports that agree, and leaves nothing on moto', async () => {

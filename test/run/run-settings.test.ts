@@ -17,6 +17,8 @@ describe('run settings', () => {
       timeoutMs: 10_000,
       grep: null,
       repeat: 1,
+      expectations: null,
+      updateExpectations: null,
     });
   });
 

@@ -41,6 +41,7 @@ export function caseResult(overrides: Partial<CaseResult> & Pick<CaseResult, 'id
     reasons: [],
     durationMs: 12,
     attempts: 1,
+    gate: null,
     ...overrides,
   };
 }
@@ -56,6 +57,8 @@ export function runReport(cases: readonly CaseResult[], overrides: Partial<Omit<
     durationMs: 4321,
     complete: true,
     interruption: null,
+    scope: { grep: null, repeat: 1, seed: null, editionCases: cases.length, partial: false },
+    gate: null,
     summary: { total: cases.length, pass: count('pass'), fail: count('fail'), error: count('error'), skip: count('skip') },
     cases,
     ...overrides,

@@ -1,0 +1,48 @@
+// `diff`: what changed between two runs, case by case: for two emulators, two versions of one, or
+// an emulator against a run on real AWS.
+import { describeForm, formOf, sameForm } from '../gate/deviation-form.ts';
+import type { RecordedCase, RunRecord } from './run-record.ts';
+
+export type ChangeKind = 'newly failing' | 'newly passing' | 'answer changed' | 'only in A' | 'only in B';
+
+export interface CaseChange {
+  readonly kind: ChangeKind;
+  readonly id: string;
+  /** The case in A and in B, as "pass 202 (no error type)"; null where the run has no such case. */
+  readonly before: string | null;
+  readonly after: string | null;
+}
+
+const failing = (result: RecordedCase): boolean => result.outcome === 'fail' || result.outcome === 'error';
+
+function described(result: RecordedCase): string {
+  return `${result.outcome} ${describeForm(formOf(result))}`;
+}
+
+/** Every case that differs: in A's order, then the cases only B has, in B's order. */
+export function compareRuns(a: RunRecord, b: RunRecord): CaseChange[] {
+  const inB = new Map(b.cases.map((result) => [result.id, result]));
+  const inA = new Set(a.cases.map((result) => result.id));
+  const changes: CaseChange[] = [];
+  for (const before of a.cases) {
+    const after = inB.get(before.id);
+    const kind = after === undefined ? 'only in A' : changeOf(before, after);
+    if (kind !== null) changes.push({ kind, id: before.id, before: described(before), after: after === undefined ? null : described(after) });
+  }
+  for (const after of b.cases) if (!inA.has(after.id)) changes.push({ kind: 'only in B', id: after.id, before: null, after: described(after) });
+  return changes;
+}
+
+function changeOf(before: RecordedCase, after: RecordedCase): ChangeKind | null {
+  if (!failing(before) && failing(after)) return 'newly failing';
+  if (failing(before) && after.outcome === 'pass') return 'newly passing';
+  if (before.outcome !== after.outcome || !sameForm(formOf(before), formOf(after))) return 'answer changed';
+  return null;
+}
+
+/** One line per change: "newly failing  BatchSize/sqs/0: pass 202 (no error type) → fail 201 (no error type)". */
+export function changeLine(change: CaseChange): string {
+  const width = 'answer changed'.length;
+  const states = [change.before, change.after].filter((state): state is string => state !== null).join(' → ');
+  return `${change.kind.padEnd(width)}  ${change.id}: ${states}`;
+}

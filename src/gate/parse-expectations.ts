@@ -1,0 +1,127 @@
+// Reads the text of an expectations file into entries, or says what is wrong with it: every
+// problem at its line and column, with what to write instead, all at once, before any case is sent.
+import { isJsonObject } from '../json-object.ts';
+import type { DeviationForm } from '../results.ts';
+import { excerpt } from '../user-file/excerpt.ts';
+import { UserFileError, type FileProblem } from '../user-file/file-problem.ts';
+import { parseYaml, type YamlSource } from '../user-file/yaml-source.ts';
+import { isGlob } from './case-pattern.ts';
+import { EXPECTED_OUTCOMES, type ExpectedOutcome, type Expectation, type Expectations } from './expectations.ts';
+
+export class ExpectationsFileError extends UserFileError {
+  override readonly name = 'ExpectationsFileError';
+
+  constructor(problems: readonly FileProblem[]) {
+    super('The expectations file', problems);
+  }
+}
+
+const ENTRY_KEYS = ['case', 'outcome', 'form', 'reason', 'link'];
+const ENTRY_EXAMPLE = '`- case: BatchSize/sqs/0`, `outcome: fail`, `form: { status: 201, errorType: null }`, `reason: …`';
+
+type Report = (path: readonly string[], message: string, fix: string, key?: string) => void;
+
+/** The entries of an expectations file's text; `file` only names it. Throws ExpectationsFileError. */
+export function parseExpectations(text: string, file: string): Expectations {
+  const parsed = parseYaml(file, text);
+  if (parsed.source === null) throw new ExpectationsFileError(parsed.problems);
+  const { source } = parsed;
+  const problems: FileProblem[] = [];
+  const report: Report = (path, message, fix, key) => problems.push({ file, ...source.locate(path, key), message, fix });
+
+  const root = source.value;
+  if (!isJsonObject(root)) {
+    report([], 'the file must be a mapping with one key, `expectations`, holding a list of entries', `write \`expectations:\` and under it one entry per case: ${ENTRY_EXAMPLE}`);
+    throw new ExpectationsFileError(problems);
+  }
+  for (const key of Object.keys(root)) {
+    if (key !== 'expectations') report([], `unknown key ${excerpt(key)}`, 'the file has one key, `expectations`: move the entries under it', key);
+  }
+  const list = root['expectations'];
+  const entries: Expectation[] = [];
+  if (list !== null && list !== undefined && !Array.isArray(list)) {
+    report(['expectations'], '`expectations` must be a list of entries', `start each entry with \`- \`: ${ENTRY_EXAMPLE}`);
+  } else if (!('expectations' in root)) {
+    report([], 'the key `expectations` is missing', `write \`expectations:\` and under it one entry per case (\`expectations: []\` for none): ${ENTRY_EXAMPLE}`);
+  } else {
+    const exact = new Map<string, number>();
+    for (const [index, value] of (list ?? []).entries()) {
+      const entry = readEntry(value, ['expectations', String(index)], source, report);
+      if (entry === undefined) continue;
+      const earlier = isGlob(entry.pattern) ? undefined : exact.get(entry.pattern);
+      if (earlier !== undefined) report(['expectations', String(index), 'case'], `case ${excerpt(entry.pattern)} is already listed on line ${earlier}`, 'keep one entry per case');
+      else if (!isGlob(entry.pattern)) exact.set(entry.pattern, entry.line);
+      entries.push(entry);
+    }
+  }
+  if (problems.length > 0) throw new ExpectationsFileError(problems);
+  return { file, entries };
+}
+
+function readEntry(value: unknown, path: readonly string[], source: YamlSource, report: Report): Expectation | undefined {
+  if (!isJsonObject(value)) {
+    report(path, 'an entry must be a mapping', `write the entry's keys indented under its \`- \`: ${ENTRY_EXAMPLE}`);
+    return undefined;
+  }
+  for (const key of Object.keys(value)) {
+    if (!ENTRY_KEYS.includes(key)) report(path, `unknown key ${excerpt(key)} in an entry`, `an entry has ${ENTRY_KEYS.map((name) => `\`${name}\``).join(', ')} (link optional)`, key);
+  }
+  const at = (key: string): string[] => [...path, key];
+  const pattern = requiredText(value, 'case', path, report, 'write the case id as `lambda-esm-conformance list` shows it, or a glob such as `BatchSize/*/0` (`*` within a segment, `**` across)');
+  if (pattern !== undefined && /\s/.test(pattern)) report(at('case'), `case ${excerpt(pattern)} contains white space, which no case id does`, 'write the id as `lambda-esm-conformance list` shows it');
+  const outcome = readOutcome(value['outcome'], at('outcome'), report);
+  const form = readForm(value['form'], at('form'), report);
+  const reason = requiredText(value, 'reason', path, report, 'say why the target deviates, e.g. `reason: "answers 201 where the documentation says 202"`');
+  const link = readLink(value['link'], at('link'), report);
+  if (pattern === undefined || outcome === undefined || form === undefined || reason === undefined || link === undefined) return undefined;
+  return { pattern, outcome, form, reason, link, line: source.locate(path).line };
+}
+
+function requiredText(entry: Record<string, unknown>, key: string, path: readonly string[], report: Report, fix: string): string | undefined {
+  const value = entry[key];
+  if (!(key in entry)) report(path, `the entry has no \`${key}\``, fix);
+  else if (typeof value !== 'string' || value.trim() === '') report([...path, key], `\`${key}\` must be a non-empty text`, fix);
+  else return value.trim();
+  return undefined;
+}
+
+function readOutcome(value: unknown, path: readonly string[], report: Report): ExpectedOutcome | undefined {
+  if (typeof value === 'string' && (EXPECTED_OUTCOMES as readonly string[]).includes(value)) return value as ExpectedOutcome;
+  const given = value === undefined ? 'missing' : `${excerpt(String(value))}`;
+  report(path, `\`outcome\` is ${given}: it must be fail, error or skip`, 'write `outcome: fail` (the answer does not conform), `error` (the case could not be judged) or `skip`');
+  return undefined;
+}
+
+const FORM_FIX = 'write the status and error type the target answered, null for none: `form: { status: 201, errorType: null }`';
+
+function readForm(value: unknown, path: readonly string[], report: Report): DeviationForm | undefined {
+  if (!isJsonObject(value)) {
+    report(path, value === undefined ? 'the entry has no `form`' : '`form` must be a mapping of `status` and `errorType`', FORM_FIX);
+    return undefined;
+  }
+  let broken = false;
+  for (const key of Object.keys(value)) {
+    if (key !== 'status' && key !== 'errorType') {
+      report(path, `unknown key ${excerpt(key)} in \`form\``, FORM_FIX, key);
+      broken = true;
+    }
+  }
+  const status = value['status'];
+  if (!('status' in value) || !(status === null || (Number.isInteger(status) && (status as number) >= 100 && (status as number) <= 599))) {
+    report('status' in value ? [...path, 'status'] : path, '`form.status` must be an HTTP status (100 to 599), or null when there was no answer', FORM_FIX);
+    broken = true;
+  }
+  const errorType = value['errorType'];
+  if (!('errorType' in value) || !(errorType === null || (typeof errorType === 'string' && /^\S+$/.test(errorType)))) {
+    report('errorType' in value ? [...path, 'errorType'] : path, '`form.errorType` must be an error type such as InvalidParameterValueException, or null when the answer named none', FORM_FIX);
+    broken = true;
+  }
+  return broken ? undefined : { status: status as number | null, errorType: errorType as string | null };
+}
+
+function readLink(value: unknown, path: readonly string[], report: Report): string | null | undefined {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'string' && /^https?:\/\/\S+$/.test(value.trim())) return value.trim();
+  report(path, `\`link\` must be an http(s) URL, not ${excerpt(String(value))}`, 'link the issue or discussion of the deviation, e.g. `link: https://github.com/getmoto/moto/issues/1`, or leave `link` out');
+  return undefined;
+}

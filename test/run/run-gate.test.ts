@@ -1,0 +1,182 @@
+// The CI gate end to end: a server with a known deviation (the reference server behind a proxy
+// that answers a successful create with 201, as moto does) fails a plain run; --update-expectations
+// records the deviation; --expectations then passes; the deviation gone, the run fails as an
+// unexpected pass; a deviation that changes form, or a new one, is a regression; `diff` names the
+// cases that changed. Runs are of one --grep subset, which is also what makes them partial.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startReferenceServer, type ReferenceServer } from '../../reference/server.ts';
+import { parseExpectations } from '../../src/gate/parse-expectations.ts';
+import { startInterceptingProxy, type Interference } from '../support/intercepting-proxy.ts';
+import { commandInProcess, idsWith, readReport, readResults, runInProcess, seedCaseCount, type CliRun } from './support/cli-run.ts';
+
+const createMapping = 'POST /2015-03-31/event-source-mappings/';
+const GREP = '^BatchSize/sqs/';
+const selected = seedCaseCount(GREP);
+const edition = seedCaseCount();
+const rules: Record<string, Interference> = {};
+const folder = mkdtempSync(path.join(tmpdir(), 'lesm-gate-'));
+
+/** Answers every successful create with `status` instead of 202. */
+function createdWith(status: number): Interference {
+  return { kind: 'mutate', answer: (answer) => (answer.status === 202 ? { ...answer, status } : answer) };
+}
+
+let server: ReferenceServer;
+let proxy: Awaited<ReturnType<typeof startInterceptingProxy>>;
+
+beforeAll(async () => {
+  server = await startReferenceServer();
+  proxy = await startInterceptingProxy(server.url, rules);
+}, 30_000);
+
+afterAll(async () => {
+  await proxy.close();
+  await server.close();
+});
+
+async function run(deviation: number | null, ...args: string[]): Promise<CliRun> {
+  if (deviation === null) delete rules[createMapping];
+  else rules[createMapping] = createdWith(deviation);
+  return runInProcess(['--target', proxy.url, '--grep', GREP, ...args]);
+}
+
+function file(name: string, text?: string): string {
+  const where = path.join(folder, name);
+  if (text !== undefined) writeFileSync(where, text);
+  return where;
+}
+
+describe('the gate of --expectations', () => {
+  let deviating: string[];
+  let deviatingRun: CliRun;
+  let cleanRun: CliRun;
+  const recorded = file('recorded.yaml');
+
+  it('a clean run of a subset passes, labelled partial, never a bare CONFORMS', async () => {
+    cleanRun = await run(null);
+    expect(cleanRun.code, cleanRun.stderr).toBe(0);
+    const report = readResults(cleanRun);
+    expect(report.scope).toEqual({ grep: GREP, repeat: 1, seed: null, editionCases: edition, partial: true });
+    expect(report.gate).toBeNull();
+    expect(cleanRun.stderr).toContain(`CONFORMS (partial: ${selected} cases of ${edition}): ${selected} of ${selected} cases pass`);
+    expect(cleanRun.stderr).toContain(`Partial: ${selected} cases of the seed edition's ${edition} were run (--grep "${GREP}").`);
+    expect(readReport(cleanRun, 'report.html')).toContain(`${selected} of ${edition} cases (partial)`);
+    expect(readReport(cleanRun, 'junit.xml')).toContain(`<property name="selection" value="${GREP}"/>`);
+  });
+
+  it('a run against a server with a deviation fails without expectations', async () => {
+    deviatingRun = await run(201);
+    expect(deviatingRun.code, deviatingRun.stderr).toBe(1);
+    deviating = idsWith(readResults(deviatingRun), 'fail');
+    expect(deviating.length).toBeGreaterThan(1);
+    expect(deviating.length).toBeLessThan(selected);
+  });
+
+  it('--update-expectations records the deviations and exits 0 without gating', async () => {
+    const update = await run(201, '--update-expectations', recorded);
+    expect(update.code, update.stderr).toBe(0);
+    expect(update.stderr).toContain(`wrote ${deviating.length} known deviations to ${recorded}`);
+    const written = parseExpectations(readFileSync(recorded, 'utf8'), recorded);
+    expect(written.entries.map((entry) => entry.pattern)).toEqual(deviating);
+    for (const entry of written.entries) expect(entry).toMatchObject({ outcome: 'fail', form: { status: 201, errorType: null }, reason: expect.stringContaining('expected 202, got 201') });
+  });
+
+  it('then --expectations passes: known deviations only, in every report', async () => {
+    // A person explains one entry; the next update keeps what they wrote.
+    writeFileSync(recorded, readFileSync(recorded, 'utf8').replace(/reason: "[^"]*"/, 'reason: "answers 201 where the documentation says 202"\n    link: "https://example.com/issue/1"'));
+    const gated = await run(201, '--expectations', recorded);
+    expect(gated.code, gated.stderr).toBe(0);
+    const report = readResults(gated);
+    expect(report.gate).toEqual({ file: recorded, expected: deviating.length, unexpectedPass: 0, regression: 0, stale: [] });
+    expect(gated.stderr).toContain(`KNOWN DEVIATIONS ONLY (partial: ${selected} cases of ${edition})`);
+    expect(gated.stderr).toContain(`Gate ${recorded}: ${deviating.length} expected, 0 unexpected passes, 0 regressions.`);
+    const first = report.cases.find((result) => result.id === deviating[0]);
+    expect(first?.gate).toEqual({
+      status: 'expected',
+      entry: { pattern: deviating[0], reason: 'answers 201 where the documentation says 202', link: 'https://example.com/issue/1' },
+      note: 'deviates as listed: 201 (no error type)',
+    });
+    const junit = readReport(gated, 'junit.xml');
+    expect(junit).toMatch(/<testsuites [^>]*failures="0" errors="0"/);
+    expect(junit).toContain('<skipped message="expected deviation: answers 201 where the documentation says 202 (deviates as listed: 201 (no error type))"/>');
+    const html = readReport(gated, 'report.html');
+    expect(html).toContain('KNOWN DEVIATIONS ONLY');
+    expect(html).toContain(`${deviating.length} expected</li>`);
+
+    const again = await run(201, '--update-expectations', recorded);
+    expect(again.code).toBe(0);
+    expect(readFileSync(recorded, 'utf8')).toContain('reason: "answers 201 where the documentation says 202"\n    link: "https://example.com/issue/1"');
+  });
+
+  it('with the deviation gone, the listed cases fail the gate as unexpected passes', async () => {
+    const fixed = await run(null, '--expectations', recorded);
+    expect(fixed.code, fixed.stderr).toBe(1);
+    const report = readResults(fixed);
+    expect(report.summary.fail).toBe(0);
+    expect(report.gate).toMatchObject({ expected: 0, unexpectedPass: deviating.length, regression: 0 });
+    expect(fixed.stderr).toContain('DOES NOT CONFORM (partial');
+    expect(report.cases.find((result) => result.id === deviating[0])?.gate?.note).toBe('listed as answered 201 (no error type), but it passes: remove the entry');
+    expect(readReport(fixed, 'junit.xml')).toContain('<failure message="unexpected pass: listed as answered 201 (no error type), but it passes: remove the entry" type="unexpected-pass">');
+  });
+
+  it('a deviation that changes form is a regression', async () => {
+    const changed = await run(200, '--expectations', recorded);
+    expect(changed.code, changed.stderr).toBe(1);
+    const report = readResults(changed);
+    expect(report.gate).toMatchObject({ expected: 0, unexpectedPass: 0, regression: deviating.length });
+    expect(report.cases.find((result) => result.id === deviating[0])?.gate?.note).toBe('listed as answered 201 (no error type), answered 200 (no error type)');
+    expect(readReport(changed, 'junit.xml')).toContain('Regression: listed as answered 201 (no error type), answered 200 (no error type)');
+  });
+
+  it('a failing case that is not listed is a regression, beside the expected ones', async () => {
+    const [kept, ...dropped] = deviating;
+    const partial = file('one.yaml', `expectations:\n  - case: ${kept}\n    outcome: fail\n    form: { status: 201, errorType: null }\n    reason: known\n`);
+    const gated = await run(201, '--expectations', partial);
+    expect(gated.code).toBe(1);
+    expect(readResults(gated).gate).toMatchObject({ expected: 1, unexpectedPass: 0, regression: dropped.length });
+    expect(readResults(gated).cases.find((result) => result.id === dropped[0])?.gate).toEqual({ status: 'regression', entry: null, note: 'not in the expectations file; answered 201 (no error type)' });
+  });
+
+  it('reports stale entries with their line and does not fail on them; entries for cases --grep left out are not stale', async () => {
+    const entry = (id: string, status: number, reason: string): string => `  - case: ${id}\n    outcome: fail\n    form: { status: ${status}, errorType: null }\n    reason: ${reason}\n`;
+    const text = `expectations:\n${entry('Retired/case', 400, 'a case the edition no longer has')}${entry('BatchSize/kinesis/0', 201, 'not in this selection')}${deviating.map((id) => entry(id, 201, 'answers 201')).join('')}`;
+    const withStale = file('stale.yaml', text);
+    const gated = await run(201, '--expectations', withStale);
+    expect(gated.code, gated.stderr).toBe(0);
+    expect(readResults(gated).gate).toEqual({ file: withStale, expected: deviating.length, unexpectedPass: 0, regression: 0, stale: [{ pattern: 'Retired/case', line: 2 }] });
+    expect(gated.stderr).toContain(`stale expectation ${withStale}:2: "Retired/case" matches no case of the seed edition`);
+    expect(gated.stderr).toContain('1 stale entry (no such case)');
+
+    // The update drops the stale entry, keeps the one for a case this run did not send, and writes the glob's cases by id.
+    const update = await run(201, '--update-expectations', withStale);
+    expect(update.code).toBe(0);
+    const patterns = parseExpectations(readFileSync(withStale, 'utf8'), withStale).entries.map((entry) => entry.pattern);
+    expect(patterns).toEqual(['BatchSize/kinesis/0', ...deviating].sort());
+  });
+
+  it('refuses a malformed expectations file with exit 2 at its line and column, before any case is sent', async () => {
+    const broken = file('broken.yaml', 'expectations:\n  - case: BatchSize/sqs/0\n    outcome: failed\n    form: { status: 201, errorType: null }\n    reason: x\n');
+    const seenBefore = proxy.seen.length;
+    const refused = await run(201, '--expectations', broken);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`${broken}:3:14: \`outcome\` is "failed": it must be fail, error or skip`);
+    expect(refused.stderr).toContain('fix: write `outcome: fail`');
+    expect(proxy.seen.length).toBe(seenBefore);
+  });
+
+  it('diff names the cases that changed between two runs, and exits 0 for identical ones', async () => {
+    const a = path.join(cleanRun.reportDir, 'results.json');
+    const b = path.join(deviatingRun.reportDir, 'results.json');
+    const changed = await commandInProcess(['diff', a, b], folder);
+    expect(changed.code, changed.stderr).toBe(1);
+    for (const id of deviating) expect(changed.stdout).toContain(`newly failing   ${id}: pass 202 (no error type) → fail 201 (no error type)\n`);
+    expect(changed.stdout).toContain(`${deviating.length} cases differ.`);
+
+    const same = await commandInProcess(['diff', a, a], folder);
+    expect(same.code).toBe(0);
+    expect(same.stdout).toContain('No case differs.');
+  });
+});
