@@ -17,6 +17,8 @@ export interface ConformanceReporterOptions {
   readonly startedAt: Date;
   /** Every case the run means to judge, in report order. */
   readonly plannedCases: ReadonlyArray<PlannedCase>;
+  /** Why the planned cases are not the whole edition (see RunFacts), or null. */
+  readonly subset: string | null;
   /** Called once the reports are written. */
   readonly onReport?: (report: RunReport, paths: ReportPaths) => void;
   /** Credentials to mask in every spelling in the reports, as a last pass. */
@@ -74,7 +76,7 @@ export class ConformanceReporter implements Reporter {
   }
 
   private report(stop: RunStop | null): RunReport {
-    const { startedAt, target, edition, plannedCases } = this.options;
+    const { startedAt, target, edition, plannedCases, subset } = this.options;
     return buildRunReport({
       tool: toolIdentity(),
       target,
@@ -82,6 +84,7 @@ export class ConformanceReporter implements Reporter {
       startedAt,
       durationMs: Date.now() - startedAt.getTime(),
       plannedCases,
+      subset,
       results: this.results,
       stop,
     });

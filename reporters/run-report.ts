@@ -1,5 +1,7 @@
 // Turns what a run judged into the RunReport every reporter renders. Pure, so the rules about
 // incomplete runs are tested without running vitest.
+import { certificationOf } from '../src/findings/certification.ts';
+import { findingsOf } from '../src/findings/findings.ts';
 import { unjudged, type CaseIdentity, type CaseResult, type RunReport } from '../src/results.ts';
 import { summarize } from './summarize.ts';
 import type { ToolIdentity } from './tool-identity.ts';
@@ -22,6 +24,8 @@ export interface RunFacts {
   readonly startedAt: Date;
   readonly durationMs: number;
   readonly plannedCases: readonly PlannedCase[];
+  /** Why the planned cases are not every case of the edition (a `--grep`, a Pact file), or null when they are: such a run certifies no level. */
+  readonly subset: string | null;
   /** The judged cases, by id. */
   readonly results: ReadonlyMap<string, CaseResult>;
   readonly stop: RunStop | null;
@@ -47,16 +51,19 @@ function plural(count: number, noun: string): string {
 /**
  * The report: planned cases in plan order (a planned case without a result becomes a `skip` that
  * says it was not run), then any judged case that was not planned. Incomplete when the run stopped
- * early or when any planned case has no result.
+ * early or when any planned case has no result. The failures are grouped into findings and the
+ * certification level is judged here, from the cases, so every reporter shows the same.
  */
 export function buildRunReport(facts: RunFacts): RunReport {
   const plannedIds = new Set(facts.plannedCases.map((planned) => planned.id));
   const missing = facts.plannedCases.filter((planned) => !facts.results.has(planned.id));
   const notRunMessage = facts.stop?.notRun ?? 'not run: no test reported a result for this case';
-  const cases = [
+  const judged = [
     ...facts.plannedCases.map((planned) => facts.results.get(planned.id) ?? notRun(planned, notRunMessage)),
     ...[...facts.results.values()].filter((result) => !plannedIds.has(result.id)),
   ];
+  const { findings, findingOfCase } = findingsOf(judged);
+  const cases = judged.map((result) => ({ ...result, finding: findingOfCase.get(result.id) ?? null }));
   const unjudged = missing.length === 0 ? '' : `${missing.length} of ${plural(facts.plannedCases.length, 'planned case')} ${missing.length === 1 ? 'was' : 'were'} not judged.`;
   const interruption = facts.stop !== null ? [asSentence(facts.stop.interruption), unjudged].filter((part) => part !== '').join(' ') : unjudged === '' ? null : unjudged;
   return {
@@ -68,6 +75,8 @@ export function buildRunReport(facts: RunFacts): RunReport {
     complete: interruption === null,
     interruption,
     summary: summarize(cases),
+    certification: certificationOf(cases, { complete: interruption === null, subset: facts.subset }),
+    findings,
     cases,
   };
 }

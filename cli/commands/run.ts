@@ -57,6 +57,7 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
       edition: settings.edition,
       startedAt: new Date(),
       plannedCases: cases,
+      subset: settings.grep === null ? null : `only the cases --grep "${settings.grep}" selects were run`,
       onReport: (report) => (written.report = report),
       secrets,
     }));

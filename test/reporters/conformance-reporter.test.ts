@@ -8,7 +8,7 @@ import { ConformanceReporter } from '../../reporters/conformance-reporter.ts';
 import type { PlannedCase } from '../../reporters/run-report.ts';
 import type { ReportPaths } from '../../reporters/write-reports.ts';
 import type { CaseResult, RunReport } from '../../src/results.ts';
-import { caseResult } from './support/build-report.ts';
+import { caseResult, response } from './support/build-report.ts';
 import { attributeOf, descendants, parseXml } from './support/xml.ts';
 
 const readReport = (text: string): RunReport => JSON.parse(text) as RunReport;
@@ -39,6 +39,7 @@ function reporterFor(plannedCases: PlannedCase[], reports: Written[], reportDir 
     edition: 'seed',
     startedAt: new Date(Date.now() - 50),
     plannedCases,
+    subset: null,
     onReport: (report, paths) => reports.push({ report, paths }),
   });
 }
@@ -64,7 +65,13 @@ describe('ConformanceReporter under vitest', () => {
     const reports: Written[] = [];
     const planned = [plan('case/pass'), plan('case/fail', 'Errors'), plan('case/skip'), plan('case/throws'), plan('case/never')];
     const reporter = reporterFor(planned, reports);
-    const fail = caseResult({ id: 'case/fail', clause: 'Errors', outcome: 'fail', reasons: [{ check: 'status_code_conformance', clause: 'Errors', message: 'expected 400, got 202' }] });
+    const fail = caseResult({
+      id: 'case/fail',
+      clause: 'Errors',
+      outcome: 'fail',
+      response: response({ status: 202, headers: { 'content-type': 'application/json' }, body: {} }),
+      reasons: [{ check: 'status_code_conformance', clause: 'Errors', message: 'expected 400, got 202' }],
+    });
     const skip = caseResult({ id: 'case/skip', outcome: 'skip', request: null, response: null, reasons: [{ check: 'fixtures_available', clause: 'BatchSize.range', message: 'no kinesis stream' }] });
     await runVitestWith(
       reporter,
@@ -93,7 +100,8 @@ describe('ConformanceReporter under vitest', () => {
       ['case/throws', 'error'],
       ['case/never', 'skip'],
     ]);
-    expect(onDisk.cases[1]).toEqual(fail);
+    // The report names the finding that explains the failure; the rest is the case as it was attached.
+    expect(onDisk.cases[1]).toEqual({ ...fail, finding: 'status-202-for-400-invalid-parameter-value' });
     expect(onDisk.cases[3]?.reasons).toEqual([{ check: 'suite_error', clause: 'BatchSize.range', message: 'the test threw before judging the case: fixture exploded' }]);
     expect(onDisk.cases[4]?.reasons[0]?.message).toBe('not run: no test reported a result for this case');
     expect(onDisk.complete).toBe(false);

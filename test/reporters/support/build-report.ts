@@ -35,6 +35,7 @@ export function caseResult(overrides: Partial<CaseResult> & Pick<CaseResult, 'id
     title: 'BatchSize 0 is refused',
     sourceType: 'sqs',
     outcome: 'pass',
+    finding: null,
     expected: { status: 400, errorTypes: ['InvalidParameterValueException'], alsoAccepted: [], why: 'BatchSize has a minimum of 1.' },
     request: request(),
     response: response(),
@@ -57,6 +58,8 @@ export function runReport(cases: readonly CaseResult[], overrides: Partial<Omit<
     complete: true,
     interruption: null,
     summary: { total: cases.length, pass: count('pass'), fail: count('fail'), error: count('error'), skip: count('skip') },
+    certification: { level: 0, uncertified: null, keptBack: [] },
+    findings: [],
     cases,
     ...overrides,
   };
