@@ -127,7 +127,7 @@ export interface RunReport {
   readonly interruption: string | null;
   readonly summary: RunSummary;
   readonly certification: Certification;
-  /** Ordered by how many cases each explains, most first; ties by id. */
+  /** Ordered by how many cases each explains, most first; ties in the order of CHECK_NAMES, then by id. */
   readonly findings: readonly Finding[];
   readonly cases: readonly CaseResult[];
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { guardCleanup } from '../../fixtures/index.ts';
 import { ConformanceReporter } from '../../reporters/conformance-reporter.ts';
+import { consoleLine } from '../../reporters/console-line.ts';
 import { ProgressReporter } from '../../reporters/progress-reporter.ts';
 import { verdictOf } from '../../reporters/verdict.ts';
 import { generateCases } from '../../src/cases/generate.ts';
@@ -48,6 +49,8 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
     functions: runFunctions(settings.concurrency),
   });
   const written: { report: RunReport | null } = { report: null };
+  // The case lines and the recap after them: what a CI log keeps, the verdict last.
+  const print = (line: string): void => io.stdout(`${consoleLine(line, secrets())}\n`);
   // Made when the suite is prepared; or, after a signal that came before, to report every case as not run.
   let reporter: ConformanceReporter | undefined;
   const conformanceReporter = (): ConformanceReporter =>
@@ -74,6 +77,7 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
     },
     { log: say, remaining: () => fixtures.remaining(), deadlineMs: SIGNAL_DEADLINE_MS },
   );
+  let report: RunReport;
   try {
     say(`lambda-esm-conformance ${VERSION}: ${cases.length} cases of the ${spec.edition} edition against ${targetUrl} (${whereFrom(settings)})`);
     const refusal = await setupProblem(settings, targetUrl, credentials, secrets, fixtures);
@@ -100,8 +104,7 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
       say('Nothing was judged: the run ended before any report was written; run again, and if it repeats, report it as a bug with the lines above.');
       return 2;
     }
-    summarize(written.report, settings.reportDir, { passed: 'cases pass', unjudged: 'could not be judged', skipped: 'skipped' }, say);
-    return verdictOf(written.report).label === 'CONFORMS' ? 0 : 1;
+    report = written.report;
   } finally {
     // After a signal the guard cleans up and exits; otherwise it is done here (failures are logged as they happen).
     if (guard.interruptedBy === undefined) {
@@ -111,6 +114,9 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
     }
     await reference?.close();
   }
+  // After the cleanup's lines, so that the verdict is the last line of the run.
+  summarize(report, settings.reportDir, { passed: 'cases pass', unjudged: 'could not be judged', skipped: 'skipped' }, print);
+  return verdictOf(report).label === 'CONFORMS' ? 0 : 1;
 }
 
 function whereFrom(settings: RunSettings): string {

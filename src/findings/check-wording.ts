@@ -13,7 +13,7 @@ export interface FindingWords {
 }
 
 interface CheckWording {
-  /** The id's first words: "status" in "status-201-for-202". */
+  /** The id's first word: "status" in "status-201-for-202". */
   readonly prefix: string;
   readonly headline: (words: FindingWords) => string;
 }
@@ -31,7 +31,7 @@ const ofSuccess = (what: string) => (words: FindingWords): string => `a success 
 
 export const CHECK_WORDING: Readonly<Record<CheckName, CheckWording>> = {
   status_code_conformance: { prefix: 'status', headline: wrongAnswer },
-  error_type_conformance: { prefix: 'error-type', headline: wrongAnswer },
+  error_type_conformance: { prefix: 'type', headline: wrongAnswer },
   response_body_is_json: { prefix: 'body-not-json', headline: ofSuccess('is not a JSON object') },
   response_schema_conformance: { prefix: 'shape', headline: ofSuccess('does not have the documented shape') },
   echoed_value_conformance: { prefix: 'echo', headline: ofSuccess('does not echo a value the request set') },

@@ -1,6 +1,6 @@
 // A finding's id: its signature in a few words, the same in every run that sees the same failures.
 
-const MAX_WORDS_LENGTH = 64;
+const MAX_WORDS_LENGTH = 72;
 
 /** "400 InvalidParameterValueException or 404 (any error type)" → "400-invalid-parameter-value-or-404-any". */
 function slug(text: string): string {

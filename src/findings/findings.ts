@@ -1,7 +1,7 @@
 // Pure: the failures of a run grouped by cause, so that a person reads a few causes, not a card per case.
 import { describeExpectation, describeOutcome } from '../cases/describe-expectation.ts';
 import type { Outcome } from '../cases/case.ts';
-import type { CheckName } from '../check-names.ts';
+import { CHECK_NAMES, type CheckName } from '../check-names.ts';
 import type { CaseResult, Finding, ObservedOutcome, RecordedResponse } from '../results.ts';
 import { errorTypeOf } from '../transport/error-type.ts';
 import { CHECK_WORDING } from './check-wording.ts';
@@ -60,7 +60,8 @@ function signatureKey(signature: Signature): string {
  * and the observed status and error type. A case with several failed checks (a 201 that is also
  * sent as text/html) belongs to the finding of each, since each is a deviation to fix; its own
  * `finding` is that of its first failed check, in the judge's order (status, error type, headers,
- * body), the one to fix first. Findings are ordered by how many cases each explains, then by id.
+ * body), the one to fix first. Findings are ordered by how many cases each explains, then in the
+ * judge's order of checks (a wrong status before the headers of the same answers), then by id.
  */
 export function findingsOf(cases: readonly Judged[]): RunFindings {
   const groups = new Map<string, { signature: Signature; cases: Judged[]; clauses: Set<string> }>();
@@ -81,7 +82,7 @@ export function findingsOf(cases: readonly Judged[]): RunFindings {
   }
   const ids = findingIds([...groups].map(([key, { signature }]) => findingWords(key, CHECK_WORDING[signature.check].prefix, observedText(signature.observed), signature.expected)));
   const findings = [...groups].map(([key, group]): Finding => finding(ids.get(key) ?? key, group.signature, group.cases, group.clauses));
-  findings.sort((a, b) => b.caseIds.length - a.caseIds.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  findings.sort((a, b) => b.caseIds.length - a.caseIds.length || CHECK_NAMES.indexOf(a.check) - CHECK_NAMES.indexOf(b.check) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const findingOfCase = new Map([...firstKeyOfCase].map(([caseId, key]) => [caseId, ids.get(key) ?? key]));
   return { findings, findingOfCase };
 }

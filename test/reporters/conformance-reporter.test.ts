@@ -87,7 +87,7 @@ describe('ConformanceReporter under vitest', () => {
 
     expect(reports).toHaveLength(1);
     const [{ report, paths }] = reports as [Written];
-    expect(paths).toEqual({ json: join(directory, 'reports', 'results.json'), junit: join(directory, 'reports', 'junit.xml'), html: join(directory, 'reports', 'report.html') });
+    expect(paths).toEqual({ json: join(directory, 'reports', 'results.json'), junit: join(directory, 'reports', 'junit.xml'), html: join(directory, 'reports', 'report.html'), badge: join(directory, 'reports', 'badge.json') });
     const onDisk = readReport(await readFile(paths.json, 'utf8'));
     expect(onDisk).toEqual(report);
     expect(onDisk.tool).toEqual({ name: manifest.name, version: manifest.version });
