@@ -1,6 +1,7 @@
 // The top of the page: the verdict in one word, why in one sentence, the counts, and the run's facts.
 import type { RunReport } from '../../src/results.ts';
 import { escapeHtml as html } from '../html-escape.ts';
+import { certificationSentence } from '../certification-text.ts';
 import { verdictOf } from '../verdict.ts';
 
 const verdictClass = { CONFORMS: 'conforms', 'DOES NOT CONFORM': 'deviates', INCOMPLETE: 'incomplete' } as const;
@@ -16,6 +17,7 @@ export function verdictSection(report: RunReport): string {
   return `<header class="verdict ${verdictClass[verdict.label]}" id="verdict">
 <p class="verdict-label">${html(verdict.label)}</p>
 <p class="verdict-sentence">${html(verdict.sentence)}</p>
+<p class="certification">${html(certificationSentence(report.certification))}</p>
 <ul class="counts" aria-label="counts"><li>${summary.total} cases</li>${count('pass')}${count('fail')}${count('error')}${count('skip')}</ul>
 <dl class="run-facts">
 <dt>target</dt><dd><code>${html(report.target)}</code></dd>

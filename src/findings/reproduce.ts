@@ -1,6 +1,7 @@
 // Pure: a curl command that sends a recorded request again, as Schemathesis prints one per failure.
 import type { RecordedRequest } from '../results.ts';
 import { isAwsEndpoint } from '../transport/aws-endpoint.ts';
+import { redactHeaders } from '../transport/redact.ts';
 
 // Signing headers are curl's to make again (--aws-sigv4); the others it sets itself from the URL and body.
 const NOT_COPIED = new Set(['authorization', 'x-amz-date', 'x-amz-content-sha256', 'x-amz-security-token', 'host', 'content-length']);
@@ -28,7 +29,8 @@ function signing(url: URL | null): string[] {
 export function curlCommand(request: RecordedRequest): string {
   const names = Object.keys(request.headers).map((name) => name.toLowerCase());
   const words = ['curl', '-sS', '-i', '-X', quoted(request.method), quoted(request.url)];
-  for (const [name, value] of Object.entries(request.headers)) if (!NOT_COPIED.has(name.toLowerCase())) words.push('-H', quoted(`${name}: ${value}`));
+  // Masked again, as every report does, rather than trusting each producer of a result.
+  for (const [name, value] of Object.entries(redactHeaders(request.headers))) if (!NOT_COPIED.has(name.toLowerCase())) words.push('-H', quoted(`${name}: ${value}`));
   if (request.body !== null) {
     // Without this curl would add a form Content-Type the case did not send.
     if (!names.includes('content-type')) words.push('-H', quoted('Content-Type:'));

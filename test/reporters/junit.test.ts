@@ -29,7 +29,7 @@ describe('renderJunit', () => {
       expect(attributeOf(element, 'timestamp')).toBe('2024-05-01T10:00:00.000Z');
     }
     expect(attributeOf(root, 'name')).toBe('lambda-esm-conformance');
-    expect(attributeOf(suite!, 'name')).toBe('lambda-esm-conformance seed against http://127.0.0.1:4566');
+    expect(attributeOf(suite!, 'name')).toBe('lambda-esm-conformance seed');
     expect(descendants(suite!, 'testcase')).toHaveLength(6);
     expect(descendants(suite!, 'failure')).toHaveLength(2);
     expect(descendants(suite!, 'error')).toHaveLength(1);
