@@ -1,4 +1,6 @@
 // Run records for the reporters' tests, built by hand so each test states what it depends on.
+import { certificationOf, type RunScope } from '../../../src/findings/certification.ts';
+import { findingsOf } from '../../../src/findings/findings.ts';
 import type { CaseResult, RecordedRequest, RecordedResponse, RunReport } from '../../../src/results.ts';
 
 export const HOSTILE = {
@@ -138,4 +140,13 @@ export function sampleCases(): CaseResult[] {
 
 export function sampleReport(overrides: Partial<Omit<RunReport, 'cases' | 'summary'>> = {}): RunReport {
   return runReport(sampleCases(), overrides);
+}
+
+/** A report of `cases` with their findings and certification, as buildRunReport makes them. */
+export function judgedReport(cases: readonly CaseResult[], scope: RunScope = { complete: true, subset: null }): RunReport {
+  const { findings, findingOfCase } = findingsOf(cases);
+  return runReport(
+    cases.map((result) => ({ ...result, finding: findingOfCase.get(result.id) ?? null })),
+    { complete: scope.complete, findings, certification: certificationOf(cases, scope) },
+  );
 }
