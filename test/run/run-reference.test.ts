@@ -150,7 +150,7 @@ describe('secrets', () => {
     try {
       const run = await runCli(['--target', server.url], { env: canary });
       expect(run.code, run.stderr).toBe(0);
-      const everything = [run.stdout, run.stderr, ...['results.json', 'junit.xml', 'report.html'].map((name) => readFileSync(`${run.reportDir}/${name}`, 'utf8'))].join('\n');
+      const everything = [run.stdout, run.stderr, ...['results.json', 'junit.xml', 'report.html', 'badge.json'].map((name) => readFileSync(`${run.reportDir}/${name}`, 'utf8'))].join('\n');
       for (const secret of Object.values(canary)) expect(everything).not.toContain(secret);
       const sent = readResults(run).cases[0]?.request?.headers ?? {};
       expect(sent['authorization']).toBe('[REDACTED]');
