@@ -1,6 +1,11 @@
 import path from 'node:path';
+import { certificationSentence } from '../reporters/certification-text.ts';
 import { verdictOf } from '../reporters/verdict.ts';
+import { REPORT_FILES } from '../reporters/write-reports.ts';
 import type { RunReport } from '../src/results.ts';
+
+/** How many findings the recap names; the reports list them all. */
+export const TOP_FINDINGS = 5;
 
 /** How a command counts what it judged: "119 of 119 cases pass, … could not be judged, … skipped". */
 export interface SummaryWords {
@@ -10,12 +15,34 @@ export interface SummaryWords {
   readonly skipped: string;
 }
 
-/** The closing lines of a command that wrote the three reports: the verdict, why, and where the reports are. */
+function cases(count: number): string {
+  return count === 1 ? '1 case' : `${count} cases`;
+}
+
+// The causes to fix first, each with a command that shows it again.
+function findingsRecap(report: RunReport, reportDir: string, say: (line: string) => void): void {
+  const { findings } = report;
+  if (findings.length === 0) return;
+  const shown = findings.slice(0, TOP_FINDINGS);
+  say(`${findings.length === 1 ? '1 finding' : `${findings.length} findings`} (causes shared by failing cases), most cases first:`);
+  for (const finding of shown) {
+    say(`  ${finding.id}: ${finding.headline} (${cases(finding.caseIds.length)}, such as ${finding.caseIds[0] ?? '?'})`);
+    say(`    ${finding.reproduce}`);
+  }
+  if (findings.length > shown.length) say(`  and ${findings.length - shown.length} more in ${path.join(reportDir, 'report.html')}`);
+}
+
+/**
+ * The recap that closes a command which wrote the reports: the top findings, the certification,
+ * the counts and where the reports are, and the verdict as the very last line.
+ */
 export function summarize(report: RunReport, reportDir: string, words: SummaryWords, say: (line: string) => void): void {
   const { total, pass, fail, error, skip } = report.summary;
   const verdict = verdictOf(report);
   say('');
-  say(`${verdict.label}: ${pass} of ${total} ${words.passed}, ${fail} fail, ${error} ${words.unjudged}, ${skip} ${words.skipped} (${(report.durationMs / 1000).toFixed(1)} s).`);
-  if (verdict.label !== 'CONFORMS') say(verdict.sentence);
-  for (const name of ['report.html', 'junit.xml', 'results.json']) say(`  ${path.join(reportDir, name)}`);
+  findingsRecap(report, reportDir, say);
+  say(certificationSentence(report.certification));
+  say(`${pass} of ${total} ${words.passed}, ${fail} fail, ${error} ${words.unjudged}, ${skip} ${words.skipped} (${(report.durationMs / 1000).toFixed(1)} s). Reports:`);
+  for (const name of REPORT_FILES) say(`  ${path.join(reportDir, name)}`);
+  say(`${verdict.label}: ${verdict.sentence}`);
 }

@@ -19,6 +19,8 @@ export interface ConformanceReporterOptions {
   readonly plannedCases: ReadonlyArray<PlannedCase>;
   readonly scope: RunFacts['scope'];
   readonly gate: RunFacts['gate'];
+  /** Why the planned cases are not the whole edition (see RunFacts), or null. */
+  readonly subset: string | null;
   /** Called once the reports are written. */
   readonly onReport?: (report: RunReport, paths: ReportPaths) => void;
   /** Credentials to mask in every spelling in the reports, as a last pass. */
@@ -76,7 +78,7 @@ export class ConformanceReporter implements Reporter {
   }
 
   private report(stop: RunStop | null): RunReport {
-    const { startedAt, target, edition, plannedCases, scope, gate } = this.options;
+    const { startedAt, target, edition, plannedCases, scope, gate, subset } = this.options;
     return buildRunReport({
       tool: toolIdentity(),
       target,
@@ -84,6 +86,7 @@ export class ConformanceReporter implements Reporter {
       startedAt,
       durationMs: Date.now() - startedAt.getTime(),
       plannedCases,
+      subset,
       results: this.results,
       stop,
       scope,

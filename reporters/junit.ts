@@ -1,8 +1,9 @@
 // JUnit XML as the CI test tabs read it (Jenkins, GitLab, GitHub test reporters): one testsuite for
 // the run, one testcase per case, the clause as the class so CI groups deviations by clause.
-import type { CaseResult, RunReport } from '../src/results.ts';
+import type { CaseResult, Finding, RunReport } from '../src/results.ts';
 import { requestAsText, responseAsText } from './exchange-text.ts';
 import { describeExpectation } from '../src/cases/describe-expectation.ts';
+import { certificationSentence } from './certification-text.ts';
 import { redactCase } from './redact-case.ts';
 import { escapeXmlAttribute as attribute, escapeXmlText as text } from './xml-escape.ts';
 
@@ -10,9 +11,19 @@ function seconds(milliseconds: number): string {
   return (milliseconds / 1000).toFixed(3);
 }
 
-/** The testsuite's name, also the name CI shows for the run. */
+/**
+ * The testsuite's name, also the name CI shows for the run. Nothing in it changes from run to run
+ * (no port, run id or time), so that a CI's test history follows each case; the target is a property.
+ */
 function junitSuiteName(report: RunReport): string {
-  return `${report.tool.name} ${report.edition} against ${report.target}`;
+  return `${report.tool.name} ${report.edition}`;
+}
+
+// A failure names the cause it shares with other cases, so that CI's list of failures reads by cause.
+function failureMessage(result: CaseResult, findings: ReadonlyMap<string, Finding>): string {
+  const first = result.reasons[0]?.message ?? (result.outcome === 'fail' ? 'the answer does not conform' : 'the case could not be judged');
+  const finding = result.finding === null ? undefined : findings.get(result.finding);
+  return finding === undefined ? first : `${finding.id}: ${finding.headline}. ${first}`;
 }
 
 // Everything a reader needs to act on a deviation without opening the HTML report.
@@ -40,7 +51,7 @@ function junitElement(result: CaseResult): 'none' | 'skipped' | 'failure' | 'err
   return ELEMENT_OF_OUTCOME[result.outcome];
 }
 
-function outcomeElement(result: CaseResult): string {
+function outcomeElement(result: CaseResult, findings: ReadonlyMap<string, Finding>): string {
   const first = result.reasons[0];
   const { gate } = result;
   switch (junitElement(result)) {
@@ -55,7 +66,7 @@ function outcomeElement(result: CaseResult): string {
       if (gate?.status === 'unexpected-pass') {
         return `\n      <failure message="${attribute(`unexpected pass: ${gate.note ?? ''}`)}" type="unexpected-pass">${text(deviationText(result))}</failure>`;
       }
-      const message = first?.message ?? (result.outcome === 'fail' ? 'the answer does not conform' : 'the case could not be judged');
+      const message = failureMessage(result, findings);
       const type = first?.check ?? result.outcome;
       const element = result.outcome === 'fail' ? 'failure' : 'error';
       const regression = gate?.status === 'regression' ? `Regression: ${gate.note ?? ''}\n\n` : '';
@@ -64,9 +75,9 @@ function outcomeElement(result: CaseResult): string {
   }
 }
 
-function testcase(unredacted: CaseResult): string {
+function testcase(unredacted: CaseResult, findings: ReadonlyMap<string, Finding>): string {
   const result = redactCase(unredacted);
-  const body = outcomeElement(result);
+  const body = outcomeElement(result, findings);
   const open = `<testcase classname="${attribute(result.clause)}" name="${attribute(`${result.id}: ${result.title}`)}" time="${seconds(result.durationMs)}"`;
   return body === '' ? `    ${open}/>` : `    ${open}>${body}\n    </testcase>`;
 }
@@ -96,6 +107,7 @@ export function* junitChunks(report: RunReport): Generator<string> {
           property('expectations', report.gate.file),
           property('gate', `${report.gate.expected} expected, ${report.gate.unexpectedPass} unexpected pass, ${report.gate.regression} regression, ${report.gate.stale.length} stale`),
         ]),
+    property('certification', certificationSentence(report.certification)),
     ...(report.interruption === null ? [] : [property('interruption', report.interruption)]),
   ];
   yield [
@@ -106,7 +118,8 @@ export function* junitChunks(report: RunReport): Generator<string> {
     ...properties,
     '    </properties>',
   ].join('\n');
-  for (const result of report.cases) yield `\n${testcase(result)}`;
+  const findings = new Map(report.findings.map((finding) => [finding.id, finding]));
+  for (const result of report.cases) yield `\n${testcase(result, findings)}`;
   yield `\n${[
     // An interrupted run says so where CI shows suite output, not only in a property.
     ...(report.interruption === null ? [] : [`    <system-err>${text(report.interruption)}</system-err>`]),

@@ -1,6 +1,6 @@
 // results.json: the machine-readable run record. Written with a fixed key order (the order of the
 // types in src/results.ts, header names sorted) so that two runs diff line by line.
-import type { CaseGate, CaseResult, GateSummary, Reason, RecordedRequest, RecordedResponse, RunReport } from '../src/results.ts';
+import type { CaseGate, CaseResult, Certification, Finding, GateSummary, Reason, RecordedRequest, RecordedResponse, RunReport } from '../src/results.ts';
 import { escapeActingCharactersInJson } from './control-characters.ts';
 import { redactCase } from './redact-case.ts';
 
@@ -57,6 +57,7 @@ function orderedCase(result: CaseResult): CaseResult {
     title: redacted.title,
     sourceType: redacted.sourceType,
     outcome: redacted.outcome,
+    finding: redacted.finding,
     // Only the fields of the record: a suite may hand over the whole Expectation (with its checks).
     expected: {
       status: expected.status,
@@ -73,13 +74,49 @@ function orderedCase(result: CaseResult): CaseResult {
   };
 }
 
+function orderedCertification(certification: Certification): Certification {
+  return {
+    level: certification.level,
+    uncertified: certification.uncertified,
+    keptBack: certification.keptBack.map((entry) => ({ level: entry.level, caseIds: [...entry.caseIds] })),
+  };
+}
+
+function orderedFinding(finding: Finding): Finding {
+  return {
+    id: finding.id,
+    headline: finding.headline,
+    check: finding.check,
+    expected: finding.expected,
+    observed: { status: finding.observed.status, errorType: finding.observed.errorType },
+    clauses: [...finding.clauses],
+    caseIds: [...finding.caseIds],
+    reproduce: finding.reproduce,
+  };
+}
+
+/** A JSON array nested one level deep in the record, one piece per item; `[]` when empty, as JSON.stringify writes it. */
+function* arrayChunks<T>(items: readonly T[], ordered: (item: T) => unknown): Generator<string> {
+  if (items.length === 0) {
+    yield '[]';
+    return;
+  }
+  yield '[';
+  for (const [index, item] of items.entries()) {
+    // Each line of an item is indented by four more spaces.
+    const text = JSON.stringify(ordered(item), null, 2).replace(/\n/g, '\n    ');
+    yield escapeActingCharactersInJson(`${index === 0 ? '' : ','}\n    ${text}`);
+  }
+  yield '\n  ]';
+}
+
 /**
- * results.json in pieces, one per case, so that a large report is never one string; joined, the
+ * results.json in pieces, one per finding and case, so that a large report is never one string; joined, the
  * same text as `JSON.stringify(record, null, 2)`. Characters that act on a terminal are written as
  * JSON escapes, which parse back the same.
  */
 export function* resultsJsonChunks(report: RunReport): Generator<string> {
-  const ordered: Omit<RunReport, 'cases'> & { cases: null } = {
+  const ordered: Omit<RunReport, 'findings' | 'cases'> & { findings: null } = {
     tool: { name: report.tool.name, version: report.tool.version },
     target: report.target,
     edition: report.edition,
@@ -90,19 +127,13 @@ export function* resultsJsonChunks(report: RunReport): Generator<string> {
     scope: { grep: report.scope.grep, repeat: report.scope.repeat, seed: report.scope.seed, editionCases: report.scope.editionCases, partial: report.scope.partial },
     summary: { total: report.summary.total, pass: report.summary.pass, fail: report.summary.fail, error: report.summary.error, skip: report.summary.skip },
     gate: orderedGate(report.gate),
-    cases: null,
+    certification: orderedCertification(report.certification),
+    findings: null,
   };
   const head = JSON.stringify(ordered, null, 2);
-  const opening = head.slice(0, head.length - 'null\n}'.length);
-  if (report.cases.length === 0) {
-    yield escapeActingCharactersInJson(`${opening}[]\n}\n`);
-    return;
-  }
-  yield escapeActingCharactersInJson(`${opening}[`);
-  for (const [index, result] of report.cases.entries()) {
-    // Nested two levels deep in the record, each line of a case is indented by four more spaces.
-    const text = JSON.stringify(orderedCase(result), null, 2).replace(/\n/g, '\n    ');
-    yield escapeActingCharactersInJson(`${index === 0 ? '' : ','}\n    ${text}`);
-  }
-  yield '\n  ]\n}\n';
+  yield escapeActingCharactersInJson(head.slice(0, head.length - 'null\n}'.length));
+  yield* arrayChunks(report.findings, orderedFinding);
+  yield ',\n  "cases": ';
+  yield* arrayChunks(report.cases, orderedCase);
+  yield '\n}\n';
 }

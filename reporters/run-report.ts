@@ -1,5 +1,7 @@
 // Turns what a run judged into the RunReport every reporter renders. Pure, so the rules about
 // incomplete runs are tested without running vitest.
+import { certificationOf } from '../src/findings/certification.ts';
+import { findingsOf } from '../src/findings/findings.ts';
 import { applyGate } from '../src/gate/classify.ts';
 import type { Expectations } from '../src/gate/expectations.ts';
 import { unjudged, type CaseIdentity, type CaseResult, type RunReport, type RunScope } from '../src/results.ts';
@@ -24,6 +26,8 @@ export interface RunFacts {
   readonly startedAt: Date;
   readonly durationMs: number;
   readonly plannedCases: readonly PlannedCase[];
+  /** Why the planned cases are not every case of the edition (a `--grep`, a Pact file), or null when they are: such a run certifies no level. */
+  readonly subset: string | null;
   /** The judged cases, by id. */
   readonly results: ReadonlyMap<string, CaseResult>;
   readonly stop: RunStop | null;
@@ -52,7 +56,8 @@ function plural(count: number, noun: string): string {
 /**
  * The report: planned cases in plan order (a planned case without a result becomes a `skip` that
  * says it was not run), then any judged case that was not planned. Incomplete when the run stopped
- * early or when any planned case has no result.
+ * early or when any planned case has no result. The failures are grouped into findings and the
+ * certification level is judged here, from the cases, so every reporter shows the same.
  */
 export function buildRunReport(facts: RunFacts): RunReport {
   const plannedIds = new Set(facts.plannedCases.map((planned) => planned.id));
@@ -62,8 +67,10 @@ export function buildRunReport(facts: RunFacts): RunReport {
     ...facts.plannedCases.map((planned) => facts.results.get(planned.id) ?? notRun(planned, notRunMessage)),
     ...[...facts.results.values()].filter((result) => !plannedIds.has(result.id)),
   ];
-  const gated = facts.gate === null ? null : applyGate(judged, facts.gate.expectations, facts.gate.editionCaseIds);
-  const cases = gated?.cases ?? judged;
+  const { findings, findingOfCase } = findingsOf(judged);
+  const withFindings = judged.map((result) => ({ ...result, finding: findingOfCase.get(result.id) ?? null }));
+  const gated = facts.gate === null ? null : applyGate(withFindings, facts.gate.expectations, facts.gate.editionCaseIds);
+  const cases = gated?.cases ?? withFindings;
   const unjudged = missing.length === 0 ? '' : `${missing.length} of ${plural(facts.plannedCases.length, 'planned case')} ${missing.length === 1 ? 'was' : 'were'} not judged.`;
   const interruption = facts.stop !== null ? [asSentence(facts.stop.interruption), unjudged].filter((part) => part !== '').join(' ') : unjudged === '' ? null : unjudged;
   return {
@@ -77,6 +84,8 @@ export function buildRunReport(facts: RunFacts): RunReport {
     scope: facts.scope,
     summary: summarize(cases),
     gate: gated?.summary ?? null,
+    certification: certificationOf(cases, { complete: interruption === null, subset: facts.subset }),
+    findings,
     cases,
   };
 }

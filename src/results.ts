@@ -46,6 +46,11 @@ export interface CaseResult {
   readonly title: string;
   readonly sourceType: SourceType | null;
   readonly outcome: CaseOutcome;
+  /**
+   * The id of the finding that explains this case first (see Finding), set when the report is
+   * built; null for a case that passed or was skipped, and in a result not yet in a report.
+   */
+  readonly finding: string | null;
   readonly expected: Outcome & { readonly alsoAccepted: readonly Outcome[]; readonly why: string };
   /** Null when the case was never sent. */
   readonly request: RecordedRequest | null;
@@ -116,6 +121,51 @@ export interface RunSummary {
   readonly skip: number;
 }
 
+/** What was observed of the answers behind a finding: the status (null: no answer) and the error type of an error answer. */
+export interface ObservedOutcome {
+  readonly status: number | null;
+  readonly errorType: string | null;
+}
+
+/**
+ * Failing (or unjudged) cases that share a signature: the check that failed, the expected
+ * outcome, the observed status and error type. One cause, to be fixed once.
+ */
+export interface Finding {
+  /** Derived from the signature alone, so the same failures have the same id in every run: "status-201-for-202". */
+  readonly id: string;
+  /** The cause in a sentence: "a successful create answered 201, the documentation says 202". */
+  readonly headline: string;
+  readonly check: CheckName;
+  /** What the cases expect, in describe-expectation.ts's words: "202", "400 InvalidParameterValueException". */
+  readonly expected: string;
+  readonly observed: ObservedOutcome;
+  /** The clauses of the failed checks, sorted, each once. */
+  readonly clauses: readonly string[];
+  /** In report order. */
+  readonly caseIds: readonly string[];
+  /** A curl command that sends the first case's request again, with no secret in it. */
+  readonly reproduce: string;
+}
+
+export type CertificationLevel = 0 | 1 | 2 | 3;
+
+/** A level not reached, and the cases that keep it back. */
+export interface LevelKeptBack {
+  readonly level: Exclude<CertificationLevel, 0>;
+  readonly caseIds: readonly string[];
+}
+
+/** The conformance level a target can claim from this run (the rules are in the README). */
+export interface Certification {
+  /** The highest level reached; 0 is no level. */
+  readonly level: CertificationLevel;
+  /** Why this run certifies nothing whatever its cases say (incomplete, a subset of the edition); null when it can certify. */
+  readonly uncertified: string | null;
+  /** Each level above `level`, lowest first, with the cases keeping it back. */
+  readonly keptBack: readonly LevelKeptBack[];
+}
+
 export interface RunReport {
   readonly tool: { readonly name: string; readonly version: string };
   readonly target: string;
@@ -131,6 +181,9 @@ export interface RunReport {
   readonly summary: RunSummary;
   /** The --expectations gate; null when the run had none. */
   readonly gate: GateSummary | null;
+  readonly certification: Certification;
+  /** Ordered by how many cases each explains, most first; ties in the order of CHECK_NAMES, then by id. */
+  readonly findings: readonly Finding[];
   readonly cases: readonly CaseResult[];
 }
 
@@ -148,6 +201,7 @@ export function unjudged(testCase: CaseIdentity, outcome: 'skip' | 'error', chec
   return {
     ...caseIdentity(testCase),
     outcome,
+    finding: null,
     request: null,
     response: null,
     reasons: [{ check, clause: testCase.clause, message }],

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { guardCleanup } from '../../fixtures/index.ts';
 import { ConformanceReporter } from '../../reporters/conformance-reporter.ts';
+import { consoleLine } from '../../reporters/console-line.ts';
 import { ProgressReporter } from '../../reporters/progress-reporter.ts';
 import { verdictOf } from '../../reporters/verdict.ts';
 import { generateCases } from '../../src/cases/generate.ts';
@@ -58,6 +59,8 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
     functions: runFunctions(settings.concurrency),
   });
   const written: { report: RunReport | null } = { report: null };
+  // The case lines and the recap after them: what a CI log keeps, the verdict last.
+  const print = (line: string): void => io.stdout(`${consoleLine(line, secrets())}\n`);
   // Made when the suite is prepared; or, after a signal that came before, to report every case as not run.
   let reporter: ConformanceReporter | undefined;
   const conformanceReporter = (): ConformanceReporter =>
@@ -68,6 +71,7 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
       startedAt: new Date(),
       plannedCases: cases,
       scope,
+      subset: scope.partial ? `only the cases --grep "${settings.grep ?? ''}" selects were run` : null,
       gate: expectations === null ? null : { expectations, editionCaseIds },
       onReport: (report) => (written.report = report),
       secrets,
@@ -85,6 +89,7 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
     },
     { log: say, remaining: () => fixtures.remaining(), deadlineMs: SIGNAL_DEADLINE_MS },
   );
+  let report: RunReport;
   try {
     say(`lambda-esm-conformance ${VERSION}: ${cases.length} cases of the ${spec.edition} edition against ${targetUrl} (${whereFrom(settings)})`);
     const refusal = await setupProblem(settings, targetUrl, credentials, secrets, fixtures);
@@ -111,25 +116,7 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
       say('Nothing was judged: the run ended before any report was written; run again, and if it repeats, report it as a bug with the lines above.');
       return 2;
     }
-    const report = written.report;
-    for (const entry of report.gate?.stale ?? []) {
-      say(`stale expectation ${report.gate?.file ?? ''}:${entry.line}: "${entry.pattern}" matches no case of the ${spec.edition} edition (--update-expectations drops it)`);
-    }
-    if (settings.updateExpectations !== null) {
-      // Like Web Platform Tests' update, writing the expectations does not gate: it records what is.
-      if (!report.complete) {
-        summarize(report, settings.reportDir, SUMMARY_WORDS, say);
-        say(`${settings.updateExpectations} was not written: the run did not judge every case, and the file would lose the entries of those it did not.`);
-        return 1;
-      }
-      const entries = updatedExpectations(report.cases, expectations, editionCaseIds);
-      await writeExpectations(settings.updateExpectations, entries);
-      say(`wrote ${entries.length === 1 ? '1 known deviation' : `${entries.length} known deviations`} to ${settings.updateExpectations}; gate on it with --expectations ${settings.updateExpectations}`);
-      summarize(report, settings.reportDir, SUMMARY_WORDS, say);
-      return 0;
-    }
-    summarize(report, settings.reportDir, SUMMARY_WORDS, say);
-    return verdictOf(report).passes ? 0 : 1;
+    report = written.report;
   } finally {
     // After a signal the guard cleans up and exits; otherwise it is done here (failures are logged as they happen).
     if (guard.interruptedBy === undefined) {
@@ -138,6 +125,27 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
       guard.uninstall();
     }
     await reference?.close();
+  }
+  for (const entry of report.gate?.stale ?? []) {
+    say(`stale expectation ${report.gate?.file ?? ''}:${entry.line}: "${entry.pattern}" matches no case of the ${spec.edition} edition (--update-expectations drops it)`);
+  }
+  if (settings.updateExpectations !== null) return updateExpectations(report, settings.updateExpectations);
+  // After the cleanup's lines, so that the verdict is the last line of the run.
+  summarize(report, settings.reportDir, SUMMARY_WORDS, print);
+  return verdictOf(report).passes ? 0 : 1;
+
+  // Like Web Platform Tests' update, writing the expectations does not gate: it records what is.
+  async function updateExpectations(judged: RunReport, file: string): Promise<number> {
+    if (!judged.complete) {
+      say(`${file} was not written: the run did not judge every case, and the file would lose the entries of those it did not.`);
+      summarize(judged, settings.reportDir, SUMMARY_WORDS, print);
+      return 1;
+    }
+    const entries = updatedExpectations(judged.cases, expectations, editionCaseIds);
+    await writeExpectations(file, entries);
+    say(`wrote ${entries.length === 1 ? '1 known deviation' : `${entries.length} known deviations`} to ${file}; gate on it with --expectations ${file}`);
+    summarize(judged, settings.reportDir, SUMMARY_WORDS, print);
+    return 0;
   }
 }
 

@@ -2,8 +2,8 @@
 import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from '../../src/transport/defaults.ts';
 
 const runUsageText = `  lambda-esm-conformance run [options]
-      Sends every case to a target, judges each answer, writes report.html, junit.xml and
-      results.json. Without --target (or AWS_ENDPOINT_URL) it starts the embedded reference server.
+      Sends every case to a target, judges each answer, writes report.html, junit.xml,
+      results.json and badge.json. Without --target (or AWS_ENDPOINT_URL) it starts the embedded reference server.
         --target URL          the API endpoint, e.g. http://127.0.0.1:4566 (LocalStack),
                               http://127.0.0.1:5000 (moto) or https://lambda.eu-west-1.amazonaws.com
         --edition NAME        the contract to judge by (default seed)

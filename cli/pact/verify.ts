@@ -97,6 +97,7 @@ export async function pactVerify(argv: string[], io: CommandIo = processIo): Pro
       startedAt,
       durationMs: Date.now() - startedAt.getTime(),
       plannedCases: interactions.map((interaction) => interaction.identity),
+      subset: 'a Pact file holds the interactions it holds, not every case of an edition',
       results,
       stop: null,
       scope: { grep: null, repeat: 1, seed: null, editionCases: interactions.length, partial: false },
@@ -150,6 +151,7 @@ function caseResultOf(interaction: VerifiedInteraction, verdict: InteractionVerd
   return {
     ...caseIdentity(interaction.identity),
     outcome,
+    finding: null,
     request: last === undefined ? null : recordRequest(last),
     response: last === undefined ? null : recordResponse(last),
     reasons,

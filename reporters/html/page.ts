@@ -7,6 +7,7 @@ import { redactCase } from '../redact-case.ts';
 import { verdictOf } from '../verdict.ts';
 import { caseSection } from './case-section.ts';
 import { filterScript } from './filter-script.ts';
+import { findingsSection } from './findings-section.ts';
 import { jsonForScriptElement } from './json-island.ts';
 import { matrixSection } from './matrix-section.ts';
 import { style } from './style.ts';
@@ -61,6 +62,7 @@ export function* htmlChunks(report: RunReport): Generator<string> {
 </head>
 <body>
 ${verdictSection(report)}
+${findingsSection(report)}
 ${matrixSection({ ...report, cases })}
 <section id="cases" aria-labelledby="cases-heading">
 <h2 id="cases-heading">Cases</h2>

@@ -1,6 +1,7 @@
 // The top of the page: the verdict in one word, why in one sentence, the counts, and the run's facts.
 import type { GateSummary, RunReport } from '../../src/results.ts';
 import { escapeHtml as html } from '../html-escape.ts';
+import { certificationSentence } from '../certification-text.ts';
 import { verdictOf } from '../verdict.ts';
 
 const verdictClass = { conforms: 'conforms', 'known-deviations': 'known', deviates: 'deviates', incomplete: 'incomplete' } as const;
@@ -31,6 +32,7 @@ export function verdictSection(report: RunReport): string {
   return `<header class="verdict ${verdictClass[verdict.kind]}" id="verdict">
 <p class="verdict-label">${html(verdict.label)}</p>
 <p class="verdict-sentence">${html(verdict.sentence)}</p>
+<p class="certification">${html(certificationSentence(report.certification))}</p>
 <ul class="counts" aria-label="counts"><li>${summary.total} cases</li>${count('pass')}${count('fail')}${count('error')}${count('skip')}</ul>
 ${gateCounts(report.gate)}<dl class="run-facts">
 <dt>target</dt><dd><code>${html(report.target)}</code></dd>

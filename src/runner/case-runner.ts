@@ -113,6 +113,7 @@ function result(testCase: Case, observation: Observation, verdict: Verdict, dura
   return {
     ...caseIdentity(testCase),
     outcome: verdict.outcome,
+    finding: null,
     request: recordRequest(observation),
     response: recordResponse(observation),
     reasons: verdict.reasons,

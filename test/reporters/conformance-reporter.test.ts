@@ -8,7 +8,7 @@ import { ConformanceReporter } from '../../reporters/conformance-reporter.ts';
 import type { PlannedCase } from '../../reporters/run-report.ts';
 import type { ReportPaths } from '../../reporters/write-reports.ts';
 import type { CaseResult, RunReport } from '../../src/results.ts';
-import { caseResult } from './support/build-report.ts';
+import { caseResult, response } from './support/build-report.ts';
 import { attributeOf, descendants, parseXml } from './support/xml.ts';
 
 const readReport = (text: string): RunReport => JSON.parse(text) as RunReport;
@@ -41,6 +41,7 @@ function reporterFor(plannedCases: PlannedCase[], reports: Written[], reportDir 
     plannedCases,
     scope: { grep: null, repeat: 1, seed: null, editionCases: plannedCases.length, partial: false },
     gate: null,
+    subset: null,
     onReport: (report, paths) => reports.push({ report, paths }),
   });
 }
@@ -66,7 +67,13 @@ describe('ConformanceReporter under vitest', () => {
     const reports: Written[] = [];
     const planned = [plan('case/pass'), plan('case/fail', 'Errors'), plan('case/skip'), plan('case/throws'), plan('case/never')];
     const reporter = reporterFor(planned, reports);
-    const fail = caseResult({ id: 'case/fail', clause: 'Errors', outcome: 'fail', reasons: [{ check: 'status_code_conformance', clause: 'Errors', message: 'expected 400, got 202' }] });
+    const fail = caseResult({
+      id: 'case/fail',
+      clause: 'Errors',
+      outcome: 'fail',
+      response: response({ status: 202, headers: { 'content-type': 'application/json' }, body: {} }),
+      reasons: [{ check: 'status_code_conformance', clause: 'Errors', message: 'expected 400, got 202' }],
+    });
     const skip = caseResult({ id: 'case/skip', outcome: 'skip', request: null, response: null, reasons: [{ check: 'fixtures_available', clause: 'BatchSize.range', message: 'no kinesis stream' }] });
     await runVitestWith(
       reporter,
@@ -82,7 +89,7 @@ describe('ConformanceReporter under vitest', () => {
 
     expect(reports).toHaveLength(1);
     const [{ report, paths }] = reports as [Written];
-    expect(paths).toEqual({ json: join(directory, 'reports', 'results.json'), junit: join(directory, 'reports', 'junit.xml'), html: join(directory, 'reports', 'report.html') });
+    expect(paths).toEqual({ json: join(directory, 'reports', 'results.json'), junit: join(directory, 'reports', 'junit.xml'), html: join(directory, 'reports', 'report.html'), badge: join(directory, 'reports', 'badge.json') });
     const onDisk = readReport(await readFile(paths.json, 'utf8'));
     expect(onDisk).toEqual(report);
     expect(onDisk.tool).toEqual({ name: manifest.name, version: manifest.version });
@@ -95,7 +102,8 @@ describe('ConformanceReporter under vitest', () => {
       ['case/throws', 'error'],
       ['case/never', 'skip'],
     ]);
-    expect(onDisk.cases[1]).toEqual(fail);
+    // The report names the finding that explains the failure; the rest is the case as it was attached.
+    expect(onDisk.cases[1]).toEqual({ ...fail, finding: 'status-202-for-400-invalid-parameter-value' });
     expect(onDisk.cases[3]?.reasons).toEqual([{ check: 'suite_error', clause: 'BatchSize.range', message: 'the test threw before judging the case: fixture exploded' }]);
     expect(onDisk.cases[4]?.reasons[0]?.message).toBe('not run: no test reported a result for this case');
     expect(onDisk.complete).toBe(false);

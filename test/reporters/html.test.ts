@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseResult } from '../../src/results.ts';
 import { renderHtml } from './support/render.ts';
-import { caseResult, HOSTILE, runReport, sampleReport } from './support/build-report.ts';
+import { caseResult, HOSTILE, judgedReport, request, response, runReport, sampleReport } from './support/build-report.ts';
 
 /** The `<details>` element of one case, by id (ids in the sample are unique and contain no markup). */
 function caseElement(html: string, id: string): string {
@@ -130,5 +130,23 @@ describe('renderHtml', () => {
     expect(index.map((entry) => entry.outcome)).toEqual(['pass', 'fail', 'fail', 'error', 'skip', 'pass']);
     expect(index[4]).toEqual({ row: 'case-4', outcome: 'skip', clause: 'FunctionName.required', sourceType: null, haystack: 'functionname/none/missing\nfunctionname.required\nfunctionname is required' });
     for (const entry of index) expect(html).toContain(`id="${entry.row}"`);
+  });
+});
+
+describe('renderHtml and findings', () => {
+  it('shows the level and lists the findings with their cases and curl line, escaped', () => {
+    const wrong = caseResult({
+      id: 'BatchSize/sqs/0',
+      outcome: 'fail',
+      request: request({ body: `{"FunctionName":"${HOSTILE.script}"}` }),
+      response: response({ status: 201, headers: { 'content-type': 'application/json' }, body: {} }),
+      reasons: [{ check: 'status_code_conformance', clause: 'BatchSize.range', message: 'expected 400 InvalidParameterValueException, got 201' }],
+    });
+    const page = renderHtml(judgedReport([wrong, caseResult({ id: 'p' })]));
+    expect(page).toContain('<p class="certification">No level; Level 1 (every status code right) is kept back by 1 case.</p>');
+    expect(page).toContain('<code>status-201-for-400-invalid-parameter-value</code>: a request the documentation refuses with 400 InvalidParameterValueException was accepted with 201 (1 case)');
+    expect(page).toContain('Cases: <code>BatchSize/sqs/0</code>');
+    expect(page).toContain('curl -sS -i -X');
+    expect(page).not.toContain(HOSTILE.script);
   });
 });

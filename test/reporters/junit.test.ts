@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderJunit } from './support/render.ts';
-import { caseResult, HOSTILE, runReport, sampleReport } from './support/build-report.ts';
+import { caseResult, HOSTILE, judgedReport, response, runReport, sampleReport } from './support/build-report.ts';
 import { attributeOf, descendants, parseXml, textOf, type XmlElement } from './support/xml.ts';
 
 function testcaseNamed(root: XmlElement, id: string): XmlElement {
@@ -29,7 +29,7 @@ describe('renderJunit', () => {
       expect(attributeOf(element, 'timestamp')).toBe('2024-05-01T10:00:00.000Z');
     }
     expect(attributeOf(root, 'name')).toBe('lambda-esm-conformance');
-    expect(attributeOf(suite!, 'name')).toBe('lambda-esm-conformance seed against http://127.0.0.1:4566');
+    expect(attributeOf(suite!, 'name')).toBe('lambda-esm-conformance seed');
     expect(descendants(suite!, 'testcase')).toHaveLength(6);
     expect(descendants(suite!, 'failure')).toHaveLength(2);
     expect(descendants(suite!, 'error')).toHaveLength(1);
@@ -121,5 +121,25 @@ describe('renderJunit', () => {
     const root = parseXml(renderJunit(runReport([])));
     expect(attributeOf(root, 'tests')).toBe('0');
     expect(descendants(root, 'testcase')).toEqual([]);
+  });
+});
+
+describe('renderJunit and findings', () => {
+  it('names in each failure message the finding it belongs to, its id and headline first', () => {
+    const wrong = (id: string) =>
+      caseResult({ id, outcome: 'fail', response: response({ status: 201, headers: { 'content-type': 'application/json' }, body: {} }), reasons: [{ check: 'status_code_conformance', clause: 'BatchSize.range', message: 'expected 400 InvalidParameterValueException, got 201' }] });
+    const root = parseXml(renderJunit(judgedReport([wrong('a'), wrong('b'), caseResult({ id: 'p' })])));
+    const messages = descendants(root, 'failure').map((failure) => attributeOf(failure, 'message'));
+    expect(messages).toEqual(
+      ['a', 'b'].map(() => 'status-201-for-400-invalid-parameter-value: a request the documentation refuses with 400 InvalidParameterValueException was accepted with 201. expected 400 InvalidParameterValueException, got 201'),
+    );
+  });
+
+  it('carries the target and the level as properties, not in a name', () => {
+    const root = parseXml(renderJunit(judgedReport([caseResult({ id: 'p' })])));
+    const properties = Object.fromEntries(descendants(root, 'property').map((property) => [attributeOf(property, 'name'), attributeOf(property, 'value')]));
+    expect(properties['target']).toBe('http://127.0.0.1:4566');
+    expect(properties['certification']).toBe('Level 3 (also field semantics: echoes, defaults, ARNs, State, headers).');
+    for (const element of [...descendants(root, 'testsuite'), ...descendants(root, 'testcase')]) expect(attributeOf(element, 'name')).not.toContain('4566');
   });
 });

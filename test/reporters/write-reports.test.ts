@@ -19,14 +19,14 @@ afterEach(async () => {
 });
 
 describe('writeReports', () => {
-  it('creates the directory and writes results.json, junit.xml and report.html, returning their paths', async () => {
+  it('creates the directory and writes results.json, junit.xml, report.html and badge.json, returning their paths', async () => {
     const report = sampleReport();
     const paths = await writeReports(report, join(directory, 'a', 'b'));
-    expect(paths).toEqual({ json: join(directory, 'a', 'b', 'results.json'), junit: join(directory, 'a', 'b', 'junit.xml'), html: join(directory, 'a', 'b', 'report.html') });
+    expect(paths).toEqual({ json: join(directory, 'a', 'b', 'results.json'), junit: join(directory, 'a', 'b', 'junit.xml'), html: join(directory, 'a', 'b', 'report.html'), badge: join(directory, 'a', 'b', 'badge.json') });
     expect(await readFile(paths.json, 'utf8')).toBe(renderResultsJson(report));
     expect(await readFile(paths.junit, 'utf8')).toBe(renderJunit(report));
     expect(await readFile(paths.html, 'utf8')).toBe(renderHtml(report));
-    expect((await readdir(join(directory, 'a', 'b'))).sort()).toEqual(['junit.xml', 'report.html', 'results.json']);
+    expect((await readdir(join(directory, 'a', 'b'))).sort()).toEqual(['badge.json', 'junit.xml', 'report.html', 'results.json']);
   });
 
   it('replaces earlier reports whole', async () => {
@@ -34,7 +34,7 @@ describe('writeReports', () => {
     const second = runReport([caseResult({ id: 'only' })]);
     const paths = await writeReports(second, directory);
     expect(readReport(await readFile(paths.json, 'utf8')).cases.map((result) => result.id)).toEqual(['only']);
-    expect((await readdir(directory)).sort()).toEqual(['junit.xml', 'report.html', 'results.json']);
+    expect((await readdir(directory)).sort()).toEqual(['badge.json', 'junit.xml', 'report.html', 'results.json']);
   });
 
   it('fails without leaving temporary files behind when a report cannot be put in place', async () => {

@@ -30,7 +30,8 @@ describeWithMoto('run against moto (python3 -m moto.server), auto fixtures', (st
     expect(idsWith(report, 'error'), 'no case may be left "could not be judged"').toEqual([]);
     expect(idsWith(report, 'skip')).toEqual([]);
     expect(report.summary.pass + report.summary.fail).toBe(total);
-    expect(run.stderr).toContain(`DOES NOT CONFORM: ${report.summary.pass} of ${total} cases pass, ${report.summary.fail} fail, 0 could not be judged, 0 skipped`);
+    expect(run.stdout).toContain(`${report.summary.pass} of ${total} cases pass, ${report.summary.fail} fail, 0 could not be judged, 0 skipped`);
+    expect(run.stdout.trimEnd().split('\n').at(-1)).toBe(`DOES NOT CONFORM: ${report.summary.fail} cases failed, out of ${total} cases.`);
 
     // The three reports agree.
     const junit = readFileSync(path.join(run.reportDir, 'junit.xml'), 'utf8');
@@ -49,6 +50,11 @@ describeWithMoto('run against moto (python3 -m moto.server), auto fixtures', (st
       expect(result?.outcome, testCase.id).toBe('fail');
       expect(result?.reasons, testCase.id).toContainEqual({ check: 'status_code_conformance', clause: testCase.clause, message: 'expected 202, got 201' });
     }
+    // …and its failures read as a short list of causes, that one first.
+    expect(report.findings.length).toBeLessThanOrEqual(12);
+    expect(report.findings[0]?.id).toBe('status-201-for-202');
+    expect(report.findings[0]?.caseIds).toEqual(expect.arrayContaining(created.map((testCase) => testCase.id)));
+    expect(report.certification.level).toBe(0);
 
     expect(await moto.everything()).toEqual(nothing);
   }, 100_000);

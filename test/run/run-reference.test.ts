@@ -19,8 +19,14 @@ describe('run against the embedded reference server (npm start)', () => {
     expect(report.target).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(report.summary).toEqual({ total: allCases, pass: allCases, fail: 0, error: 0, skip: 0 });
     expect(idsWith(report, 'pass')).toHaveLength(allCases);
-    expect(run.stderr).toContain(`CONFORMS: ${allCases} of ${allCases} cases pass, 0 fail, 0 could not be judged, 0 skipped`);
-    expect(run.stderr).toContain(`${run.reportDir}/report.html`);
+    expect(run.stdout).toContain(`${allCases} of ${allCases} cases pass, 0 fail, 0 could not be judged, 0 skipped`);
+    expect(run.stdout).toContain(`${run.reportDir}/report.html`);
+    expect(run.stdout.trimEnd().split('\n').slice(-7)).toEqual([
+      'Level 3 (also field semantics: echoes, defaults, ARNs, State, headers).',
+      expect.stringMatching(/ Reports:$/),
+      ...['report.html', 'junit.xml', 'results.json', 'badge.json'].map((name) => `  ${run.reportDir}/${name}`),
+      `CONFORMS: Every judged case conforms to the seed edition (${allCases} cases).`,
+    ]);
     expect(run.stdout).toMatch(new RegExp(`\\[${allCases}/${allCases}\\] pass {2}\\S+ \\(\\d+ ms\\)`));
 
     const junit = readReport(run, 'junit.xml');
@@ -150,7 +156,7 @@ describe('secrets', () => {
     try {
       const run = await runCli(['--target', server.url], { env: canary });
       expect(run.code, run.stderr).toBe(0);
-      const everything = [run.stdout, run.stderr, ...['results.json', 'junit.xml', 'report.html'].map((name) => readFileSync(`${run.reportDir}/${name}`, 'utf8'))].join('\n');
+      const everything = [run.stdout, run.stderr, ...['results.json', 'junit.xml', 'report.html', 'badge.json'].map((name) => readFileSync(`${run.reportDir}/${name}`, 'utf8'))].join('\n');
       for (const secret of Object.values(canary)) expect(everything).not.toContain(secret);
       const sent = readResults(run).cases[0]?.request?.headers ?? {};
       expect(sent['authorization']).toBe('[REDACTED]');

@@ -1,4 +1,6 @@
 // Run records for the reporters' tests, built by hand so each test states what it depends on.
+import { certificationOf, type RunScope } from '../../../src/findings/certification.ts';
+import { findingsOf } from '../../../src/findings/findings.ts';
 import type { CaseResult, RecordedRequest, RecordedResponse, RunReport } from '../../../src/results.ts';
 
 export const HOSTILE = {
@@ -35,6 +37,7 @@ export function caseResult(overrides: Partial<CaseResult> & Pick<CaseResult, 'id
     title: 'BatchSize 0 is refused',
     sourceType: 'sqs',
     outcome: 'pass',
+    finding: null,
     expected: { status: 400, errorTypes: ['InvalidParameterValueException'], alsoAccepted: [], why: 'BatchSize has a minimum of 1.' },
     request: request(),
     response: response(),
@@ -60,6 +63,8 @@ export function runReport(cases: readonly CaseResult[], overrides: Partial<Omit<
     scope: { grep: null, repeat: 1, seed: null, editionCases: cases.length, partial: false },
     gate: null,
     summary: { total: cases.length, pass: count('pass'), fail: count('fail'), error: count('error'), skip: count('skip') },
+    certification: { level: 0, uncertified: null, keptBack: [] },
+    findings: [],
     cases,
     ...overrides,
   };
@@ -138,4 +143,13 @@ export function sampleCases(): CaseResult[] {
 
 export function sampleReport(overrides: Partial<Omit<RunReport, 'cases' | 'summary'>> = {}): RunReport {
   return runReport(sampleCases(), overrides);
+}
+
+/** A report of `cases` with their findings and certification, as buildRunReport makes them. */
+export function judgedReport(cases: readonly CaseResult[], scope: RunScope = { complete: true, subset: null }): RunReport {
+  const { findings, findingOfCase } = findingsOf(cases);
+  return runReport(
+    cases.map((result) => ({ ...result, finding: findingOfCase.get(result.id) ?? null })),
+    { complete: scope.complete, findings, certification: certificationOf(cases, scope) },
+  );
 }

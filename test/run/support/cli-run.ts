@@ -20,6 +20,12 @@ export interface CliRun {
   readonly reportDir: string;
 }
 
+/** A run in this process, which also saw in what order the two streams were written. */
+export interface InProcessRun extends CliRun {
+  /** Every line of both streams in the order written, each marked with its stream. */
+  readonly lines: readonly { readonly stream: 'stdout' | 'stderr'; readonly text: string }[];
+}
+
 /** A run in a child process, measured. */
 export interface ChildRun extends CliRun {
   /** The child's peak resident set size in kilobytes; null if it died before it could say. */
@@ -84,21 +90,34 @@ export function runCli(args: readonly string[], options: CliOptions = {}): Promi
  * with its output captured: the same run without paying for a new process each time. The
  * environment is the one the child would get, for the duration of the run.
  */
-export async function runInProcess(args: readonly string[], options: Pick<CliOptions, 'env'> = {}): Promise<CliRun> {
+export async function runInProcess(args: readonly string[], options: Pick<CliOptions, 'env'> = {}): Promise<InProcessRun> {
   const reportDir = mkdtempSync(path.join(tmpdir(), 'lesm-run-'));
   return commandInProcess(['run', '--report-dir', reportDir, ...args], reportDir, options);
 }
 
 /** Any command line, in this process as runInProcess runs `run`; `reportDir` is where the test will look for reports. */
-export async function commandInProcess(argv: readonly string[], reportDir: string, options: Pick<CliOptions, 'env'> = {}): Promise<CliRun> {
+export async function commandInProcess(argv: readonly string[], reportDir: string, options: Pick<CliOptions, 'env'> = {}): Promise<InProcessRun> {
   const wanted = { ...environmentWithoutAws(), ...options.env };
   for (const name of Object.keys(process.env)) if (!(name in wanted)) vi.stubEnv(name, undefined);
   for (const [name, value] of Object.entries(wanted)) vi.stubEnv(name, value);
   let stdout = '';
   let stderr = '';
+  const lines: { stream: 'stdout' | 'stderr'; text: string }[] = [];
+  const written = (stream: 'stdout' | 'stderr', text: string): void => {
+    for (const line of text.replace(/\n$/, '').split('\n')) lines.push({ stream, text: line });
+  };
   try {
-    const code = await main(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
-    return { code, stdout, stderr, reportDir };
+    const code = await main(argv, {
+      stdout: (text) => {
+        stdout += text;
+        written('stdout', text);
+      },
+      stderr: (text) => {
+        stderr += text;
+        written('stderr', text);
+      },
+    });
+    return { code, stdout, stderr, reportDir, lines };
   } finally {
     vi.unstubAllEnvs();
   }
