@@ -61,8 +61,9 @@ describe('the gate of --expectations', () => {
     const report = readResults(cleanRun);
     expect(report.scope).toEqual({ grep: GREP, repeat: 1, seed: null, editionCases: edition, partial: true });
     expect(report.gate).toBeNull();
-    expect(cleanRun.stderr).toContain(`CONFORMS (partial: ${selected} cases of ${edition}): ${selected} of ${selected} cases pass`);
-    expect(cleanRun.stderr).toContain(`Partial: ${selected} cases of the seed edition's ${edition} were run (--grep "${GREP}").`);
+    expect(cleanRun.stdout.trimEnd().split('\n').at(-1)).toMatch(new RegExp(`^CONFORMS \\(partial: ${selected} cases of ${edition}\\): `));
+    expect(cleanRun.stdout).toContain(`${selected} of ${selected} cases pass`);
+    expect(cleanRun.stdout).toContain(`Partial: ${selected} cases of the seed edition's ${edition} were run (--grep "${GREP}").`);
     expect(readReport(cleanRun, 'report.html')).toContain(`${selected} of ${edition} cases (partial)`);
     expect(readReport(cleanRun, 'junit.xml')).toContain(`<property name="selection" value="${GREP}"/>`);
   });
@@ -91,8 +92,8 @@ describe('the gate of --expectations', () => {
     expect(gated.code, gated.stderr).toBe(0);
     const report = readResults(gated);
     expect(report.gate).toEqual({ file: recorded, expected: deviating.length, unexpectedPass: 0, regression: 0, stale: [] });
-    expect(gated.stderr).toContain(`KNOWN DEVIATIONS ONLY (partial: ${selected} cases of ${edition})`);
-    expect(gated.stderr).toContain(`Gate ${recorded}: ${deviating.length} expected, 0 unexpected passes, 0 regressions.`);
+    expect(gated.stdout).toContain(`KNOWN DEVIATIONS ONLY (partial: ${selected} cases of ${edition})`);
+    expect(gated.stdout).toContain(`Gate ${recorded}: ${deviating.length} expected, 0 unexpected passes, 0 regressions.`);
     const first = report.cases.find((result) => result.id === deviating[0]);
     expect(first?.gate).toEqual({
       status: 'expected',
@@ -117,7 +118,7 @@ describe('the gate of --expectations', () => {
     const report = readResults(fixed);
     expect(report.summary.fail).toBe(0);
     expect(report.gate).toMatchObject({ expected: 0, unexpectedPass: deviating.length, regression: 0 });
-    expect(fixed.stderr).toContain('DOES NOT CONFORM (partial');
+    expect(fixed.stdout).toContain('DOES NOT CONFORM (partial');
     expect(report.cases.find((result) => result.id === deviating[0])?.gate?.note).toBe('listed as answered 201 (no error type), but it passes: remove the entry');
     expect(readReport(fixed, 'junit.xml')).toContain('<failure message="unexpected pass: listed as answered 201 (no error type), but it passes: remove the entry" type="unexpected-pass">');
   });
@@ -148,7 +149,7 @@ describe('the gate of --expectations', () => {
     expect(gated.code, gated.stderr).toBe(0);
     expect(readResults(gated).gate).toEqual({ file: withStale, expected: deviating.length, unexpectedPass: 0, regression: 0, stale: [{ pattern: 'Retired/case', line: 2 }] });
     expect(gated.stderr).toContain(`stale expectation ${withStale}:2: "Retired/case" matches no case of the seed edition`);
-    expect(gated.stderr).toContain('1 stale entry (no such case)');
+    expect(gated.stdout).toContain('1 stale entry (no such case)');
 
     // The update drops the stale entry, keeps the one for a case this run did not send, and writes the glob's cases by id.
     const update = await run(201, '--update-expectations', withStale);
