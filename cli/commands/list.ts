@@ -3,18 +3,40 @@ import type { Case, ResponseCheck } from '../../src/cases/case.ts';
 import { describeExpectation } from '../../src/cases/describe-expectation.ts';
 import { loadEdition } from '../../src/spec/load.ts';
 import { selectCases } from '../../src/cases/select.ts';
+import { editionDiff } from '../../src/cases/edition-diff.ts';
 import { processIo, type CommandIo } from '../io.ts';
-import { checkGrep, parseFlags } from './flags.ts';
+import { checkGrep, parseFlags, UsageError } from './flags.ts';
+import { editionDiffText } from './edition-diff-text.ts';
 
 export async function list(argv: string[], io: CommandIo = processIo): Promise<number> {
-  const flags = parseFlags('list', argv, {
+  const { editions, rest } = editionDiffArguments(argv);
+  const flags = parseFlags('list', rest, {
     edition: { type: 'string', default: 'seed' },
     json: { type: 'boolean', default: false },
     grep: { type: 'string' },
   });
-  const cases = selectCases(generateCases(loadEdition(flags.edition)), checkGrep(flags.grep));
+  const grep = checkGrep(flags.grep);
+  if (editions !== null) {
+    const [first, second] = editions.map((edition) => selectCases(generateCases(loadEdition(edition)), grep)) as [Case[], Case[]];
+    const differences = editionDiff(first, second);
+    io.stdout(flags.json ? `${JSON.stringify(differences, null, 2)}\n` : editionDiffText(differences, editions));
+    return 0;
+  }
+  const cases = selectCases(generateCases(loadEdition(flags.edition)), grep);
   io.stdout(flags.json ? `${JSON.stringify(cases.map(listing), null, 2)}\n` : table(cases));
   return 0;
+}
+
+// `--edition-diff A B` takes two values, which parseArgs cannot express.
+function editionDiffArguments(argv: readonly string[]): { editions: readonly [string, string] | null; rest: string[] } {
+  const at = argv.indexOf('--edition-diff');
+  if (at === -1) return { editions: null, rest: [...argv] };
+  const [first, second] = argv.slice(at + 1, at + 3);
+  if (first === undefined || second === undefined || first.startsWith('-') || second.startsWith('-')) {
+    throw new UsageError('list --edition-diff takes two editions, such as "list --edition-diff seed current".');
+  }
+  if (argv.includes('--edition')) throw new UsageError('list: --edition-diff names both editions; leave out --edition.');
+  return { editions: [first, second], rest: [...argv.slice(0, at), ...argv.slice(at + 3)] };
 }
 
 /** The JSON form of a case; the response schema is named, not repeated in every case. */

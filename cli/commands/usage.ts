@@ -41,7 +41,10 @@ export const usage = `lambda-esm-conformance: conformance tests for the AWS Lamb
 
 Usage:
 ${runUsageText}  lambda-esm-conformance list [--edition seed] [--json] [--grep PATTERN]
-      The generated cases: a table, or with --json one object per case.
+  lambda-esm-conformance list --edition-diff seed current [--json] [--grep PATTERN]
+      The generated cases: a table, or with --json one object per case. With --edition-diff,
+      the cases two editions judge differently (only in one, sent differently, another outcome or
+      other success checks), each with the clause behind it.
   lambda-esm-conformance pact export [--edition seed] [--out pacts] [--consumer NAME] [--provider NAME]
       Writes the contract as a Pact file (specification V4), one interaction per case with one
       answer (cases the documentation leaves open are left out, and listed), to

@@ -62,4 +62,18 @@ describe('lambda-esm-conformance list', () => {
     expect(edition.stderr).toMatch(/there is no edition "nope"/);
     expect(edition.stderr).not.toMatch(/\n\s+at /);
   });
+
+  it('--edition-diff names the cases two editions judge differently, and takes exactly two editions', async () => {
+    const same = await cli('list', '--edition-diff', 'seed', 'seed', '--json');
+    expect(same.code).toBe(0);
+    expect(JSON.parse(same.stdout)).toEqual([]);
+    const text = await cli('list', '--edition-diff', 'seed', 'seed');
+    expect(text.stdout).toBe('\n0 cases differ between the seed and seed editions.\n');
+    const one = await cli('list', '--edition-diff', 'seed');
+    expect(one.code).toBe(2);
+    expect(one.stderr).toContain('list --edition-diff takes two editions, such as "list --edition-diff seed current".');
+    const unknown = await cli('list', '--edition-diff', 'seed', 'nope');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/there is no edition "nope"/);
+  });
 });

@@ -1,0 +1,77 @@
+// Which cases two editions judge differently: the cases a target that follows one edition fails
+// when judged by the other. A case differs when only one edition has it, or when the editions send
+// it differently or accept different answers to it (outcomes, or the checks of a success).
+import type { Case, JsonValue } from './case.ts';
+import { describeExpectation } from './describe-expectation.ts';
+
+/** What of a case the editions disagree on. */
+export type CaseAspect = 'request' | 'outcome' | 'checks';
+
+export interface EditionDifference {
+  readonly id: string;
+  /** Empty when only one edition has the case. */
+  readonly aspects: readonly CaseAspect[];
+  /** How each edition states the case; null for the edition that has no such case. */
+  readonly first: CaseStatement | null;
+  readonly second: CaseStatement | null;
+}
+
+export interface CaseStatement {
+  readonly clause: string;
+  /** Every answer that conforms, in the one wording of src/cases/describe-expectation.ts. */
+  readonly expectation: string;
+  /** The success checks, each as `kind field` (`default_value_conformance ParallelizationFactor`). */
+  readonly checks: readonly string[];
+}
+
+/** The differences, in the first edition's case order, then the cases only the second has. */
+export function editionDiff(first: readonly Case[], second: readonly Case[]): EditionDifference[] {
+  const secondById = new Map(second.map((testCase) => [testCase.id, testCase]));
+  const firstIds = new Set(first.map((testCase) => testCase.id));
+  const differences: EditionDifference[] = [];
+  for (const before of first) {
+    const after = secondById.get(before.id);
+    const aspects = after === undefined ? [] : differingAspects(before, after);
+    if (after === undefined || aspects.length > 0) {
+      differences.push({ id: before.id, aspects, first: statementOf(before), second: after === undefined ? null : statementOf(after) });
+    }
+  }
+  for (const after of second) {
+    if (!firstIds.has(after.id)) differences.push({ id: after.id, aspects: [], first: null, second: statementOf(after) });
+  }
+  return differences;
+}
+
+function differingAspects(before: Case, after: Case): CaseAspect[] {
+  const aspects: CaseAspect[] = [];
+  if (canonical(before.request) !== canonical(after.request) || before.given !== after.given) aspects.push('request');
+  if (canonical(outcomeSet(before)) !== canonical(outcomeSet(after))) aspects.push('outcome');
+  if (canonical(before.expected.checks, CITATIONS) !== canonical(after.expected.checks, CITATIONS)) aspects.push('checks');
+  return aspects;
+}
+
+// The accepted answers as a set: the order the spec lists them in does not change what conforms.
+function outcomeSet(testCase: Case): string[] {
+  return [testCase.expected, ...testCase.expected.alsoAccepted].map((outcome) => `${outcome.status} ${[...outcome.errorTypes].sort().join('|')}`).sort();
+}
+
+function statementOf(testCase: Case): CaseStatement {
+  return {
+    clause: testCase.clause,
+    expectation: describeExpectation(testCase.expected),
+    checks: testCase.expected.checks.map((check) => ('field' in check ? `${check.kind} ${check.field}` : check.kind)),
+  };
+}
+
+// Which clause a check cites is not what it checks: an edition that cites today's documentation for
+// the same check judges the same answers the same way.
+const CITATIONS = new Set(['clause', 'fieldClauses']);
+
+/** JSON with object keys sorted (and the given keys left out), so that equal values compare equal whatever their key order. */
+function canonical(value: unknown, leftOut: ReadonlySet<string> = new Set()): string {
+  return JSON.stringify(value, (_key, inner: JsonValue) =>
+    inner !== null && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner).filter(([key]) => !leftOut.has(key)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : inner,
+  );
+}
