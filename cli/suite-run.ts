@@ -27,9 +27,9 @@ export interface SuiteReporters {
   readonly progress: Reporter;
 }
 
-/** Starts loading and creating vitest at once. */
-export function prepareSuite(reporters: SuiteReporters): Suite {
-  const vitest = createSuiteVitest(reporters);
+/** Starts loading and creating vitest at once; `maxConcurrency` is the plan's transport concurrency. */
+export function prepareSuite(reporters: SuiteReporters, maxConcurrency: number): Suite {
+  const vitest = createSuiteVitest(reporters, maxConcurrency);
   // A suite stopped before it ran may never be awaited: its failure to start is not the run's.
   vitest.catch(() => undefined);
   let running: Promise<void> | null = null;
@@ -62,7 +62,7 @@ export function prepareSuite(reporters: SuiteReporters): Suite {
   };
 }
 
-async function createSuiteVitest(reporters: SuiteReporters): Promise<Vitest> {
+async function createSuiteVitest(reporters: SuiteReporters, maxConcurrency: number): Promise<Vitest> {
   const { createVitest } = await import('vitest/node');
   return withoutSignalHandlers(() =>
     createVitest('test', {
@@ -76,10 +76,7 @@ async function createSuiteVitest(reporters: SuiteReporters): Promise<Vitest> {
       // Threads, not forks: a signal must reach this process only, which then ends the run cleanly.
       pool: 'threads',
       maxWorkers: 1,
-      // Every test starts at once and the case runner gives each case its turn, after its source
-      // is free: with vitest's bound at the transport's, cases waiting for a busy source held
-      // turns that cases on other sources could have used (npm run bench, 1×: cases 1.83 s → 1.64 s).
-      maxConcurrency: Number.MAX_SAFE_INTEGER,
+      maxConcurrency,
       // The transport bounds every request; a case may also wait its turn behind others on its source.
       testTimeout: 0,
     }),

@@ -12,10 +12,8 @@ afterAll(() => runner.close());
 
 describe.concurrent(`CreateEventSourceMapping, ${plan.edition} edition`, () => {
   for (const testCase of plan.cases) {
-    // Every test starts at once (the run's vitest has no bound of its own): the runner gives each
-    // case its turn; a case still waiting for it when the run is stopped is not sent.
-    test(testCase.id, async ({ task, skip, signal }) => {
-      const result = await runner.run(testCase, signal);
+    test(testCase.id, async ({ task, skip }) => {
+      const result = await runner.run(testCase);
       task.meta.result = result;
       if (result.outcome === 'skip') skip(result.reasons[0]?.message);
       if (result.outcome !== 'pass') throw new Error(explain(result));

@@ -80,7 +80,7 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
       say(`Nothing was judged: ${refusal}`);
       return 2;
     }
-    suite = prepareSuite({ conformance: conformanceReporter(), progress: new ProgressReporter(cases.length, io.stdout, secrets) });
+    suite = prepareSuite({ conformance: conformanceReporter(), progress: new ProgressReporter(cases.length, io.stdout, secrets) }, settings.concurrency);
     const loaded = await fixtures.load();
     if ('problem' in loaded) {
       say(`Nothing was judged: the fixtures could not be created: ${loaded.problem}`);

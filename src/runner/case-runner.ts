@@ -6,7 +6,6 @@ import { caseIdentity, unjudged, type CaseResult, type Verdict } from '../result
 import { describeObservation } from '../transport/describe-observation.ts';
 import { createTransport } from '../transport/create-transport.ts';
 import { resolveCredentials } from '../transport/credentials.ts';
-import { createConcurrencyLimit, type ConcurrencyLimit } from '../transport/concurrency-limit.ts';
 import type { Observation, Transport, WireRequest } from '../transport/types.ts';
 import { recordRequest, recordResponse } from './recorded-exchange.ts';
 import { createdMapping, deleteMappings, mayHaveCreatedUnknownMapping, sweepMappings } from './mapping-cleanup.ts';
@@ -14,18 +13,14 @@ import type { RunPlan } from './run-plan.ts';
 import { SlotPool } from './slot-pool.ts';
 import { wireRequestOf } from './wire-request.ts';
 
-export type CaseRunnerOptions = Pick<RunPlan, 'fixtures' | 'missingFixtures' | 'ownsFixtures'> & {
-  readonly transport: Transport;
-  /** At most this many cases at once from their first request to their last; without it, only the transport bounds them. */
-  readonly concurrency?: number;
-};
+export type CaseRunnerOptions = Pick<RunPlan, 'fixtures' | 'missingFixtures' | 'ownsFixtures'> & { readonly transport: Transport };
 
 /** The runner of a plan's cases, with a transport of its own to the plan's target; close it when done. */
 export function openCaseRunner(plan: RunPlan): CaseRunner {
   const { url, region, profile, concurrency, timeoutMs } = plan.transport;
   const credentials = resolveCredentials({ targetUrl: url, ...(profile !== null && { profile }) });
   const transport = createTransport({ url, region, credentials, concurrency, timeoutMs });
-  return new CaseRunner({ transport, fixtures: plan.fixtures, missingFixtures: plan.missingFixtures, ownsFixtures: plan.ownsFixtures, concurrency });
+  return new CaseRunner({ transport, fixtures: plan.fixtures, missingFixtures: plan.missingFixtures, ownsFixtures: plan.ownsFixtures });
 }
 
 /**
@@ -36,20 +31,13 @@ export class CaseRunner {
   /** The fixtures as each function sees them: a case is sent with the one whose slot it holds. */
   private readonly views: readonly FixtureValues[];
   private readonly slots: SlotPool;
-  private readonly inFlight: ConcurrencyLimit | null;
 
   constructor(private readonly options: CaseRunnerOptions) {
     this.views = options.fixtures === null ? [] : functionViews(options.fixtures);
     this.slots = new SlotPool(Math.max(1, this.views.length));
-    this.inFlight = options.concurrency === undefined ? null : createConcurrencyLimit(options.concurrency);
   }
 
-  /**
-   * Any number of cases may be given at once: each waits for its slot, then for one of the
-   * `concurrency` turns, so that a case waiting for a busy source never holds a turn another
-   * source could use. A case whose turn comes after `signal` is aborted is not sent.
-   */
-  async run(testCase: Case, signal?: AbortSignal): Promise<CaseResult> {
+  async run(testCase: Case): Promise<CaseResult> {
     const { fixtures, missingFixtures } = this.options;
     const absent = testCase.fixtures.filter((fixture) => fixtures === null || missingFixtures.includes(fixture));
     if (fixtures === null || absent.length > 0) {
@@ -58,11 +46,9 @@ export class CaseRunner {
     // A mapping is identified by its function and source: a case on a source takes the first
     // function free on it, and waits only while every function is mapped to it by another case.
     const source = testCase.fixtures.find((fixture) => fixture !== 'function');
-    const send = (slot: number): Promise<CaseResult> =>
-      signal?.aborted === true
-        ? Promise.resolve(unjudged(testCase, 'skip', 'not_run', 'not run: the run was stopped before its turn'))
-        : this.send(testCase, this.views[slot] ?? fixtures, source === undefined ? null : (fixtures.sourceArns[source] ?? null));
-    return this.slots.run(source ?? null, (slot) => (this.inFlight === null ? send(slot) : this.inFlight.run(() => send(slot))));
+    return this.slots.run(source ?? null, (slot) =>
+      this.send(testCase, this.views[slot] ?? fixtures, source === undefined ? null : (fixtures.sourceArns[source] ?? null)),
+    );
   }
 
   private async send(testCase: Case, fixtures: FixtureValues, sourceArn: string | null): Promise<CaseResult> {

@@ -33,7 +33,6 @@ class HeldTarget implements Transport {
   /** `function source` of every mapping that exists, by UUID. */
   readonly mappings = new Map<string, string>();
   readonly creates: string[] = [];
-  readonly sentBodies: string[] = [];
   readonly conflicts: string[] = [];
   private readonly held: Array<() => void> = [];
   private next = 0;
@@ -47,7 +46,6 @@ class HeldTarget implements Transport {
     const body = JSON.parse(request.body ?? '{}') as { FunctionName: string; EventSourceArn: string };
     const pair = `${body.FunctionName} ${body.EventSourceArn}`;
     this.creates.push(body.FunctionName);
-    this.sentBodies.push(request.body ?? '');
     await new Promise<void>((resolve) => this.held.push(resolve));
     if ([...this.mappings.values()].includes(pair)) {
       this.conflicts.push(pair);
@@ -117,39 +115,5 @@ describe('the case runner with more than one function', () => {
     const [, judged] = await Promise.all([other, duplicate]);
     expect(judged.outcome).not.toBe('error');
     expect(target.conflicts).toEqual([`fn2 ${fixtures.sourceArns.kinesis ?? ''}`]);
-  });
-});
-
-describe('the case runner given every case at once', () => {
-  it('gives its turns to cases whose source is free, not to those waiting for a busy one', async () => {
-    const target = new HeldTarget();
-    const runner = new CaseRunner({ transport: target, fixtures, missingFixtures: [], ownsFixtures: true, concurrency: 3 });
-    // Two functions: the third and fourth kinesis cases wait for the source; the sqs case takes the third turn.
-    const ids = ['Enabled/kinesis/true', 'Enabled/kinesis/false', 'BatchSize/kinesis/0', 'BatchSize/kinesis/1', 'Enabled/sqs/true'];
-    const results = Promise.all(ids.map((id) => runner.run(caseOf(id))));
-    await settle();
-    expect(target.creates).toEqual(['fn', 'fn2', 'fn']);
-    expect(JSON.parse(target.sentBodies.at(-1) ?? '{}')).toMatchObject({ EventSourceArn: fixtures.sourceArns.sqs });
-    target.release();
-    await settle();
-    expect(target.creates).toHaveLength(5);
-    target.release();
-    await results;
-    expect(target.conflicts).toEqual([]);
-  });
-
-  it('sends no case whose turn comes after the run is stopped, and still deletes what the cases in flight made', async () => {
-    const target = new HeldTarget();
-    const runner = new CaseRunner({ transport: target, fixtures, missingFixtures: [], ownsFixtures: true, concurrency: 1 });
-    const stop = new AbortController();
-    const results = Promise.all(['Enabled/kinesis/true', 'Enabled/sqs/true'].map((id) => runner.run(caseOf(id), stop.signal)));
-    await settle();
-    stop.abort();
-    target.release();
-    const [inFlight, waiting] = await results;
-    expect(target.creates).toEqual(['fn']);
-    expect(target.mappings.size).toBe(0);
-    expect(inFlight?.request).not.toBeNull();
-    expect(waiting).toMatchObject({ outcome: 'skip', request: null });
   });
 });
