@@ -9,7 +9,10 @@ import type { RunPlan } from '../src/runner/run-plan.ts';
 import '../suites/hand-off.ts';
 
 const packageRoot = fileURLToPath(new URL('../', import.meta.url));
-const suiteFile = 'suites/create-event-source-mapping.suite.ts';
+/** Defined by bin/compiled-main.js in the compiled command: its own compiled suite file, under node_modules/.cache. */
+declare const LESM_COMPILED_SUITE: string | undefined;
+// The compiled suite is loaded by the worker as it is, not through vite's transform of each source.
+const suiteFile = typeof LESM_COMPILED_SUITE === 'string' ? LESM_COMPILED_SUITE : 'suites/create-event-source-mapping.suite.ts';
 
 export interface Suite {
   /** Runs the plan's cases; settles once vitest has closed, the conformance reporter's reports written. */
@@ -66,6 +69,8 @@ async function createSuiteVitest(reporters: SuiteReporters, maxConcurrency: numb
       config: false,
       root: packageRoot,
       include: [suiteFile],
+      // The compiled suite lies under node_modules, which vitest leaves out by default.
+      exclude: [],
       watch: false,
       reporters: [reporters.progress, reporters.conformance],
       // Threads, not forks: a signal must reach this process only, which then ends the run cleanly.

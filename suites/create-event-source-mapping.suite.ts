@@ -3,6 +3,7 @@
 import { afterAll, describe, inject, test } from 'vitest';
 import type { CaseResult } from '../src/results.ts';
 import { openCaseRunner } from '../src/runner/case-runner.ts';
+import { spreadOverSources } from '../src/runner/spread-over-sources.ts';
 import './hand-off.ts';
 
 const plan = inject('plan');
@@ -11,7 +12,8 @@ const runner = openCaseRunner(plan);
 afterAll(() => runner.close());
 
 describe.concurrent(`CreateEventSourceMapping, ${plan.edition} edition`, () => {
-  for (const testCase of plan.cases) {
+  // The reports keep the plan's order; vitest starts the tests spread over the sources.
+  for (const testCase of spreadOverSources(plan.cases)) {
     test(testCase.id, async ({ task, skip }) => {
       const result = await runner.run(testCase);
       task.meta.result = result;

@@ -68,9 +68,11 @@ describe('run --target against a server started with serve', () => {
       const runId = runIdIn(run.stderr);
       const functions = ['fn', 'fn2', 'fn3', 'fn4'].map((suffix) => `lesm-${runId}-${suffix}`);
       expect(functionsCreatedIn(run.stderr).sort()).toEqual(functions);
-      // Cases on one source were sent with different functions.
+      // Cases on one source were sent with different functions (how many depends on how the cases
+      // in flight fall on the sources), and with none but the run's.
       const sentTo = new Set(readResults(run).cases.flatMap((result) => result.request?.body?.match(/lesm-[a-z0-9]+-fn\d*(?![\w-])/g) ?? []));
-      expect([...sentTo].sort()).toEqual(functions);
+      expect(sentTo.size).toBeGreaterThan(1);
+      for (const name of sentTo) expect(functions).toContain(name);
       for (const name of functions) expect(run.stderr).toContain(`deleted Lambda function ${name}\n`);
       expect(await remainingMappings(url)).toEqual([]);
       expect(await remainingFixtures(url, runIdIn(run.stderr))).toEqual([]);
