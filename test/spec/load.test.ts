@@ -131,7 +131,7 @@ describe('a broken spec', () => {
     const text = replaceOnce(seedText, '      minimum: 0\n      maximum: 300\n', '      minimum: 0\n      maximum: 300\n      outcome: validationErorr\n');
     const [problem] = problemsOf(text);
     expect(problem?.message).toBe('"validationErorr" is not an entry of outcomes');
-    expect(problem?.fix).toMatch(/^use one of: constraintViolation, ruleViolation, functionNotFound, duplicateMapping, or add it under outcomes$/);
+    expect(problem?.fix).toMatch(/^use one of: typeViolation, constraintViolation, ruleViolation, functionNotFound, sourceNotFound, duplicateMapping, or add it under outcomes$/);
     expect(problem).toMatchObject(positionOf(text, 'validationErorr'));
   });
 
