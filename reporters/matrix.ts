@@ -1,11 +1,18 @@
 // The conformance matrix: which clauses hold for which source type. Pure data, laid out by the
 // HTML page; kept apart so its counting can be tested without parsing HTML.
 import type { CaseOutcome, CaseResult, RunSummary } from '../src/results.ts';
-import { sourceTypes, type SourceType } from '../src/spec/types.ts';
+import type { SourceType } from '../src/spec/types.ts';
 import { summarize } from './summarize.ts';
 
-/** The matrix's columns: every source type, then cases that have none (shown as "—"). */
-export const matrixColumns: readonly (SourceType | null)[] = [...sourceTypes, null];
+/** The source types every edition has; an edition may add others (sqsFifo), shown when its cases have them. */
+const everyEdition: readonly SourceType[] = ['kinesis', 'dynamodb', 'sqs'];
+const added: readonly SourceType[] = ['sqsFifo'];
+
+/** The matrix's columns: the source types, then cases that have none (shown as "—"). */
+export function matrixColumns(cases: readonly CaseResult[]): Array<SourceType | null> {
+  const present = new Set(cases.map((result) => result.sourceType));
+  return [...everyEdition, ...added.filter((sourceType) => present.has(sourceType)), null];
+}
 
 export interface MatrixCell {
   readonly sourceType: SourceType | null;
@@ -34,7 +41,7 @@ export function conformanceMatrix(cases: readonly CaseResult[]): MatrixRow[] {
   const clauses = [...new Set(cases.map((result) => result.clause))].sort((a, b) => a.localeCompare(b, 'en'));
   return clauses.map((clause) => ({
     clause,
-    cells: matrixColumns.map((sourceType) => {
+    cells: matrixColumns(cases).map((sourceType) => {
       const inCell = cases.filter((result) => result.clause === clause && result.sourceType === sourceType);
       return { sourceType, counts: summarize(inCell), worst: worstOutcome(inCell.map((result) => result.outcome)) };
     }),

@@ -6,7 +6,8 @@ const runUsageText = `  lambda-esm-conformance run [options]
       results.json and badge.json. Without --target (or AWS_ENDPOINT_URL) it starts the embedded reference server.
         --target URL          the API endpoint, e.g. http://127.0.0.1:4566 (LocalStack),
                               http://127.0.0.1:5000 (moto) or https://lambda.eu-west-1.amazonaws.com
-        --edition NAME        the contract to judge by (default seed)
+        --edition NAME        the contract to judge by: seed (the 2019 documentation, the
+                              default) or current (today's AWS)
         --region REGION       signing region (default AWS_REGION, else us-east-1)
         --profile NAME        AWS profile for credentials (default AWS_PROFILE, else the usual chain)
         --fixtures auto|FILE  auto (default): create a role, function, queue, stream and table on
@@ -40,7 +41,7 @@ export const runUsage = `Usage:\n${runUsageText}\n${exitCodes}`;
 export const usage = `lambda-esm-conformance: conformance tests for the AWS Lambda CreateEventSourceMapping API
 
 Usage:
-${runUsageText}  lambda-esm-conformance list [--edition seed] [--json] [--grep PATTERN]
+${runUsageText}  lambda-esm-conformance list [--edition seed|current] [--json] [--grep PATTERN]
   lambda-esm-conformance list --edition-diff seed current [--json] [--grep PATTERN]
       The generated cases: a table, or with --json one object per case. With --edition-diff,
       the cases two editions judge differently (only in one, sent differently, another outcome or

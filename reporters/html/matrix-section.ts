@@ -19,7 +19,7 @@ export function matrixSection(report: RunReport): string {
   const rows = conformanceMatrix(report.cases).map(
     (row) => `<tr><th scope="row"><code>${html(row.clause)}</code></th>${row.cells.map((matrixCell) => cell(row.clause, matrixCell)).join('')}</tr>`,
   );
-  const head = matrixColumns.map((sourceType) => `<th scope="col">${html(columnLabel(sourceType))}</th>`).join('');
+  const head = matrixColumns(report.cases).map((sourceType) => `<th scope="col">${html(columnLabel(sourceType))}</th>`).join('');
   return `<section id="matrix" aria-labelledby="matrix-heading">
 <h2 id="matrix-heading">Clauses × source types</h2>
 <div class="matrix-scroll"><table class="matrix">

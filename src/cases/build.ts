@@ -41,4 +41,4 @@ export function makeCase(spec: Spec, draft: CaseDraft): Case {
   };
 }
 
-export const sourceTitle = (spec: Spec, sourceType: SourceType): string => spec.sourceTypes[sourceType].title;
+export const sourceTitle = (spec: Spec, sourceType: SourceType): string => spec.sourceTypes[sourceType]?.title ?? sourceType;

@@ -1,6 +1,6 @@
 // What the spec says of one request field, asked the same way by every family: where it applies,
 // which values it allows on a source, its limits and default there, and a value it accepts.
-import { sourceTypes, type Citation, type CrossFieldRule, type FieldRole, type FieldValue, type RequestField, type SourceLimits, type SourceType, type Spec } from '../spec/types.ts';
+import { sourceTypesOf, type Citation, type CrossFieldRule, type FieldRole, type FieldValue, type RequestField, type SourceLimits, type SourceType, type Spec } from '../spec/types.ts';
 import { placeholder } from './placeholders.ts';
 
 /** A moment safely in the past (2019-01-01T00:00:00Z), in Unix seconds as documented. */
@@ -26,8 +26,8 @@ export function fieldNaming(spec: Spec, role: FieldRole): string {
 }
 
 /** The source types a field has a meaning for, in the spec's order. */
-export function sourcesOf(field: RequestField): SourceType[] {
-  return sourceTypes.filter((sourceType) => field.appliesTo === undefined || field.appliesTo.sourceTypes.includes(sourceType));
+export function sourcesOf(spec: Spec, field: RequestField): SourceType[] {
+  return sourceTypesOf(spec).filter((sourceType) => field.appliesTo === undefined || field.appliesTo.sourceTypes.includes(sourceType));
 }
 
 /** The documented values of an enumerated field that the spec's rules allow for a source type. */
@@ -74,6 +74,8 @@ export function exampleValue(spec: Spec, name: string, sourceType: SourceType): 
     case 'integer':
       return defaultOn(field, sourceType)?.value ?? limitsOn(field, sourceType)?.minimum ?? 1;
     case 'string':
+    case 'list':
+    case 'object':
       return undefined;
   }
 }

@@ -8,6 +8,8 @@ import { documentedValueCases } from './families/documented-values.ts';
 import { duplicateCases } from './families/duplicate.ts';
 import { eventSourceArnCases } from './families/event-source-arn.ts';
 import { fieldTypeCases } from './families/field-types.ts';
+import { listItemCases } from './families/list-items.ts';
+import { sampleCases } from './families/samples.ts';
 import { functionNameCases } from './families/function-name.ts';
 import { notApplicableCases } from './families/not-applicable.ts';
 import { requiredFieldCases } from './families/required-fields.ts';
@@ -19,6 +21,8 @@ export const fieldFamilies = [
   defaultCases,
   documentedValueCases,
   stringConstraintCases,
+  listItemCases,
+  sampleCases,
   notApplicableCases,
   eventSourceArnCases,
   functionNameCases,

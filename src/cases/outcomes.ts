@@ -9,7 +9,7 @@ export function refusal(spec: Spec, kind: OutcomeKind | (string & {})): Expectat
 }
 
 /** The refusal a breach of `rule` gets: the outcome it names, else the edition-wide one for its kind. */
-export function refusalOf(spec: Spec, rule: Refusable, kind: 'constraintViolation' | 'ruleViolation'): Expectation {
+export function refusalOf(spec: Spec, rule: Refusable, kind: 'typeViolation' | 'constraintViolation' | 'ruleViolation'): Expectation {
   return refusal(spec, rule.outcome ?? kind);
 }
 

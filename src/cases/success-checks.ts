@@ -16,17 +16,18 @@ export function successChecks(spec: Spec, sourceType: SourceType, body: JsonObje
     {
       kind: 'response_schema_conformance',
       clause: spec.response.status.clause,
-      schema: responseSchemaOf(spec),
+      schema: responseSchemaOf(spec, sourceType),
       fieldClauses: responseFieldClauses(spec),
     },
   ];
   for (const [name, field] of Object.entries(spec.request)) {
-    if (field.names !== undefined || !isAnswered(spec, name, field) || !sourcesOf(field).includes(sourceType)) continue;
+    if (field.names !== undefined || !isAnswered(spec, name, field) || !sourcesOf(spec, field).includes(sourceType)) continue;
     const fallback = defaultOn(field, sourceType);
     if (name in body) checks.push({ kind: 'echoed_value_conformance', clause: field.range?.clause ?? field.type.clause, field: name });
     else if (fallback !== undefined) checks.push({ kind: 'default_value_conformance', clause: fallback.clause, field: name, value: fallback.value });
   }
-  if (sourceField in body) checks.push({ kind: 'echoed_value_conformance', clause: spec.sourceTypes[sourceType].arn.clause, field: sourceField });
+  const source = spec.sourceTypes[sourceType];
+  if (sourceField in body && source !== undefined) checks.push({ kind: 'echoed_value_conformance', clause: source.arn.clause, field: sourceField });
   const named = requestField(spec, functionField);
   checks.push({
     kind: 'function_arn_conformance',

@@ -23,20 +23,20 @@ export const MAPPING_STATES: Readonly<Record<SourceType, string>> = {
   kinesis: 'a mapping of F to K exists',
   dynamodb: 'a mapping of F to T exists',
   sqs: 'a mapping of F to Q exists',
+  sqsFifo: 'a mapping of F to QF exists',
 };
 
 /** What a provider state asks to exist. */
 export type NamedState = { readonly kind: 'fixture'; readonly fixture: Fixture } | { readonly kind: 'mapping'; readonly source: SourceType };
 
-const SOURCES: readonly SourceType[] = ['kinesis', 'dynamodb', 'sqs'];
 /** Every source a state can name, as a fixture. */
-export const SOURCE_FIXTURES: readonly SourceFixture[] = [...SOURCES, 'sqsFifo'];
+export const SOURCE_FIXTURES: readonly SourceFixture[] = ['kinesis', 'dynamodb', 'sqs', 'sqsFifo'];
 
 /** The state of a name this contract uses, or null for any other (an interaction with no state is verified with the name ""). */
 export function stateNamed(name: string): NamedState | null {
   if (name === FUNCTION_STATE) return { kind: 'fixture', fixture: 'function' };
   for (const source of SOURCE_FIXTURES) if (name === SOURCE_STATES[source]) return { kind: 'fixture', fixture: source };
-  for (const source of SOURCES) if (name === MAPPING_STATES[source]) return { kind: 'mapping', source };
+  for (const source of SOURCE_FIXTURES) if (name === MAPPING_STATES[source]) return { kind: 'mapping', source };
   return null;
 }
 

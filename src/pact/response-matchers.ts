@@ -66,7 +66,8 @@ function applyCheck(check: ResponseCheck, testCase: Case, members: Map<string, {
       // A value the target provisions differs from target to target: its form is matched, and its source.
       if (typeof sent === 'string' && sent.includes('{{')) {
         const member = members.get(check.field) ?? { example: exampleOf(check.field, testCase), matchers: [] };
-        if (testCase.sourceType !== null && check.field === 'EventSourceArn') member.matchers.push({ match: 'regex', regex: `^arn:[^:]*:${testCase.sourceType}:.*$` });
+        const service = testCase.sourceType === null ? undefined : EXAMPLE_FIXTURES.sourceArns[testCase.sourceType]?.split(':')[2];
+        if (service !== undefined && check.field === 'EventSourceArn') member.matchers.push({ match: 'regex', regex: `^arn:[^:]*:${service}:.*$` });
         members.set(check.field, member);
       } else {
         members.set(check.field, { example: sent, matchers: [] });

@@ -56,7 +56,7 @@ function identityOf(description: string, status: number, comments: unknown): Cas
     id: description,
     clause: text('clause', 'pact'),
     title: text('title', description),
-    sourceType: sourceType === 'kinesis' || sourceType === 'dynamodb' || sourceType === 'sqs' ? (sourceType satisfies SourceType) : null,
+    sourceType: sourceType === 'kinesis' || sourceType === 'dynamodb' || sourceType === 'sqs' || sourceType === 'sqsFifo' ? (sourceType satisfies SourceType) : null,
     expected: { status, errorTypes, alsoAccepted: [], why: text('why', 'The Pact file expects this answer.') },
   };
 }

@@ -1,6 +1,6 @@
 import { citationsOf } from './citations.ts';
 import type { FileProblem } from '../user-file/file-problem.ts';
-import type { FieldValue, RequestField, Spec } from './types.ts';
+import { sourceTypesOf, type FieldValue, type RequestField, type Spec } from './types.ts';
 import type { YamlSource } from '../user-file/yaml-source.ts';
 
 /** Rules between parts of a spec that a JSON Schema cannot express. */
@@ -43,6 +43,7 @@ export function checkConsistency(source: YamlSource, spec: Spec): FileProblem[] 
     if (rule.kind === 'required-when') {
       knownField(rule.when.field, [...at, 'when', 'field']);
       knownQuestion(rule.otherwise, [...at, 'otherwise']);
+      knownQuestion(rule.unsettled, [...at, 'unsettled']);
       if ('above' in rule.when && spec.request[rule.when.field] !== undefined && spec.request[rule.when.field]?.type.is !== 'integer')
         report([...at, 'when', 'above'], `${rule.when.field} is not an integer field`, 'use equals for a field that is not a number');
       const range = spec.request[rule.field]?.range;
@@ -58,6 +59,10 @@ export function checkConsistency(source: YamlSource, spec: Spec): FileProblem[] 
   });
 
   for (const [name, field] of Object.entries(spec.request)) checkField(name, field, report);
+  for (const [path, sourceType] of namedSourceTypes(spec, [])) {
+    if (spec.sourceTypes[sourceType as keyof Spec['sourceTypes']] === undefined)
+      report(path, `"${sourceType}" is not a source type of this edition`, `use one of: ${sourceTypesOf(spec).join(', ')}, or add it under sourceTypes`);
+  }
   return problems;
 }
 
@@ -66,7 +71,19 @@ type Report = (path: readonly string[], message: string, fix: string) => void;
 function checkField(name: string, field: RequestField, report: Report): void {
   const { range, perSourceType, length, nameLength, appliesTo, meaning } = field;
   const at = ['request', name];
-  const ofType = (value: FieldValue) => (field.type.is === 'integer' || field.type.is === 'timestamp' ? typeof value === 'number' : typeof value === field.type.is);
+  const ofType = (value: FieldValue) => {
+    switch (field.type.is) {
+      case 'integer':
+      case 'timestamp':
+        return typeof value === 'number';
+      case 'list':
+        return Array.isArray(value);
+      case 'object':
+        return typeof value === 'object' && !Array.isArray(value);
+      default:
+        return typeof value === field.type.is;
+    }
+  };
   const inRange = (value: number, low = range?.minimum ?? -Infinity, high = range?.maximum ?? Infinity) => value >= low && value <= high;
   if (field.default !== undefined) {
     const value = field.default.value;
@@ -97,6 +114,16 @@ function checkField(name: string, field: RequestField, report: Report): void {
   for (const value of Object.keys(meaning?.contraryStates ?? {})) {
     if (!domain.includes(value)) report([...at, 'meaning', 'contraryStates', value], `"${value}" is not a value of ${name}`, `use one of: ${domain.join(', ') || '(none: the field has no finite set of values)'}`);
   }
+}
+
+/** Every source type the spec names (in a `sourceTypes:` list or as a `perSourceType:` key), with where it stands. */
+function namedSourceTypes(value: unknown, path: readonly string[]): Array<readonly [readonly string[], string]> {
+  if (typeof value !== 'object' || value === null || path[0] === 'sourceTypes') return [];
+  return Object.entries(value).flatMap(([key, child]): Array<readonly [readonly string[], string]> => {
+    if (key === 'sourceTypes' && Array.isArray(child)) return child.map((name, index) => [[...path, key, String(index)], String(name)] as const);
+    if (key === 'perSourceType' && typeof child === 'object' && child !== null) return Object.keys(child).map((name) => [[...path, key, name], name] as const);
+    return namedSourceTypes(child, [...path, key]);
+  });
 }
 
 /** Every `outcome:` the spec names, with where it stands. */

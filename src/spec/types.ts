@@ -1,7 +1,15 @@
 /** The loaded, validated contract: the shape of specs/*.yaml (see specs/spec.schema.json). */
 
-export type SourceType = 'kinesis' | 'dynamodb' | 'sqs';
-export const sourceTypes: readonly SourceType[] = ['kinesis', 'dynamodb', 'sqs'];
+/**
+ * The sources the suite can provision (each is a fixture: `{{sqsFifo.arn}}`). An edition lists
+ * under `sourceTypes:` those it has, in the order its cases go through them.
+ */
+export type SourceType = 'kinesis' | 'dynamodb' | 'sqs' | 'sqsFifo';
+
+/** The source types an edition has, in its order. */
+export function sourceTypesOf(spec: Pick<Spec, 'sourceTypes'>): SourceType[] {
+  return Object.keys(spec.sourceTypes) as SourceType[];
+}
 
 /** Every rule of the spec names its clause and quotes the documentation sentence it comes from. */
 export interface Citation {
@@ -11,17 +19,18 @@ export interface Citation {
 
 /**
  * A rule a request can break. `outcome` names the entry of `outcomes` a breach gets; absent, the
- * edition-wide default for its kind applies (`constraintViolation` for what the field alone
- * documents, `ruleViolation` for rules between fields and source types).
+ * edition-wide default for its kind applies (`typeViolation` for a value of the wrong JSON type,
+ * `constraintViolation` for what the field alone documents, `ruleViolation` for rules between
+ * fields and source types).
  */
 export interface Refusable extends Citation {
   readonly outcome?: string;
 }
 
-export type FieldKind = 'integer' | 'boolean' | 'string' | 'timestamp';
+export type FieldKind = 'integer' | 'boolean' | 'string' | 'timestamp' | 'list' | 'object';
 
-/** A value a request field can carry (a timestamp is a number of seconds). */
-export type FieldValue = number | boolean | string;
+/** A value a request field can carry (a timestamp is a number of seconds; a list or an object is JSON). */
+export type FieldValue = number | boolean | string | readonly FieldValue[] | { readonly [member: string]: FieldValue };
 
 export interface TypeRule extends Refusable {
   readonly is: FieldKind;
@@ -69,6 +78,17 @@ export interface Meaning extends Citation {
   readonly contraryStates?: Readonly<Record<string, readonly string[]>>;
 }
 
+/**
+ * One documented value of a field, sent as it stands: accepted (and echoed) without `refused`, else
+ * refused with the rule's outcome. For what no facet of the field can say (an object's members, a
+ * filter pattern's grammar), each sample cites the sentence that decides it.
+ */
+export interface Sample extends Refusable {
+  readonly variant: string;
+  readonly value: FieldValue;
+  readonly refused?: boolean;
+}
+
 /** A field whose valid value is a fixture the run provisions: the function, or the event source. */
 export type FieldRole = 'function' | 'event-source';
 
@@ -87,8 +107,12 @@ export interface RequestField {
   readonly forms?: Readonly<Record<FunctionNameForm, Citation>>;
   readonly sourceType?: Refusable;
   readonly meaning?: Meaning;
-  /** A valid value, for a string field whose valid values cannot be told from its other rules. */
+  /** A valid value, for a field whose valid values cannot be told from its other rules. */
   readonly example?: FieldValue;
+  /** Documented values sent as they stand, on the first source the field applies to. */
+  readonly samples?: readonly Sample[];
+  /** For a field that names a fixture: what naming one that does not exist gets (its `outcome`). */
+  readonly exists?: Refusable & { readonly outcome: string };
 }
 
 export type FunctionNameForm = 'name' | 'arn' | 'qualifiedArn' | 'partialArn';
@@ -125,6 +149,8 @@ export type CrossFieldRule =
       readonly sourceTypes?: readonly SourceType[];
       /** The `unspecified` entry that says what sending the field without the condition gets. */
       readonly otherwise?: string;
+      /** The `unspecified` entry that says what a breach gets, where no source settles it: the breach is an open question, not a refusal. */
+      readonly unsettled?: string;
     });
 
 export interface ResponseField extends Citation {
@@ -134,7 +160,10 @@ export interface ResponseField extends Citation {
   readonly pattern?: string;
   readonly enum?: readonly string[];
   readonly format?: 'uuid';
+  /** Present in every success answer (of the source types below, when given). */
   readonly alwaysPresent?: boolean;
+  /** The source types whose answers carry the member; the answers of the others leave it out. */
+  readonly sourceTypes?: readonly SourceType[];
 }
 
 export interface ErrorSpec extends Citation {
@@ -155,10 +184,10 @@ export interface OutcomeRule {
 }
 
 /** The outcomes every edition names; an edition may add its own and refer to them from any rule. */
-export type OutcomeKind = 'constraintViolation' | 'ruleViolation' | 'functionNotFound' | 'duplicateMapping';
+export type OutcomeKind = 'typeViolation' | 'constraintViolation' | 'ruleViolation' | 'duplicateMapping';
 
 /** The open questions the request-wide families ask; an edition may add its own for its rules to refer to. */
-export type UnspecifiedKind = 'sourceNotFound' | 'unknownField' | 'unreadableBody' | 'contentType' | 'unboundedArnLength';
+export type UnspecifiedKind = 'unknownField' | 'unreadableBody' | 'contentType' | 'unboundedArnLength';
 
 export type UnspecifiedRule = Citation & OutcomeRule;
 
@@ -167,7 +196,7 @@ export interface Spec {
   readonly title: string;
   readonly document: string;
   readonly operation: Citation & { readonly method: string; readonly path: string; readonly contentType: string };
-  readonly sourceTypes: Readonly<Record<SourceType, SourceTypeSpec>>;
+  readonly sourceTypes: Readonly<Partial<Record<SourceType, SourceTypeSpec>>>;
   readonly request: Readonly<Record<string, RequestField>>;
   readonly rules: readonly CrossFieldRule[];
   readonly response: {

@@ -135,11 +135,12 @@ describe('EventSourceArn family', () => {
     expect(outcome('EventSourceArn/malformed/over-long')).toEqual([invalid, '404 ResourceNotFoundException']);
   });
 
-  it('sends a well-formed ARN of an absent source per source type', () => {
+  it('refuses a well-formed ARN of an absent source per source type with 404, as an absent function', () => {
     for (const source of ['kinesis', 'dynamodb', 'sqs']) {
       const testCase = get(`EventSourceArn/${source}/absent`);
       expect(testCase.request.body).toMatchObject({ EventSourceArn: expect.stringMatching(new RegExp(`^arn:aws:${source}:\\{\\{region\\}\\}:\\{\\{account\\}\\}:`)) });
-      expect(outcome(testCase.id)).toEqual(['404 ResourceNotFoundException', invalid]);
+      expect(outcome(testCase.id)).toEqual(['404 ResourceNotFoundException']);
+      expect(outcome(testCase.id)).toEqual(outcome('FunctionName/absent'));
       expect(testCase.fixtures).toEqual(['function']);
     }
   });

@@ -50,6 +50,14 @@ describe('lambda-esm-conformance list', () => {
     expect(stdout).toMatch(/\n3 cases\n$/);
   });
 
+  it('lists the current edition with --edition current, FIFO queue cases and ValidationException among them', async () => {
+    const { code, stdout } = await cli('list', '--edition', 'current', '--grep', '^BatchSize/sqsFifo/');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/BatchSize\/sqsFifo\/11\s+sqsFifo\s+400 InvalidParameterValueException\s+BatchSize\.sqs-fifo/);
+    expect(stdout).toMatch(/BatchSize\/sqsFifo\/10001\s+sqsFifo\s+400 ValidationException\s+BatchSize\.range/);
+    expect(stdout).toMatch(/\n7 cases\n$/);
+  });
+
   it('exits 2 with one clear sentence for an unknown flag, a bad pattern or an unknown edition', async () => {
     const flag = await cli('list', '--jsn');
     expect(flag.code).toBe(2);

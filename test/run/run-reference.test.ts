@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { startReferenceServer } from '../../reference/server.ts';
-import { idsWith, readReport, readResults, runCli, runInProcess, seedCaseCount } from './support/cli-run.ts';
+import { editionCaseCount, idsWith, readReport, readResults, runCli, runInProcess, seedCaseCount } from './support/cli-run.ts';
 import { functionsCreatedIn, remainingFixtures, remainingMappings, runIdIn } from './support/reference-state.ts';
 import { startInterceptingProxy } from '../support/intercepting-proxy.ts';
 
@@ -50,6 +50,22 @@ describe('run against the embedded reference server (npm start)', () => {
     expect(omitted?.response).toMatchObject({ status: 202, body: { BatchSize: 10, State: 'Creating' } });
     const refused = report.cases.find((result) => result.id === 'BatchSize/sqs/11');
     expect(refused?.response).toMatchObject({ status: 400, headers: { 'x-amzn-errortype': 'InvalidParameterValueException' } });
+  });
+});
+
+describe('run --edition current against the embedded reference server', () => {
+  it('starts the server as today\'s AWS and judges every case of the current edition as conforming', async () => {
+    const run = await runInProcess(['--edition', 'current']);
+    expect(run.code, run.stderr).toBe(0);
+    const report = readResults(run);
+    const total = editionCaseCount('current');
+    expect(report).toMatchObject({ edition: 'current', complete: true });
+    expect(report.summary).toEqual({ total, pass: total, fail: 0, error: 0, skip: 0 });
+    expect(run.stderr).toContain(`${total} cases of the current edition against http://127.0.0.1:`);
+    expect(readReport(run, 'junit.xml')).toContain('classname="BatchSize.sqs-fifo"');
+    const fifo = report.cases.find((result) => result.id === 'BatchSize/sqsFifo/11');
+    expect(JSON.parse(fifo?.request?.body ?? '{}')).toMatchObject({ EventSourceArn: expect.stringMatching(/^arn:aws:sqs:us-east-1:\d{12}:lesm-[a-z0-9]+-queue\.fifo$/) });
+    expect(fifo?.response).toMatchObject({ status: 400, headers: { 'x-amzn-errortype': 'InvalidParameterValueException' } });
   });
 });
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { citationsOf } from '../../src/spec/citations.ts';
+import { citationsOf, type LocatedCitation } from '../../src/spec/citations.ts';
 import { editionPath, loadEdition, loadSpecFile, parseSpec } from '../../src/spec/load.ts';
 import { specProblems } from '../support/spec-problems.ts';
 
@@ -48,15 +48,51 @@ describe('the seed spec', () => {
     );
   });
 
-  it('quotes the documentation it names word for word in every citation', () => {
-    const spec = loadEdition('seed');
-    const documentation = readFileSync(new URL(`../../specs/${spec.document}`, import.meta.url), 'utf8').replace(/\s+/g, ' ');
-    const citations = citationsOf(spec);
+  it.each(['seed', 'current'])('quotes word for word in every citation of the %s edition the document it cites', (edition) => {
+    const citations = citationsOf(loadEdition(edition));
     expect(citations.length).toBeGreaterThan(50);
-    const misquoted = citations.filter((citation) => !documentation.includes(citation.doc.replace(/\s+/g, ' ')));
+    const misquoted = citations.filter((citation) => !documentOf(edition, citation).includes(normalised(citation.doc)));
     expect(misquoted.map((citation) => citation.clause)).toEqual([]);
   });
+
+  it('checks a quote the current edition keeps from the seed against the 2019 text, and a changed one against today\'s', () => {
+    const keptFromSeed = citationsOf(loadEdition('current')).find((citation) => citation.clause === 'FunctionName.form.name');
+    const changed = citationsOf(loadEdition('current')).find((citation) => citation.clause === 'BatchSize.dynamodb');
+    expect(keptFromSeed === undefined ? '' : documentOf('current', keptFromSeed)).toContain('Function name - MyFunction.');
+    expect(changed === undefined ? '' : documentOf('current', changed)).toContain('Amazon DynamoDB Streams – Default 100. Max 10,000.');
+    expect(documentOf('current', { clause: 'FunctionName.exists', doc: 'x', path: [] })).toContain('Function does not exist');
+  });
 });
+
+const normalised = (text: string) => text.replace(/\s+/g, ' ');
+
+/**
+ * The text a citation of an edition quotes: the document of the edition it is written in. A
+ * citation an edition keeps unchanged from the edition it extends (same place, clause and sentence)
+ * is that edition's, and quotes that edition's document.
+ */
+function documentOf(edition: string, citation: LocatedCitation): string {
+  const { base, text } = editionFacts(edition);
+  const inherited = base !== undefined && editionFacts(base).citations.has(keyOf(citation));
+  return base !== undefined && inherited ? documentOf(base, citation) : text;
+}
+
+const keyOf = (citation: LocatedCitation) => JSON.stringify([citation.path, citation.clause, citation.doc]);
+const facts = new Map<string, { base: string | undefined; text: string; citations: Set<string> }>();
+
+/** An edition's document, the edition it extends, and its citations, read once. */
+function editionFacts(edition: string): { base: string | undefined; text: string; citations: Set<string> } {
+  const known = facts.get(edition);
+  if (known !== undefined) return known;
+  const spec = loadEdition(edition);
+  const read = {
+    base: /^extends: *([a-z][a-z0-9-]*)/m.exec(readFileSync(editionPath(edition), 'utf8'))?.[1],
+    text: normalised(readFileSync(new URL(`../../specs/${spec.document}`, import.meta.url), 'utf8')),
+    citations: new Set(citationsOf(spec).map(keyOf)),
+  };
+  facts.set(edition, read);
+  return read;
+}
 
 describe('a broken spec', () => {
   it('reports a YAML syntax error at its line and column', () => {
@@ -131,7 +167,7 @@ describe('a broken spec', () => {
     const text = replaceOnce(seedText, '      minimum: 0\n      maximum: 300\n', '      minimum: 0\n      maximum: 300\n      outcome: validationErorr\n');
     const [problem] = problemsOf(text);
     expect(problem?.message).toBe('"validationErorr" is not an entry of outcomes');
-    expect(problem?.fix).toMatch(/^use one of: constraintViolation, ruleViolation, functionNotFound, duplicateMapping, or add it under outcomes$/);
+    expect(problem?.fix).toMatch(/^use one of: typeViolation, constraintViolation, ruleViolation, functionNotFound, sourceNotFound, duplicateMapping, or add it under outcomes$/);
     expect(problem).toMatchObject(positionOf(text, 'validationErorr'));
   });
 
@@ -158,6 +194,6 @@ describe('a broken spec', () => {
   });
 
   it('names the editions there are when asked for one that is not', () => {
-    expect(() => loadEdition('tomorrow')).toThrow(/there is no edition "tomorrow"\n {2}fix: choose one of: seed/);
+    expect(() => loadEdition('tomorrow')).toThrow(/there is no edition "tomorrow"\n {2}fix: choose one of: current, seed/);
   });
 });

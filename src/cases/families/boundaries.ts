@@ -13,7 +13,7 @@ import { successChecks } from '../success-checks.ts';
 export function boundaryCases(spec: Spec, name: string, field: RequestField): Case[] {
   const range = field.range;
   if (range === undefined || field.type.is !== 'integer') return [];
-  return sourcesOf(field).flatMap((sourceType) => {
+  return sourcesOf(spec, field).flatMap((sourceType) => {
     const limits = limitsOn(field, sourceType);
     if (limits === undefined) return [];
     const { minimum, maximum, own } = limits;

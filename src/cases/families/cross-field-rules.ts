@@ -1,4 +1,4 @@
-import { sourceTypes, type Condition, type SourceType, type Spec } from '../../spec/types.ts';
+import { sourceTypesOf, type Condition, type FieldValue, type SourceType, type Spec } from '../../spec/types.ts';
 import type { Case, JsonObject } from '../case.ts';
 import { jsonRequest, makeCase, sourceTitle } from '../build.ts';
 import { allowedValues, exampleValue, limitsOn, requestField, rulesOf, sourcesOf, type RuleOf } from '../fields.ts';
@@ -34,9 +34,16 @@ function requiredWhenCases(spec: Spec, rule: RuleOf<'required-when'>): Case[] {
   const trigger = (sourceType: SourceType) => triggeringValue(spec, when, sourceType);
   const label = 'equals' in when ? String(when.equals) : `${when.field}-${when.above + 1}`;
   const applies = (sourceType: SourceType) =>
-    (rule.sourceTypes === undefined || rule.sourceTypes.includes(sourceType)) && sourcesOf(requestField(spec, field)).includes(sourceType);
+    (rule.sourceTypes === undefined || rule.sourceTypes.includes(sourceType)) && sourcesOf(spec, requestField(spec, field)).includes(sourceType);
 
-  const withCondition = sourceTypes.filter(applies).flatMap((sourceType) => {
+  // A breach is refused, or, where the rule is unsettled, an open question with the outcomes it allows.
+  const unsettled = rule.unsettled === undefined ? undefined : spec.unspecified[rule.unsettled];
+  const withCondition = sourceTypesOf(spec).filter(applies).flatMap((sourceType) => {
+    const breach = (body: JsonObject) => {
+      const request = jsonRequest(spec, body);
+      if (rule.unsettled === undefined || unsettled === undefined) return { request, expected: refusalOf(spec, rule, 'ruleViolation') };
+      return { request, clause: unsettled.clause, doc: unsettled.doc, expected: openQuestion(spec, rule.unsettled, successChecks(spec, sourceType, body)) };
+    };
     const value = trigger(sourceType);
     if (value === undefined) return [];
     const title = sourceTitle(spec, sourceType);
@@ -44,10 +51,9 @@ function requiredWhenCases(spec: Spec, rule: RuleOf<'required-when'>): Case[] {
     const common = { clause: rule.clause, doc: rule.doc, sourceType };
     const missing = makeCase(spec, {
       ...common,
+      ...breach(without(whole, field)),
       id: `${field}/${sourceType}/missing-with-${label}`,
       subject: `${when.field} ${String(value)} without ${field} on ${title}`,
-      request: jsonRequest(spec, without(whole, field)),
-      expected: refusalOf(spec, rule, 'ruleViolation'),
     });
     if (rule.atLeast === undefined) return [missing];
     const least = rule.atLeast;
@@ -57,10 +63,9 @@ function requiredWhenCases(spec: Spec, rule: RuleOf<'required-when'>): Case[] {
       missing,
       makeCase(spec, {
         ...common,
+        ...breach(below),
         id: `${field}/${sourceType}/${least - 1}-with-${label}`,
         subject: `${when.field} ${String(value)} with ${field} ${least - 1} on ${title}, below the ${least} it requires`,
-        request: jsonRequest(spec, below),
-        expected: refusalOf(spec, rule, 'ruleViolation'),
       }),
       makeCase(spec, {
         ...common,
@@ -75,7 +80,7 @@ function requiredWhenCases(spec: Spec, rule: RuleOf<'required-when'>): Case[] {
   const otherwise = rule.otherwise;
   const question = otherwise === undefined ? undefined : spec.unspecified[otherwise];
   if (otherwise === undefined || question === undefined) return withCondition;
-  const withoutCondition = sourceTypes.filter(applies).flatMap((sourceType) => {
+  const withoutCondition = sourceTypesOf(spec).filter(applies).flatMap((sourceType) => {
     const start = validBody(spec, sourceType);
     const value = exampleValue(spec, field, sourceType);
     if (start[when.field] === undefined || conditionHolds(when, start) || value === undefined) return [];
@@ -96,9 +101,9 @@ function requiredWhenCases(spec: Spec, rule: RuleOf<'required-when'>): Case[] {
 }
 
 /** A value of the condition's field that meets it and is otherwise valid on the source type, if there is one. */
-function triggeringValue(spec: Spec, when: Condition, sourceType: SourceType): string | number | boolean | undefined {
+function triggeringValue(spec: Spec, when: Condition, sourceType: SourceType): FieldValue | undefined {
   const conditionField = requestField(spec, when.field);
-  if (!sourcesOf(conditionField).includes(sourceType)) return undefined;
+  if (!sourcesOf(spec, conditionField).includes(sourceType)) return undefined;
   if ('equals' in when) {
     const allowed = conditionField.values === undefined || allowedValues(spec, when.field, sourceType).includes(String(when.equals));
     return allowed ? when.equals : undefined;

@@ -8,7 +8,7 @@ import { successChecks } from '../success-checks.ts';
 
 /** A field left out on each source it has a documented default for: the default is applied and answered. */
 export function defaultCases(spec: Spec, name: string, field: RequestField): Case[] {
-  return sourcesOf(field).flatMap((sourceType) => {
+  return sourcesOf(spec, field).flatMap((sourceType) => {
     const fallback = defaultOn(field, sourceType);
     const body = validBody(spec, sourceType);
     if (fallback === undefined || name in body) return [];

@@ -7,7 +7,7 @@ import { completeBody, validBody } from '../request-body.ts';
 import { successChecks } from '../success-checks.ts';
 
 /** Sent to show an enumeration is enforced, when the spec names no outsider of its own. */
-const madeUpOutsider = 'LAMBDA_ESM_CONFORMANCE_UNDOCUMENTED';
+export const madeUpOutsider = 'LAMBDA_ESM_CONFORMANCE_UNDOCUMENTED';
 
 /**
  * Every documented value of an enumerated or boolean field on every source it applies to: accepted,
@@ -16,11 +16,13 @@ const madeUpOutsider = 'LAMBDA_ESM_CONFORMANCE_UNDOCUMENTED';
  * undocumented value, refused on every source.
  */
 export function documentedValueCases(spec: Spec, name: string, field: RequestField): Case[] {
+  // A list's documented values are those of its items (list-items.ts).
+  if (field.type.is === 'list') return [];
   const domain: readonly FieldValue[] = field.values?.enum ?? (field.type.is === 'boolean' ? [true, false] : []);
   const citation = field.values ?? field.meaning ?? field.type;
   const requiredFor = rulesOf(spec, 'required-for-source-types').find((rule) => rule.field === name);
 
-  const documented = sourcesOf(field).flatMap((sourceType) =>
+  const documented = sourcesOf(spec, field).flatMap((sourceType) =>
     domain.map((value) => {
       const body = completeBody(spec, sourceType, { ...validBody(spec, sourceType), [name]: value });
       const subject = `${name} ${String(value)} on ${sourceTitle(spec, sourceType)}`;
@@ -47,7 +49,7 @@ export function documentedValueCases(spec: Spec, name: string, field: RequestFie
   const values = field.values;
   if (values === undefined) return documented;
   const outsider = values.outsider ?? madeUpOutsider;
-  const undocumented = sourcesOf(field).map((sourceType) =>
+  const undocumented = sourcesOf(spec, field).map((sourceType) =>
     makeCase(spec, {
       id: `${name}/${sourceType}/${outsider}`,
       clause: values.clause,

@@ -1,4 +1,4 @@
-import { sourceTypes, type Spec } from '../../spec/types.ts';
+import { sourceTypesOf, type Spec } from '../../spec/types.ts';
 import type { Case } from '../case.ts';
 import { jsonRequest, makeCase, sourceTitle } from '../build.ts';
 import { validBody } from '../request-body.ts';
@@ -8,7 +8,7 @@ import { refusal } from '../outcomes.ts';
 export function duplicateCases(spec: Spec): Case[] {
   const conflict = spec.errors['ResourceConflictException'];
   if (conflict === undefined) return [];
-  return sourceTypes.map((sourceType) =>
+  return sourceTypesOf(spec).map((sourceType) =>
     makeCase(spec, {
       id: `Duplicate/${sourceType}`,
       clause: conflict.clause,

@@ -1,8 +1,8 @@
-import { sourceTypes, type RequestField, type SourceType, type Spec } from '../../spec/types.ts';
+import { sourceTypesOf, type RequestField, type SourceType, type Spec } from '../../spec/types.ts';
 import type { Case } from '../case.ts';
 import { jsonRequest, makeCase, sourceTitle } from '../build.ts';
 import { exampleValue, fieldNaming } from '../fields.ts';
-import { openQuestion, refusalOf } from '../outcomes.ts';
+import { openQuestion, refusal, refusalOf } from '../outcomes.ts';
 import { placeholder } from '../placeholders.ts';
 import { validBody } from '../request-body.ts';
 
@@ -30,6 +30,7 @@ const absentArns: Readonly<Record<SourceType, string>> = {
   kinesis: `arn:aws:kinesis:${placeholder.region}:${placeholder.account}:stream/${absentName}`,
   dynamodb: `arn:aws:dynamodb:${placeholder.region}:${placeholder.account}:table/${absentName}/stream/2019-01-01T00:00:00.000`,
   sqs: `arn:aws:sqs:${placeholder.region}:${placeholder.account}:${absentName}`,
+  sqsFifo: `arn:aws:sqs:${placeholder.region}:${placeholder.account}:${absentName}.fifo`,
 };
 
 /**
@@ -72,16 +73,16 @@ export function eventSourceArnCases(spec: Spec, field: string, rules: RequestFie
     expected: openQuestion(spec, 'unboundedArnLength'),
   });
 
-  const notFound = spec.unspecified.sourceNotFound;
-  const absent = sourceTypes.map((sourceType) =>
+  const exists = rules.exists;
+  const absent = exists === undefined ? [] : sourceTypesOf(spec).map((sourceType) =>
     makeCase(spec, {
       id: `${field}/${sourceType}/absent`,
-      clause: notFound.clause,
-      doc: notFound.doc,
+      clause: exists.clause,
+      doc: exists.doc,
       sourceType,
       subject: `${field} of ${sourceTitle(spec, sourceType)} that does not exist`,
       request: jsonRequest(spec, { ...validBody(spec, sourceType), [field]: absentArns[sourceType] }),
-      expected: openQuestion(spec, 'sourceNotFound'),
+      expected: refusal(spec, exists.outcome),
     }),
   );
 

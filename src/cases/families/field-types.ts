@@ -24,6 +24,14 @@ const wrongValues: Readonly<Record<FieldKind, ReadonlyArray<readonly [variant: s
     ['string', '2019-01-01T00:00:00Z'],
     ['boolean', true],
   ],
+  list: [
+    ['string', 'x'],
+    ['object', { value: 'x' }],
+  ],
+  object: [
+    ['string', 'x'],
+    ['list', ['x']],
+  ],
 };
 
 /**
@@ -32,7 +40,7 @@ const wrongValues: Readonly<Record<FieldKind, ReadonlyArray<readonly [variant: s
  * AT_TIMESTAMP for StartingPositionTimestamp), so only the type is wrong.
  */
 export function fieldTypeCases(spec: Spec, name: string, field: RequestField): Case[] {
-  const sourceType = sourcesOf(field)[0];
+  const sourceType = sourcesOf(spec, field)[0];
   if (sourceType === undefined) return [];
   const rule = field.type;
   const context: Record<string, JsonValue> = {};
@@ -48,7 +56,7 @@ export function fieldTypeCases(spec: Spec, name: string, field: RequestField): C
       sourceType,
       subject: `${name} ${JSON.stringify(value)}, ${article(variant)} ${variant} where the documented type is ${rule.is}`,
       request: jsonRequest(spec, { ...meaningful, [name]: value }),
-      expected: refusalOf(spec, rule, 'constraintViolation'),
+      expected: refusalOf(spec, rule, 'typeViolation'),
     }),
   );
 }

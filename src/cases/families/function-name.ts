@@ -37,8 +37,8 @@ export const illegalNames: ReadonlyArray<readonly [variant: string, name: string
  * ARNs, illegal names, an absent function.
  */
 export function functionNameCases(spec: Spec, field: string, rules: RequestField): Case[] {
-  const { forms, length, nameLength, pattern } = rules;
-  if (rules.names !== 'function' || forms === undefined || length === undefined || nameLength === undefined || pattern === undefined) return [];
+  const { forms, length, nameLength, pattern, exists } = rules;
+  if (rules.names !== 'function' || forms === undefined || length === undefined || nameLength === undefined || pattern === undefined || exists === undefined) return [];
   const withName = (name: string) => ({ ...validBody(spec, sourceType), [field]: name });
   const request = (name: string) => jsonRequest(spec, withName(name));
 
@@ -72,7 +72,7 @@ export function functionNameCases(spec: Spec, field: string, rules: RequestField
       // A name that fits the limit passes validation and can then only be missing.
       subject: `${field} ${what}${fits ? ', within the length limit' : ', beyond the length limit'}`,
       request: request(value),
-      expected: fits ? refusal(spec, 'functionNotFound') : refusalOf(spec, rule, 'constraintViolation'),
+      expected: fits ? refusal(spec, exists.outcome) : refusalOf(spec, rule, 'constraintViolation'),
     }),
   );
 
@@ -88,18 +88,15 @@ export function functionNameCases(spec: Spec, field: string, rules: RequestField
     }),
   );
 
-  const missingFunction = spec.errors['ResourceNotFoundException'];
-  const absent = missingFunction === undefined ? [] : [
-    makeCase(spec, {
-      id: `${field}/absent`,
-      clause: missingFunction.clause,
-      doc: missingFunction.doc,
-      sourceType,
-      subject: `${field} "${absentName}", a function that does not exist`,
-      request: request(absentName),
-      expected: refusal(spec, 'functionNotFound'),
-    }),
-  ];
+  const absent = makeCase(spec, {
+    id: `${field}/absent`,
+    clause: exists.clause,
+    doc: exists.doc,
+    sourceType,
+    subject: `${field} "${absentName}", a function that does not exist`,
+    request: request(absentName),
+    expected: refusal(spec, exists.outcome),
+  });
 
-  return [...formCases, ...lengthCases, ...illegal, ...absent];
+  return [...formCases, ...lengthCases, ...illegal, absent];
 }

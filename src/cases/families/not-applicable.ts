@@ -1,4 +1,4 @@
-import { sourceTypes, type RequestField, type Spec } from '../../spec/types.ts';
+import { sourceTypesOf, type RequestField, type Spec } from '../../spec/types.ts';
 import type { Case } from '../case.ts';
 import { jsonRequest, makeCase, sourceTitle } from '../build.ts';
 import { exampleValue, sourcesOf } from '../fields.ts';
@@ -8,11 +8,11 @@ import { validBody } from '../request-body.ts';
 /** A field sent, with a value valid where it applies, on each source type it does not apply to. */
 export function notApplicableCases(spec: Spec, name: string, field: RequestField): Case[] {
   const applicability = field.appliesTo;
-  const home = sourcesOf(field)[0];
+  const home = sourcesOf(spec, field)[0];
   if (applicability === undefined || home === undefined) return [];
   const value = exampleValue(spec, name, home);
   if (value === undefined) return [];
-  return sourceTypes
+  return sourceTypesOf(spec)
     .filter((sourceType) => !applicability.sourceTypes.includes(sourceType))
     .map((sourceType) =>
       makeCase(spec, {

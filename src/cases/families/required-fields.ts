@@ -1,4 +1,4 @@
-import { sourceTypes, type RequestField, type Spec } from '../../spec/types.ts';
+import { sourceTypesOf, type RequestField, type Spec } from '../../spec/types.ts';
 import type { Case } from '../case.ts';
 import { jsonRequest, makeCase, sourceTitle } from '../build.ts';
 import { refusalOf } from '../outcomes.ts';
@@ -12,7 +12,7 @@ import { validBody, without } from '../request-body.ts';
 export function requiredFieldCases(spec: Spec, name: string, field: RequestField): Case[] {
   const required = field.required;
   if (required === undefined) return [];
-  const targets = field.names === 'event-source' ? [null] : sourceTypes;
+  const targets = field.names === 'event-source' ? [null] : sourceTypesOf(spec);
   return targets.map((sourceType) =>
     makeCase(spec, {
       id: `${name}/${sourceType ?? 'any'}/missing`,

@@ -15,7 +15,7 @@ const filler = 'lambda-esm-conformance';
  * allow, on the first source it applies to. A length is spelt by repeating the field's example.
  */
 export function stringConstraintCases(spec: Spec, name: string, field: RequestField): Case[] {
-  const sourceType = sourcesOf(field)[0];
+  const sourceType = sourcesOf(spec, field)[0];
   if (field.type.is !== 'string' || field.names !== undefined || field.values !== undefined || sourceType === undefined) return [];
   const base = typeof field.example === 'string' && field.example !== '' ? field.example : filler;
   const { length, pattern } = field;

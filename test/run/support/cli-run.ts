@@ -140,5 +140,9 @@ export function idsWith(report: RunReport, outcome: RunReport['cases'][number]['
 
 /** How many cases a run of the seed edition has, selected by `grep` as run --grep selects them: the count follows the spec. */
 export function seedCaseCount(grep?: string): number {
-  return selectCases(generateCases(loadEdition('seed')), grep).length;
+  return editionCaseCount('seed', grep);
+}
+
+export function editionCaseCount(edition: string, grep?: string): number {
+  return selectCases(generateCases(loadEdition(edition)), grep).length;
 }
