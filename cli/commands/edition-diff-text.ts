@@ -13,7 +13,9 @@ function changeText({ aspects, first, second }: EditionDifference, firstName: st
   const parts: string[] = [];
   if (aspects.includes('request')) parts.push('sent differently');
   if (aspects.includes('outcome')) parts.push(`${stated(first)} → ${stated(second)}`);
-  if (aspects.includes('checks')) parts.push(`success checks ${checksChange(first.checks, second.checks)} [${second.clause}]`);
+  // A refusal that became a success gains every check of a success: naming them says nothing more.
+  const newlyAccepted = aspects.includes('outcome') && first.checks.length === 0;
+  if (aspects.includes('checks') && !newlyAccepted) parts.push(`success checks: ${checksChange(first.checks, second.checks)}`);
   return parts.join('; ');
 }
 
@@ -21,9 +23,22 @@ function stated(statement: CaseStatement | null): string {
   return statement === null ? '' : `${statement.expectation} [${statement.clause}]`;
 }
 
+// "+default_value_conformance ParallelizationFactor, TumblingWindowInSeconds; -state_conformance": one group per check and sign.
 function checksChange(before: readonly string[], after: readonly string[]): string {
-  const added = after.filter((check) => !before.includes(check)).map((check) => `+${check}`);
-  const removed = before.filter((check) => !after.includes(check)).map((check) => `-${check}`);
-  const changes = [...added, ...removed];
-  return changes.length === 0 ? 'changed in what they accept' : changes.join(', ');
+  const groups = [
+    ...grouped('+', after.filter((check) => !before.includes(check))),
+    ...grouped('-', before.filter((check) => !after.includes(check))),
+  ];
+  return groups.length === 0 ? 'the same checks, accepting other values' : groups.join('; ');
+}
+
+function grouped(sign: string, checks: readonly string[]): string[] {
+  const fieldsOfKind = new Map<string, string[]>();
+  for (const check of checks) {
+    const [kind = check, field] = check.split(' ');
+    const fields = fieldsOfKind.get(kind) ?? [];
+    if (field !== undefined) fields.push(field);
+    fieldsOfKind.set(kind, fields);
+  }
+  return [...fieldsOfKind].map(([kind, fields]) => `${sign}${kind}${fields.length === 0 ? '' : ` ${fields.join(', ')}`}`);
 }

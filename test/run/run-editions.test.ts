@@ -1,0 +1,47 @@
+// Each edition judged against a server of the other: the edition diff is complete, since no case
+// outside it fails, and the changes it names are what a target of the other edition trips over.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startReferenceServer, type ReferenceServer } from '../../reference/server.ts';
+import { editionDiff } from '../../src/cases/edition-diff.ts';
+import { generateCases } from '../../src/cases/generate.ts';
+import { loadEdition } from '../../src/spec/load.ts';
+import { idsWith, readResults, runInProcess, type InProcessRun } from './support/cli-run.ts';
+
+const differing = new Set(editionDiff(generateCases(loadEdition('seed')), generateCases(loadEdition('current'))).map((difference) => difference.id));
+
+let seedServer: ReferenceServer;
+let currentServer: ReferenceServer;
+let currentOnSeed: InProcessRun;
+let seedOnCurrent: InProcessRun;
+
+beforeAll(async () => {
+  [seedServer, currentServer] = await Promise.all([startReferenceServer({ edition: 'seed' }), startReferenceServer({ edition: 'current' })]);
+  currentOnSeed = await runInProcess(['--edition', 'current', '--target', seedServer.url]);
+  seedOnCurrent = await runInProcess(['--edition', 'seed', '--target', currentServer.url]);
+}, 120_000);
+
+afterAll(async () => {
+  await Promise.all([seedServer.close(), currentServer.close()]);
+});
+
+function failing(run: InProcessRun): string[] {
+  const report = readResults(run);
+  expect(report.complete).toBe(true);
+  return [...idsWith(report, 'fail'), ...idsWith(report, 'error')];
+}
+
+describe('an edition judged against a server of the other edition', () => {
+  it('current on a seed server fails only cases the edition diff names, today\'s changes among them', () => {
+    expect(currentOnSeed.code, currentOnSeed.stderr).toBe(1);
+    const failed = failing(currentOnSeed);
+    expect(failed.filter((id) => !differing.has(id))).toEqual([]);
+    expect(failed).toEqual(expect.arrayContaining(['BatchSize/dynamodb/10000', 'BatchSize/sqs/11', 'StartingPosition/kinesis/EARLIEST', 'EventSourceArn/sqs/absent', 'FunctionName/absent']));
+  });
+
+  it('seed on a current server fails only cases the edition diff names, the 2019 answers among them', () => {
+    expect(seedOnCurrent.code, seedOnCurrent.stderr).toBe(1);
+    const failed = failing(seedOnCurrent);
+    expect(failed.filter((id) => !differing.has(id))).toEqual([]);
+    expect(failed).toEqual(expect.arrayContaining(['BatchSize/dynamodb/1001', 'StartingPosition/kinesis/EARLIEST', 'EventSourceArn/kinesis/absent', 'FunctionName/absent', 'BatchSize/kinesis/0']));
+  });
+});
