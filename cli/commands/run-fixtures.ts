@@ -1,4 +1,4 @@
-import { FixtureRun, loadStaticFixtures, missingFixtures, newRunId, ProvisioningFailed, type CleanupReport } from '../../fixtures/index.ts';
+import { FixtureRun, loadStaticFixtures, missingFixtures, newRunId, ProvisioningFailed, type CleanupOptions, type CleanupReport } from '../../fixtures/index.ts';
 import type { Fixture } from '../../src/cases/case.ts';
 import type { FixtureValues } from '../../src/cases/placeholders.ts';
 import type { AwsCredentialIdentityProvider } from '../../src/transport/index.ts';
@@ -16,7 +16,7 @@ export interface RunFixtures {
   /** The fixtures, or why they could not be made: one sentence saying what to do. */
   load(): Promise<LoadedFixtures | { readonly problem: string }>;
   /** Deletes what the run created; safe to call more than once, and at once from a signal handler. */
-  cleanup(): Promise<CleanupReport>;
+  cleanup(options?: CleanupOptions): Promise<CleanupReport>;
   /** Names of what may still be on the target, for a cleanup that is abandoned. */
   remaining(): readonly string[];
 }
@@ -87,7 +87,7 @@ export function runFixtures({ targetUrl, settings, credentials, needs, functions
         throw error;
       }
     },
-    cleanup: () => run.cleanup(),
+    cleanup: (options) => run.cleanup(options),
     remaining: () => run.remaining(),
   };
 }

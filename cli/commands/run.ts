@@ -85,7 +85,7 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
       await conformanceReporter()
         .writePartial(`interrupted by ${guard.interruptedBy ?? 'a signal'}`)
         .catch((error: unknown) => say(`could not write the report: ${String(error)}`));
-      return fixtures.cleanup();
+      return fixtures.cleanup({ afterStop: true });
     },
     { log: say, remaining: () => fixtures.remaining(), deadlineMs: SIGNAL_DEADLINE_MS },
   );

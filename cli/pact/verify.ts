@@ -52,7 +52,7 @@ export async function pactVerify(argv: string[], io: CommandIo = processIo): Pro
   const guard = guardCleanup(
     async () => {
       stop.abort();
-      return fixtures.cleanup();
+      return fixtures.cleanup({ afterStop: true });
     },
     { log: say, remaining: () => fixtures.remaining(), deadlineMs: SIGNAL_DEADLINE_MS },
   );
