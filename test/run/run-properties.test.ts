@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReferenceServer, type ReferenceServer } from '../../reference/server.ts';
 import type { CaseResult, RunReport } from '../../src/results.ts';
+import { parseJsonObject } from '../../src/transport/json-answer.ts';
 import { startInterceptingProxy, type Forwarded, type Interference } from '../support/intercepting-proxy.ts';
 import { readReport, readResults, runInProcess, type CliRun } from './support/cli-run.ts';
 
@@ -23,14 +24,7 @@ afterAll(async () => {
   await server.close();
 });
 
-function json(text: string): Record<string, unknown> {
-  try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-}
+const json = (text: string): Record<string, unknown> => parseJsonObject(text) ?? {};
 
 /** A server that takes what `widen` rewrites as if it were valid: the reference sees the rewritten request, the client its own value echoed. */
 function accepting(field: string, widen: (body: Record<string, unknown>) => unknown): Interference {
