@@ -71,7 +71,7 @@ function runCommand(target: string, folder: string, repeat: number): Promise<{ m
   const reportDir = path.join(folder, 'reports');
   const rssFile = path.join(folder, 'max-rss');
   const startedAt = performance.now();
-  const child = spawn(process.execPath, ['--import', maxRssPreload, bin, 'run', '--target', target, '--report-dir', reportDir, '--repeat', String(repeat)], {
+  const child = spawn(process.execPath, ['--import', maxRssPreload, bin, 'run', '--target', target, '--report-dir', reportDir, '--repeat', String(repeat), '--seed', '1'], {
     env: { ...process.env, LESM_MAX_RSS_FILE: rssFile },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

@@ -4,6 +4,7 @@ import type { CaseResult, Finding, RunReport } from '../src/results.ts';
 import { requestAsText, responseAsText } from './exchange-text.ts';
 import { describeExpectation } from '../src/cases/describe-expectation.ts';
 import { certificationSentence } from './certification-text.ts';
+import { describeCounterexample } from './counterexample-text.ts';
 import { redactCase } from './redact-case.ts';
 import { escapeXmlAttribute as attribute, escapeXmlText as text } from './xml-escape.ts';
 
@@ -31,6 +32,7 @@ function deviationText(result: CaseResult): string {
   const reasons = result.reasons.map((reason) => `${reason.check} [${reason.clause}]: ${reason.message}`);
   return [
     ...reasons,
+    ...(result.counterexample === undefined ? [] : ['', `Counterexample: ${describeCounterexample(result.counterexample)}`]),
     '',
     `Expected: ${describeExpectation(result.expected)}. ${result.expected.why}`,
     '',

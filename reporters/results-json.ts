@@ -1,6 +1,6 @@
 // results.json: the machine-readable run record. Written with a fixed key order (the order of the
 // types in src/results.ts, header names sorted) so that two runs diff line by line.
-import type { CaseGate, CaseResult, Certification, Finding, GateSummary, Reason, RecordedRequest, RecordedResponse, RunReport } from '../src/results.ts';
+import type { CaseGate, CaseResult, Certification, Counterexample, Finding, GateSummary, Reason, RecordedRequest, RecordedResponse, RunReport } from '../src/results.ts';
 import { escapeActingCharactersInJson } from './control-characters.ts';
 import { redactCase } from './redact-case.ts';
 
@@ -37,6 +37,20 @@ function orderedCaseGate(gate: CaseGate | null): CaseGate | null {
   return { status: gate.status, entry: entry === null ? null : { pattern: entry.pattern, reason: entry.reason, link: entry.link }, note: gate.note };
 }
 
+function orderedCounterexample(found: Counterexample): Counterexample {
+  return {
+    field: found.field,
+    value: found.value,
+    request: orderedRequest(found.request),
+    response: orderedResponse(found.response),
+    runsUntilFailure: found.runsUntilFailure,
+    shrinkSteps: found.shrinkSteps,
+    seed: found.seed,
+    propertySeed: found.propertySeed,
+    path: found.path,
+  };
+}
+
 function orderedGate(gate: GateSummary | null): GateSummary | null {
   if (gate === null) return null;
   return {
@@ -71,6 +85,7 @@ function orderedCase(result: CaseResult): CaseResult {
     durationMs: redacted.durationMs,
     attempts: redacted.attempts,
     gate: orderedCaseGate(redacted.gate),
+    ...(redacted.counterexample !== undefined && { counterexample: orderedCounterexample(redacted.counterexample) }),
   };
 }
 

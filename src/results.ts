@@ -61,6 +61,26 @@ export interface CaseResult {
   readonly attempts: number;
   /** How the gate of --expectations judged this case; null when the run had no expectations file. */
   readonly gate: CaseGate | null;
+  /** A property case that failed: the smallest value found that breaks its rule (the case's request and response are its). */
+  readonly counterexample?: Counterexample;
+}
+
+/** The value a failing property shrank to, as sent and answered, and what reproduces it. */
+export interface Counterexample {
+  readonly field: string;
+  /** The value of the field after shrinking. */
+  readonly value: number | string;
+  readonly request: RecordedRequest | null;
+  readonly response: RecordedResponse | null;
+  /** Values drawn until the first that failed, that one included. */
+  readonly runsUntilFailure: number;
+  /** Smaller failing values shrinking went through to reach this one. */
+  readonly shrinkSteps: number;
+  /** The run's --seed: run again with it to draw the same values and reach the same counterexample. */
+  readonly seed: number;
+  /** fast-check's own seed of this property and the path of this value (for fast-check's replay). */
+  readonly propertySeed: number;
+  readonly path: string;
 }
 
 /** What a case did, as an expectations file records it: the status and error type observed (null when none). */
@@ -105,7 +125,7 @@ export interface RunScope {
   /** The --grep pattern; null when every case was selected. */
   readonly grep: string | null;
   readonly repeat: number;
-  /** The seed of generated values; null until the edition has cases that draw any. */
+  /** The --seed property cases draw their values from; null in a record made without one. */
   readonly seed: number | null;
   /** How many cases the edition generates, before any selection. */
   readonly editionCases: number;

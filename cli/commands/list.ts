@@ -7,6 +7,10 @@ import { editionDiff } from '../../src/cases/edition-diff.ts';
 import { processIo, type CommandIo } from '../io.ts';
 import { checkGrep, parseFlags, UsageError } from './flags.ts';
 import { editionDiffText } from './edition-diff-text.ts';
+import { PROPERTY_FLAGS, propertyFlags, randomSeed } from './run-settings.ts';
+import { propertyCases } from '../../src/cases/properties/property-cases.ts';
+import { drawnValues, isPropertyCase } from '../../src/cases/properties/sampling.ts';
+import type { Spec } from '../../src/spec/types.ts';
 
 export async function list(argv: string[], io: CommandIo = processIo): Promise<number> {
   const { editions, rest } = editionDiffArguments(argv);
@@ -14,16 +18,21 @@ export async function list(argv: string[], io: CommandIo = processIo): Promise<n
     edition: { type: 'string', default: 'seed' },
     json: { type: 'boolean', default: false },
     grep: { type: 'string' },
+    ...PROPERTY_FLAGS,
   });
   const grep = checkGrep(flags.grep);
+  const { seed, propertyRuns } = propertyFlags(flags);
+  const properties = { runs: propertyRuns, seed: seed ?? randomSeed() };
+  const casesOf = (spec: Spec): Case[] => selectCases([...generateCases(spec), ...propertyCases(spec, properties)], grep);
   if (editions !== null) {
-    const [first, second] = editions.map((edition) => selectCases(generateCases(loadEdition(edition)), grep)) as [Case[], Case[]];
+    const [first, second] = editions.map((edition) => casesOf(loadEdition(edition))) as [Case[], Case[]];
     const differences = editionDiff(first, second);
     io.stdout(flags.json ? `${JSON.stringify(differences, null, 2)}\n` : editionDiffText(differences, editions));
     return 0;
   }
-  const cases = selectCases(generateCases(loadEdition(flags.edition)), grep);
-  io.stdout(flags.json ? `${JSON.stringify(cases.map(listing), null, 2)}\n` : table(cases));
+  const spec = loadEdition(flags.edition);
+  const cases = casesOf(spec);
+  io.stdout(flags.json ? `${JSON.stringify(cases.map((testCase) => listing(spec, testCase)), null, 2)}\n` : table(cases, properties.seed));
   return 0;
 }
 
@@ -39,11 +48,12 @@ function editionDiffArguments(argv: readonly string[]): { editions: readonly [st
   return { editions: [first, second], rest: [...argv.slice(0, at), ...argv.slice(at + 3)] };
 }
 
-/** The JSON form of a case; the response schema is named, not repeated in every case. */
-function listing(testCase: Case) {
+/** The JSON form of a case; the response schema is named, not repeated in every case; a property case shows the values it draws first. */
+function listing(spec: Spec, testCase: Case) {
   return {
     ...testCase,
     expected: { ...testCase.expected, checks: testCase.expected.checks.map(checkSummary) },
+    ...(isPropertyCase(testCase) && { property: { ...testCase.property, drawn: drawnValues(spec, testCase) } }),
   };
 }
 
@@ -53,10 +63,12 @@ function checkSummary(check: ResponseCheck) {
   return rest;
 }
 
-function table(cases: readonly Case[]): string {
+function table(cases: readonly Case[], seed: number): string {
   const rows = cases.map((testCase) => [testCase.id, testCase.sourceType ?? '-', describeExpectation(testCase.expected), testCase.clause]);
   const header = ['CASE', 'SOURCE', 'EXPECTED', 'CLAUSE'];
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0)));
   const format = (row: readonly string[]) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column] ?? 0))).join('  ');
-  return `${[header, ...rows].map(format).join('\n')}\n\n${cases.length} cases\n`;
+  const properties = cases.filter(isPropertyCase);
+  const drawing = properties.length === 0 ? '' : `seed ${seed}: the ${properties.length} property cases draw ${properties[0]?.property.runs ?? 0} values each (list --json shows them)\n`;
+  return `${[header, ...rows].map(format).join('\n')}\n\n${drawing}${cases.length} cases\n`;
 }

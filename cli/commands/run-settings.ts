@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS, parseTargetUrl, TargetUrlError } from '../../src/transport/index.ts';
 import { UsageError, checkGrep } from './flags.ts';
 
@@ -23,6 +24,10 @@ export interface RunSettings {
   readonly expectations: string | null;
   /** Where to write the run's deviations as an expectations file (--update-expectations); null: nowhere. */
   readonly updateExpectations: string | null;
+  /** The seed property cases draw from (--seed); null: one chosen at random when the run starts. */
+  readonly seed: number | null;
+  /** Values each property case draws (--property-runs); 0: no property cases. */
+  readonly propertyRuns: number;
 }
 
 export type TargetSource = '--target' | 'AWS_ENDPOINT_URL_LAMBDA' | 'AWS_ENDPOINT_URL';
@@ -41,6 +46,8 @@ export interface RunFlags {
   readonly repeat?: string | undefined;
   readonly expectations?: string | undefined;
   readonly 'update-expectations'?: string | undefined;
+  readonly seed?: string | undefined;
+  readonly 'property-runs'?: string | undefined;
 }
 
 /** The flags that say which target to reach and how, shared by every command that reaches one. */
@@ -52,6 +59,28 @@ export const TARGET_FLAGS = {
   'report-dir': { type: 'string' },
   timeout: { type: 'string' },
 } as const;
+
+/** The flags that say how property cases draw their values, shared by `run` and `list`. */
+export const PROPERTY_FLAGS = {
+  seed: { type: 'string' },
+  'property-runs': { type: 'string' },
+} as const;
+
+/** Against real AWS every value drawn is a call: a few per property by default. */
+export const DEFAULT_PROPERTY_RUNS = 10;
+const MAX_SEED = 2 ** 32 - 1;
+
+export function propertyFlags(flags: Pick<RunFlags, 'seed' | 'property-runs'>): Pick<RunSettings, 'seed' | 'propertyRuns'> {
+  return {
+    seed: flags.seed === undefined ? null : wholeNumber('--seed', flags.seed, 0, 0, MAX_SEED),
+    propertyRuns: wholeNumber('--property-runs', flags['property-runs'], DEFAULT_PROPERTY_RUNS, 0, 10_000, ' (0 leaves property cases out)'),
+  };
+}
+
+/** A seed for a run given none: any 32-bit value, printed so that the run can be repeated with --seed. */
+export function randomSeed(): number {
+  return randomInt(0, MAX_SEED + 1);
+}
 
 /** Flags beat the environment, which beats the defaults. */
 export function runSettings(flags: RunFlags, env: NodeJS.ProcessEnv): RunSettings {
@@ -72,6 +101,7 @@ export function runSettings(flags: RunFlags, env: NodeJS.ProcessEnv): RunSetting
     repeat: wholeNumber('--repeat', flags.repeat, 1, 1, 100),
     expectations: flags.expectations ?? null,
     updateExpectations: flags['update-expectations'] ?? null,
+    ...propertyFlags(flags),
   };
 }
 
@@ -103,11 +133,11 @@ function roleArn(text: string | undefined, fixtures: string): string | null {
   return text;
 }
 
-function wholeNumber(flag: string, text: string | undefined, fallback: number, minimum: number, maximum: number): number {
+function wholeNumber(flag: string, text: string | undefined, fallback: number, minimum: number, maximum: number, hint = ''): number {
   if (text === undefined) return fallback;
   const value = Number(text);
-  if (!Number.isInteger(value) || value < minimum || value > maximum) {
-    throw new UsageError(`${flag} must be a whole number from ${minimum} to ${maximum}, not "${text}".`);
+  if (text.trim() === '' || !Number.isInteger(value) || value < minimum || value > maximum) {
+    throw new UsageError(`${flag} must be a whole number from ${minimum} to ${maximum}${hint}, not "${text}".`);
   }
   return value;
 }

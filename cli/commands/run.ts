@@ -6,6 +6,8 @@ import { ProgressReporter } from '../../reporters/progress-reporter.ts';
 import { verdictOf } from '../../reporters/verdict.ts';
 import { generateCases } from '../../src/cases/generate.ts';
 import { repeatCases, selectCases } from '../../src/cases/select.ts';
+import { propertyCases } from '../../src/cases/properties/property-cases.ts';
+import { isPropertyCase } from '../../src/cases/properties/sampling.ts';
 import { updatedExpectations } from '../../src/gate/update-expectations.ts';
 import type { RunReport, RunScope } from '../../src/results.ts';
 import type { RunPlan } from '../../src/runner/run-plan.ts';
@@ -16,7 +18,7 @@ import { prepareSuite, type Suite } from '../suite-run.ts';
 import { runExpectations, writeExpectations } from '../gate/expectations-file.ts';
 import { VERSION } from '../version.ts';
 import { runFunctions } from './run-fixtures.ts';
-import { runSettings, TARGET_FLAGS, type RunSettings } from './run-settings.ts';
+import { PROPERTY_FLAGS, randomSeed, runSettings, TARGET_FLAGS, type RunSettings } from './run-settings.ts';
 import { parseFlags, UsageError } from './flags.ts';
 import { summarize } from '../summary.ts';
 import { openTargetSession, SIGNAL_DEADLINE_MS } from '../target-session.ts';
@@ -41,18 +43,20 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
       repeat: { type: 'string' },
       expectations: { type: 'string' },
       'update-expectations': { type: 'string' },
+      ...PROPERTY_FLAGS,
     }),
     process.env,
   );
   const spec = loadEdition(settings.edition);
-  const editionCases = generateCases(spec);
+  const seed = settings.seed ?? randomSeed();
+  const editionCases = [...generateCases(spec), ...propertyCases(spec, { runs: settings.propertyRuns, seed })];
   const selected = selectCases(editionCases, settings.grep ?? undefined);
   const cases = repeatCases(selected, settings.repeat);
   if (cases.length === 0) throw new UsageError(`--grep "${settings.grep ?? ''}" matches no case; "lambda-esm-conformance list" shows them all.`);
   // A malformed expectations file is refused here, before anything is made on the target.
   const expectations = runExpectations(settings);
   const editionCaseIds = editionCases.map((testCase) => testCase.id);
-  const scope: RunScope = { grep: settings.grep, repeat: settings.repeat, seed: null, editionCases: editionCases.length, partial: selected.length < editionCases.length };
+  const scope: RunScope = { grep: settings.grep, repeat: settings.repeat, seed, editionCases: editionCases.length, partial: selected.length < editionCases.length };
 
   const { reference, targetUrl, credentials, secrets, say, fixtures } = await openTargetSession(settings, io, {
     needs: [...new Set(cases.flatMap((testCase) => testCase.fixtures))],
@@ -92,6 +96,7 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
   let report: RunReport;
   try {
     say(`lambda-esm-conformance ${VERSION}: ${cases.length} cases of the ${spec.edition} edition against ${targetUrl} (${whereFrom(settings)})`);
+    say(`seed ${seed}: --seed ${seed} draws the same values again (${propertyWords(cases.filter(isPropertyCase).length, settings.propertyRuns)})`);
     const refusal = await setupProblem(settings, targetUrl, credentials, secrets, fixtures);
     if (refusal !== null) {
       say(`Nothing was judged: ${refusal}`);
@@ -105,6 +110,7 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
     }
     const plan: RunPlan = {
       edition: settings.edition,
+      spec,
       cases,
       transport: { url: targetUrl, region: settings.region, profile: settings.profile, concurrency: settings.concurrency, timeoutMs: settings.timeoutMs },
       fixtures: loaded.values,
@@ -150,6 +156,11 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
 }
 
 const SUMMARY_WORDS = { passed: 'cases pass', unjudged: 'could not be judged', skipped: 'skipped' };
+
+function propertyWords(count: number, runs: number): string {
+  if (runs === 0) return 'property cases off: --property-runs 0';
+  return `${count} property ${count === 1 ? 'case draws' : 'cases draw'} ${runs} ${runs === 1 ? 'value' : 'values'} each`;
+}
 
 function whereFrom(settings: RunSettings): string {
   return settings.targetFrom === null ? 'the embedded reference server' : `from ${settings.targetFrom}`;

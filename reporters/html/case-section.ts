@@ -5,6 +5,7 @@ import { bodyAsText, truncationNote } from '../body-text.ts';
 import { describeExpectation } from '../../src/cases/describe-expectation.ts';
 import { escapeHtml as html } from '../html-escape.ts';
 import { columnLabel } from './matrix-section.ts';
+import { describeCounterexample } from '../counterexample-text.ts';
 
 function headerList(headers: Readonly<Record<string, string>>): string {
   const entries = Object.entries(headers);
@@ -53,6 +54,11 @@ function gateParagraph(result: CaseResult): string {
   return `<p><strong>Gate</strong> ${html(gate.status)}: ${html(gate.note ?? '')}.${entry}</p>\n`;
 }
 
+// A failing property's smallest failing value; the request and answer shown below are its.
+function counterexampleParagraph(result: CaseResult): string {
+  return result.counterexample === undefined ? '' : `<p class="counterexample"><strong>Counterexample</strong> ${html(describeCounterexample(result.counterexample))}.</p>\n`;
+}
+
 function milliseconds(value: number): string {
   return `${Math.round(value)} ms`;
 }
@@ -65,7 +71,7 @@ export function caseSection(result: CaseResult, rowId: string): string {
 <summary><span class="badge outcome-${result.outcome}">${result.outcome}</span>${gateBadge(result)} <code class="case-id">${html(result.id)}</code> <span class="case-title">${html(result.title)}</span> <span class="case-facts">${facts.join(' · ')}</span></summary>
 <div class="case-body">
 <p><strong>Expected</strong> ${html(describeExpectation(result.expected))}. ${html(result.expected.why)}</p>
-${gateParagraph(result)}${reasonsTable(result)}
+${counterexampleParagraph(result)}${gateParagraph(result)}${reasonsTable(result)}
 <div class="exchange">${requestPanel(result.request)}${responsePanel(result.response, result.attempts)}</div>
 </div>
 </details>`;

@@ -1,5 +1,5 @@
 import type { SourceType, Spec } from '../spec/types.ts';
-import type { Case, CaseRequest, Expectation, JsonObject } from './case.ts';
+import type { Case, CaseProperty, CaseRequest, Expectation, JsonObject } from './case.ts';
 import { describeExpectation } from './describe-expectation.ts';
 import { clausesOfExpectation } from './outcomes.ts';
 import { fixturesIn } from './placeholders.ts';
@@ -23,6 +23,7 @@ export interface CaseDraft {
   readonly request: CaseRequest;
   readonly expected: Expectation;
   readonly given?: 'existing-mapping';
+  readonly property?: CaseProperty;
 }
 
 export function makeCase(spec: Spec, draft: CaseDraft): Case {
@@ -38,6 +39,7 @@ export function makeCase(spec: Spec, draft: CaseDraft): Case {
     fixtures: draft.request.body === null ? [] : fixturesIn(draft.request.body),
     given: draft.given ?? null,
     expected: draft.expected,
+    property: draft.property ?? null,
   };
 }
 

@@ -70,4 +70,35 @@ export interface Case {
   /** The same request has created a mapping before this one is sent (for the duplicate rule). */
   readonly given: 'existing-mapping' | null;
   readonly expected: Expectation;
+  /**
+   * Null for a case that sends its one request. Otherwise a property: values drawn from a domain,
+   * each sent and judged as a case of its own (`request` then shows where a value goes), and the
+   * smallest value that breaks the rule reported.
+   */
+  readonly property: CaseProperty | null;
+}
+
+/** Whole numbers from `min` to `max`, both included. */
+export interface IntegerInterval {
+  readonly min: number;
+  readonly max: number;
+}
+
+/** Where a property draws its values: integers from intervals, or strings for the field naming the function or the source. */
+export type PropertyValues =
+  | { readonly kind: 'integer'; readonly intervals: readonly IntegerInterval[] }
+  | { readonly kind: 'function-name' }
+  | { readonly kind: 'event-source-arn' };
+
+export interface CaseProperty {
+  readonly field: string;
+  /** The values the spec accepts, or those it refuses. */
+  readonly domain: 'valid' | 'invalid';
+  readonly values: PropertyValues;
+  /** How many values are drawn before any shrinking. */
+  readonly runs: number;
+  /** The run's --seed. */
+  readonly runSeed: number;
+  /** fast-check's seed for this property, derived from the run's seed and the case id. */
+  readonly seed: number;
 }

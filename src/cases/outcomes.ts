@@ -24,6 +24,18 @@ export function acceptance(spec: Spec, why: string, checks: readonly ResponseChe
   return expectationOf([{ status: spec.response.status.code }], why, checks);
 }
 
+/**
+ * Any of several expectations: what a value that breaks several rules at once may get, since a
+ * service may check them in any order. Outcomes are kept once each, in order; checks are the first's.
+ */
+export function anyOf(expectations: readonly Expectation[], why: string): Expectation {
+  const outcomes = expectations.flatMap((expected) => [expected, ...expected.alsoAccepted]).map((outcome): Outcome => ({ status: outcome.status, errorTypes: outcome.errorTypes }));
+  const distinct = outcomes.filter((outcome, index) => outcomes.findIndex((other) => JSON.stringify(other) === JSON.stringify(outcome)) === index);
+  const [first, ...rest] = distinct;
+  if (first === undefined) throw new Error('anyOf needs at least one expectation');
+  return { ...first, alsoAccepted: rest, why, checks: expectations[0]?.checks ?? [] };
+}
+
 function expectationOf(accept: readonly AcceptedOutcome[], why: string, checks: readonly ResponseCheck[]): Expectation {
   const [first, ...rest] = accept.map(toOutcome);
   if (first === undefined) throw new Error('A spec outcome rule accepts nothing');

@@ -12,6 +12,8 @@ export const placeholder = {
   sourceArn: (sourceType: SourceFixture) => `{{${sourceType}.arn}}`,
   /** Pads with "x" so that the whole string is `length` characters long once resolved. */
   fillTo: (length: number) => `{{fill:${length}}}`,
+  /** Where a property case puts each value it draws: shown in its request, never resolved. */
+  sample: '{{sample}}',
 } as const;
 
 /** One function a case can map: its name and its unqualified ARN. */

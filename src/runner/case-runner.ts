@@ -1,4 +1,5 @@
 import type { Case } from '../cases/case.ts';
+import { isPropertyCase } from '../cases/properties/sampling.ts';
 import { functionViews, type FixtureValues } from '../cases/placeholders.ts';
 import { judge } from '../judge/judge.ts';
 import { reason } from '../judge/reasons.ts';
@@ -9,18 +10,19 @@ import { resolveCredentials } from '../transport/credentials.ts';
 import type { Observation, Transport, WireRequest } from '../transport/types.ts';
 import { recordRequest, recordResponse } from './recorded-exchange.ts';
 import { createdMapping, deleteMappings, mayHaveCreatedUnknownMapping, sweepMappings } from './mapping-cleanup.ts';
+import { runProperty } from './property-runner.ts';
 import type { RunPlan } from './run-plan.ts';
 import { SlotPool } from './slot-pool.ts';
 import { wireRequestOf } from './wire-request.ts';
 
-export type CaseRunnerOptions = Pick<RunPlan, 'fixtures' | 'missingFixtures' | 'ownsFixtures'> & { readonly transport: Transport };
+export type CaseRunnerOptions = Pick<RunPlan, 'spec' | 'fixtures' | 'missingFixtures' | 'ownsFixtures'> & { readonly transport: Transport };
 
 /** The runner of a plan's cases, with a transport of its own to the plan's target; close it when done. */
 export function openCaseRunner(plan: RunPlan): CaseRunner {
   const { url, region, profile, concurrency, timeoutMs } = plan.transport;
   const credentials = resolveCredentials({ targetUrl: url, ...(profile !== null && { profile }) });
   const transport = createTransport({ url, region, credentials, concurrency, timeoutMs });
-  return new CaseRunner({ transport, fixtures: plan.fixtures, missingFixtures: plan.missingFixtures, ownsFixtures: plan.ownsFixtures });
+  return new CaseRunner({ transport, spec: plan.spec, fixtures: plan.fixtures, missingFixtures: plan.missingFixtures, ownsFixtures: plan.ownsFixtures });
 }
 
 /**
@@ -45,10 +47,12 @@ export class CaseRunner {
     }
     // A mapping is identified by its function and source: a case on a source takes the first
     // function free on it, and waits only while every function is mapped to it by another case.
+    // A property holds its slot while it draws, sends and shrinks: its values are sent one by one.
     const source = testCase.fixtures.find((fixture) => fixture !== 'function');
-    return this.slots.run(source ?? null, (slot) =>
-      this.send(testCase, this.views[slot] ?? fixtures, source === undefined ? null : (fixtures.sourceArns[source] ?? null)),
-    );
+    return this.slots.run(source ?? null, (slot) => {
+      const send = (sent: Case) => this.send(sent, this.views[slot] ?? fixtures, source === undefined ? null : (fixtures.sourceArns[source] ?? null));
+      return isPropertyCase(testCase) ? runProperty(this.options.spec, testCase, send) : send(testCase);
+    });
   }
 
   private async send(testCase: Case, fixtures: FixtureValues, sourceArn: string | null): Promise<CaseResult> {

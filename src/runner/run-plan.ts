@@ -1,5 +1,6 @@
 import type { Case, Fixture } from '../cases/case.ts';
 import type { FixtureValues } from '../cases/placeholders.ts';
+import type { Spec } from '../spec/types.ts';
 
 /** How the cases reach the target. No credential values: each side resolves them from its own environment. */
 export interface TransportSettings {
@@ -18,6 +19,8 @@ export interface TransportSettings {
  */
 export interface RunPlan {
   readonly edition: string;
+  /** The edition's contract: property cases turn each value they draw into a case of their own by it. */
+  readonly spec: Spec;
   /** Generated once, by the CLI, in the order they are reported. */
   readonly cases: readonly Case[];
   readonly transport: TransportSettings;

@@ -19,6 +19,8 @@ describe('run settings', () => {
       repeat: 1,
       expectations: null,
       updateExpectations: null,
+      seed: null,
+      propertyRuns: 10,
     });
   });
 

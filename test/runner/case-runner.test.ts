@@ -6,7 +6,8 @@ import { CaseRunner } from '../../src/runner/case-runner.ts';
 import { loadEdition } from '../../src/spec/load.ts';
 import type { Observation, Transport, WireRequest } from '../../src/transport/types.ts';
 
-const cases = generateCases(loadEdition('seed'));
+const spec = loadEdition('seed');
+const cases = generateCases(spec);
 const caseOf = (id: string): Case => {
   const found = cases.find((testCase) => testCase.id === id);
   if (found === undefined) throw new Error(`no case ${id}`);
@@ -83,7 +84,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 describe('the case runner with more than one function', () => {
   it('gives concurrent cases on one source different functions, never one (function, source) to two cases at once', async () => {
     const target = new HeldTarget();
-    const runner = new CaseRunner({ transport: target, fixtures, missingFixtures: [], ownsFixtures: true });
+    const runner = new CaseRunner({ transport: target, spec, fixtures, missingFixtures: [], ownsFixtures: true });
     const ids = ['Enabled/kinesis/true', 'Enabled/kinesis/false', 'Enabled/sqs/true', 'Enabled/sqs/false', 'BatchSize/kinesis/0'];
     const results = Promise.all(ids.map((id) => runner.run(caseOf(id))));
     await settle();
@@ -103,7 +104,7 @@ describe('the case runner with more than one function', () => {
 
   it('sends both requests of a duplicate case with the same function', async () => {
     const target = new HeldTarget();
-    const runner = new CaseRunner({ transport: target, fixtures, missingFixtures: [], ownsFixtures: true });
+    const runner = new CaseRunner({ transport: target, spec, fixtures, missingFixtures: [], ownsFixtures: true });
     const other = runner.run(caseOf('Enabled/kinesis/true'));
     const duplicate = runner.run(caseOf('Duplicate/kinesis'));
     await settle();

@@ -7,7 +7,8 @@ import { validBody } from '../request-body.ts';
 import { successChecks } from '../success-checks.ts';
 
 /** Function-name cases use a queue: it needs no StartingPosition, so only FunctionName varies. */
-const sourceType: SourceType = 'sqs';
+export const functionNameSource: SourceType = 'sqs';
+const sourceType = functionNameSource;
 const absentName = 'lambda-esm-conformance-absent';
 
 const formLabels: Readonly<Record<FunctionNameForm, string>> = {

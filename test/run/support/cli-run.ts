@@ -7,6 +7,8 @@ import { vi } from 'vitest';
 import { main } from '../../../cli/main.ts';
 import { generateCases } from '../../../src/cases/generate.ts';
 import { selectCases } from '../../../src/cases/select.ts';
+import { propertyCases } from '../../../src/cases/properties/property-cases.ts';
+import { DEFAULT_PROPERTY_RUNS } from '../../../cli/commands/run-settings.ts';
 import type { RunReport } from '../../../src/results.ts';
 import { loadEdition } from '../../../src/spec/load.ts';
 
@@ -138,11 +140,12 @@ export function idsWith(report: RunReport, outcome: RunReport['cases'][number]['
   return report.cases.filter((result) => result.outcome === outcome).map((result) => result.id).sort();
 }
 
-/** How many cases a run of the seed edition has, selected by `grep` as run --grep selects them: the count follows the spec. */
+/** How many cases a run of the seed edition has (property cases included, as by default), selected by `grep` as run --grep selects them: the count follows the spec. */
 export function seedCaseCount(grep?: string): number {
   return editionCaseCount('seed', grep);
 }
 
 export function editionCaseCount(edition: string, grep?: string): number {
-  return selectCases(generateCases(loadEdition(edition)), grep).length;
+  const spec = loadEdition(edition);
+  return selectCases([...generateCases(spec), ...propertyCases(spec, { runs: DEFAULT_PROPERTY_RUNS, seed: 0 })], grep).length;
 }
