@@ -1,6 +1,7 @@
 // Which cases two editions judge differently: the cases a target that follows one edition fails
 // when judged by the other. A case differs when only one edition has it, or when the editions send
-// it differently or accept different answers to it (outcomes, or the checks of a success).
+// it differently (for a property, from other domains) or accept different answers to it (outcomes,
+// or the checks of a success).
 import type { Case, JsonValue } from './case.ts';
 import { describeExpectation } from './describe-expectation.ts';
 
@@ -44,7 +45,9 @@ export function editionDiff(first: readonly Case[], second: readonly Case[]): Ed
 
 function differingAspects(before: Case, after: Case): CaseAspect[] {
   const aspects: CaseAspect[] = [];
-  if (canonical(before.request) !== canonical(after.request) || before.given !== after.given) aspects.push('request');
+  if (canonical(before.request) !== canonical(after.request) || before.given !== after.given || canonical(before.property, DRAWING) !== canonical(after.property, DRAWING)) {
+    aspects.push('request');
+  }
   if (canonical(outcomeSet(before)) !== canonical(outcomeSet(after))) aspects.push('outcome');
   if (canonical(before.expected.checks, CITATIONS) !== canonical(after.expected.checks, CITATIONS)) aspects.push('checks');
   return aspects;
@@ -66,6 +69,8 @@ function statementOf(testCase: Case): CaseStatement {
 // Which clause a check cites is not what it checks: an edition that cites today's documentation for
 // the same check judges the same answers the same way.
 const CITATIONS = new Set(['clause', 'fieldClauses']);
+// How many values a property draws, and from which seed, is the run's choice, not the edition's.
+const DRAWING = new Set(['runs', 'runSeed', 'seed']);
 
 /** JSON with object keys sorted (and the given keys left out), so that equal values compare equal whatever their key order. */
 function canonical(value: unknown, leftOut: ReadonlySet<string> = new Set()): string {

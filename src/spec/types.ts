@@ -97,6 +97,8 @@ export interface RequestField {
   readonly names?: FieldRole;
   readonly required?: Refusable;
   readonly range?: ValueRange;
+  /** Values inside the range that are refused all the same, by a rule of their own. */
+  readonly excludes?: RangeRule;
   readonly perSourceType?: Readonly<Partial<Record<SourceType, SourceLimits>>>;
   readonly default?: DefaultRule;
   readonly appliesTo?: Applicability;

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Case } from '../../src/cases/case.ts';
 import { generateCases } from '../../src/cases/generate.ts';
+import { integerDomains } from '../../src/cases/properties/integer-domain.ts';
 import { loadEdition } from '../../src/spec/load.ts';
 
 const seedIds = generateCases(loadEdition('seed')).map((testCase) => testCase.id);
@@ -152,6 +153,19 @@ describe('the current edition', () => {
     expect(sqsSchema).toMatchObject({ schema: { properties: { LastProcessingResult: false, StartingPosition: false, ParallelizationFactor: false } } });
     expect(sqsSchema).toMatchObject({ schema: { required: expect.arrayContaining(['EventSourceMappingArn', 'FunctionResponseTypes']) } });
     expect(streamSchema).toMatchObject({ schema: { required: expect.arrayContaining(['EventSourceMappingArn', 'LastProcessingResult', 'StartingPosition', 'DestinationConfig']) } });
+  });
+
+  it('refuses a maximum record age of 0 to 59 inside its range, in the boundary cases and in what a property draws', () => {
+    expect(outcome('MaximumRecordAgeInSeconds/kinesis/-1')).toEqual(['202']);
+    for (const value of [0, 59]) expect(outcome(`MaximumRecordAgeInSeconds/kinesis/${value}`)).toEqual([invalid]);
+    expect(get('MaximumRecordAgeInSeconds/dynamodb/59').clause).toBe('MaximumRecordAgeInSeconds.minimum-age');
+    expect(outcome('MaximumRecordAgeInSeconds/kinesis/60')).toEqual(['202']);
+    const spec = loadEdition('current');
+    const field = spec.request['MaximumRecordAgeInSeconds'];
+    if (field?.range === undefined) throw new Error('MaximumRecordAgeInSeconds has no range');
+    const domains = integerDomains(spec, 'MaximumRecordAgeInSeconds', { ...field, range: field.range }, 'kinesis');
+    expect(domains.valid).toEqual([{ min: -1, max: -1 }, { min: 60, max: 604800 }]);
+    expect(domains.invalid).toEqual(expect.arrayContaining([{ min: 0, max: 59 }]));
   });
 
   it('keeps the seed\'s case ids where the case still exists, and names every one it leaves out', () => {

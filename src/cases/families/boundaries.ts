@@ -7,8 +7,9 @@ import { addedMembers, completeBody, validBody } from '../request-body.ts';
 import { successChecks } from '../success-checks.ts';
 
 /**
- * An integer field at and beyond both ends of its documented range and of each source's own
- * limits (min−1, min, max, max+1), and at the range's extra probes, on every source it applies to.
+ * An integer field at and beyond both ends of its documented range, of each source's own limits
+ * and of the values the range excludes (min−1, min, max, max+1), and at the range's extra probes,
+ * on every source it applies to.
  */
 export function boundaryCases(spec: Spec, name: string, field: RequestField): Case[] {
   const range = field.range;
@@ -16,14 +17,15 @@ export function boundaryCases(spec: Spec, name: string, field: RequestField): Ca
   return sourcesOf(spec, field).flatMap((sourceType) => {
     const limits = limitsOn(field, sourceType);
     if (limits === undefined) return [];
-    const probes = [range.minimum - 1, range.minimum, range.maximum + 1, limits.minimum - 1, limits.minimum, limits.maximum, limits.maximum + 1, ...(range.probes ?? [])];
+    const excluded = field.excludes === undefined ? [] : [field.excludes.minimum - 1, field.excludes.minimum, field.excludes.maximum, field.excludes.maximum + 1];
+    const probes = [range.minimum - 1, range.minimum, range.maximum + 1, limits.minimum - 1, limits.minimum, limits.maximum, limits.maximum + 1, ...excluded, ...(range.probes ?? [])];
     return [...new Set(probes)].sort((a, b) => a - b).map((value) => integerValueCase(spec, name, { ...field, range }, sourceType, value, `${name}/${sourceType}/${value}`));
   });
 }
 
 /**
  * The case of one value of an integer field with a range on a source: refused outside the range,
- * refused outside the source's own limits, otherwise accepted and echoed. Boundary cases and the
+ * among the values it excludes or outside the source's own limits, otherwise accepted and echoed. Boundary cases and the
  * values a property draws are judged by this one reading of the spec.
  */
 export function integerValueCase(spec: Spec, name: string, field: RequestField & { readonly range: ValueRange }, sourceType: SourceType, value: number, id: string): Case {
@@ -40,6 +42,16 @@ export function integerValueCase(spec: Spec, name: string, field: RequestField &
       doc: range.doc,
       subject: `${name} ${value} on ${title}, outside the documented range ${range.minimum}–${range.maximum}`,
       expected: refusalOf(spec, range, 'constraintViolation'),
+    });
+  }
+  const { excludes } = field;
+  if (excludes !== undefined && value >= excludes.minimum && value <= excludes.maximum) {
+    return makeCase(spec, {
+      ...common,
+      clause: excludes.clause,
+      doc: excludes.doc,
+      subject: `${name} ${value} on ${title}, inside the range but among the values ${excludes.minimum}–${excludes.maximum} it excludes`,
+      expected: refusalOf(spec, excludes, 'ruleViolation'),
     });
   }
   if (own !== undefined && (value < minimum || value > maximum)) {

@@ -17,15 +17,15 @@ export interface IntegerDomains {
 export type RangedField = RequestField & { readonly range: ValueRange };
 
 /**
- * The 32-bit integers cut where the spec's reading of a value can change (the range, the source's
- * limits, the thresholds of rules that read the field), each piece accepted or refused as a whole.
+ * The 32-bit integers cut where the spec's reading of a value can change (the range, what it
+ * excludes, the source's limits, the thresholds of rules that read the field), each piece accepted or refused as a whole.
  * A piece whose values the spec leaves open (accepted or refused) belongs to neither domain; a
  * source where the field is sent only under a condition the spec leaves open has no domains.
  */
 export function integerDomains(spec: Spec, name: string, field: RangedField, sourceType: SourceType): IntegerDomains {
   if (leftOpenOn(spec, name, sourceType)) return { valid: [], invalid: [] };
   const limits = limitsOn(field, sourceType);
-  const cuts = [field.range.minimum, field.range.maximum + 1, limits?.minimum, (limits?.maximum ?? field.range.maximum) + 1];
+  const cuts = [field.range.minimum, field.range.maximum + 1, limits?.minimum, (limits?.maximum ?? field.range.maximum) + 1, field.excludes?.minimum, (field.excludes?.maximum ?? field.range.maximum) + 1];
   for (const rule of rulesOf(spec, 'required-when')) {
     if (rule.when.field === name && 'above' in rule.when) cuts.push(rule.when.above + 1);
     if (rule.field === name && rule.atLeast !== undefined) cuts.push(rule.atLeast);

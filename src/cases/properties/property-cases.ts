@@ -8,7 +8,7 @@ import { jsonRequest, makeCase, sourceTitle } from '../build.ts';
 import { integerValueCase } from '../families/boundaries.ts';
 import { functionNameSource } from '../families/function-name.ts';
 import { exampleValue, fieldNaming, sourcesOf } from '../fields.ts';
-import { anyOf, openQuestion, refusal, refusalOf } from '../outcomes.ts';
+import { anyOf, refusal, refusalOf } from '../outcomes.ts';
 import { placeholder } from '../placeholders.ts';
 import { validBody } from '../request-body.ts';
 import { hasEventSourceArnRules } from './event-source-arn-domain.ts';
@@ -116,7 +116,7 @@ function stringProperties(spec: Spec, settings: PropertySettings, name: string, 
     const functionField = fieldNaming(spec, 'function');
     const expected: Readonly<Record<Domain, Expectation>> = {
       valid: anyOf(
-        [refusalOf(spec, field.sourceType, 'ruleViolation'), openQuestion(spec, 'sourceNotFound')],
+        [refusalOf(spec, field.sourceType, 'ruleViolation'), refusal(spec, field.exists.outcome)],
         `An ARN in the documented pattern that names no source of the run is refused: as no supported event source, or as a source that does not exist.`,
       ),
       invalid: refusalOf(spec, field.pattern, 'constraintViolation'),
