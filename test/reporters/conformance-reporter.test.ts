@@ -16,7 +16,7 @@ const readReport = (text: string): RunReport => JSON.parse(text) as RunReport;
 const manifest = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
 
 function plan(id: string, clause = 'BatchSize.range'): PlannedCase {
-  return { id, clause, title: `title of ${id}`, sourceType: 'sqs', expected: { status: 400, errorTypes: ['InvalidParameterValueException'], alsoAccepted: [], why: 'why' } };
+  return { id, clause, doc: `the sentence of ${clause}`, title: `title of ${id}`, sourceType: 'sqs', expected: { status: 400, errorTypes: ['InvalidParameterValueException'], alsoAccepted: [], why: 'why' } };
 }
 
 let directory: string;

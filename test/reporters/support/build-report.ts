@@ -34,6 +34,7 @@ export function response(overrides: Partial<RecordedResponse> = {}): RecordedRes
 export function caseResult(overrides: Partial<CaseResult> & Pick<CaseResult, 'id'>): CaseResult {
   return {
     clause: 'BatchSize.range',
+    doc: 'BatchSize: the maximum number of items to retrieve in a single batch. Valid range: minimum value of 1, maximum value of 10000.',
     title: 'BatchSize 0 is refused',
     sourceType: 'sqs',
     outcome: 'pass',
