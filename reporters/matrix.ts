@@ -4,7 +4,7 @@ import type { CaseOutcome, CaseResult, RunSummary } from '../src/results.ts';
 import { sourceTypes, type SourceType } from '../src/spec/types.ts';
 import { summarize } from './summarize.ts';
 
-/** The matrix's columns: every source type, then cases that have none (shown as "—"). */
+/** The matrix's columns: every source type, then "any source" for the cases about none. */
 export const matrixColumns: readonly (SourceType | null)[] = [...sourceTypes, null];
 
 export interface MatrixCell {

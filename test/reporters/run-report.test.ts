@@ -54,6 +54,7 @@ describe('buildRunReport', () => {
     expect(skipped).toEqual({
       id: 'b',
       clause: 'BatchSize.range',
+      doc: 'The maximum number of items to retrieve in a single batch.',
       title: 'case b',
       sourceType: 'sqs',
       outcome: 'skip',
