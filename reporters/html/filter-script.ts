@@ -38,7 +38,7 @@ export const filterScript = `
     index.forEach(function (entry, position) {
       var misses = [];
       if (outcomes[entry.outcome] !== true) misses.push('outcome');
-      if (entry.gate !== null && gates[entry.gate] !== true) misses.push('gate');
+      if (entry.gate !== null && gates[entry.gate] === false) misses.push('gate');
       if (chosenFinding !== '' && (chosenFinding === '-' ? entry.findings.length > 0 : entry.findings.indexOf(chosenFinding) === -1)) misses.push('finding');
       if (chosenSource !== '' && entry.source !== chosenSource) misses.push('source');
       if ((needle !== '' && entry.haystack.indexOf(needle) === -1) || (cell !== null && (entry.clause !== cell.clause || entry.source !== cell.source))) misses.push('rest');

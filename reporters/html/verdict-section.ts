@@ -38,7 +38,7 @@ function gateCounts(gate: GateSummary | null): string {
 function keptBack(certification: Certification, index: PageIndex): string {
   return certification.keptBack
     .filter(({ caseIds }) => caseIds.length > 0)
-    .map(({ level, caseIds }) => `<details class="kept-back"><summary>Level ${level} (${html(LEVEL_NAMES[level])}) is kept back by ${cases(caseIds.length)}</summary>${caseLinks(caseIds, index)}</details>`)
+    .map(({ level, caseIds }) => `<details class="kept-back"><summary>Level ${level} (${html(LEVEL_NAMES[level])}): the ${cases(caseIds.length)} keeping it back</summary>${caseLinks(caseIds, index)}</details>`)
     .join('\n');
 }
 

@@ -107,7 +107,7 @@ describe('renderHtml', () => {
   it('shows the level reached and, for each level not reached, the cases that keep it back, linked to their cards', () => {
     const html = renderHtml(personReport());
     expect(html).toContain('<p class="certification">No level; Level 1 (every status code right) is kept back by 4 cases.</p>');
-    const keptBack = /<details class="kept-back"><summary>Level 2 \(also error types and response shapes\) is kept back by 5 cases<\/summary>(.*?)<\/details>/.exec(html)?.[1] ?? '';
+    const keptBack = /<details class="kept-back"><summary>Level 2 \(also error types and response shapes\): the 5 cases keeping it back<\/summary>(.*?)<\/details>/.exec(html)?.[1] ?? '';
     expect(keptBack).toContain('<li><a href="#case-3"><code>BatchSize/wrong-type/string</code></a></li>');
     const reached = renderHtml(judgedReport([caseResult({ id: 'a' })]));
     expect(reached).toContain('<p class="level-label">Level 3</p>');
