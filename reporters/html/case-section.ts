@@ -1,11 +1,13 @@
 // One case: a summary line always visible, and, once opened, what was expected and the
 // documentation behind it, the finding it belongs to, why it did not conform, and the request and
 // the answer side by side.
-import type { CaseResult, GateStatus, RecordedRequest, RecordedResponse } from '../../src/results.ts';
+import type { CaseResult, RecordedRequest, RecordedResponse } from '../../src/results.ts';
 import { bodyAsText, truncationNote } from '../body-text.ts';
 import { describeExpectation } from '../../src/cases/describe-expectation.ts';
 import { escapeHtml as html } from '../html-escape.ts';
+import { casesCount } from './case-count.ts';
 import { clauseWithDoc } from './clause-doc.ts';
+import { gateWords } from './gate-words.ts';
 import { columnLabel } from './matrix-section.ts';
 import type { PageIndex } from './page-index.ts';
 
@@ -45,13 +47,6 @@ function reasonsTable(result: CaseResult, index: PageIndex): string {
   return `<table class="reasons"><thead><tr><th scope="col">check</th><th scope="col">clause</th><th scope="col">message</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
-const GATE_WORDS: Readonly<Record<GateStatus, string>> = { conforms: 'conforms', expected: 'expected deviation', 'unexpected-pass': 'unexpected pass', regression: 'regression' };
-
-/** The gate's status of a case in words, the same on the badge and in the filter. */
-export function gateWords(status: GateStatus): string {
-  return GATE_WORDS[status];
-}
-
 // How the --expectations gate read the case, when the run had one; a conforming case needs no badge.
 function gateBadge(result: CaseResult): string {
   return result.gate === null || result.gate.status === 'conforms' ? '' : ` <span class="badge gate-${result.gate.status}">${gateWords(result.gate.status)}</span>`;
@@ -78,7 +73,7 @@ function documentation(result: CaseResult): string {
 function findingParagraph(result: CaseResult, index: PageIndex): string {
   const links = index.findingsOf(result.id).map((id) => {
     const finding = index.finding(id);
-    return `<a href="#finding-${html(id)}"><code>${html(id)}</code></a>${finding === undefined ? '' : ` (${html(finding.headline)}, ${finding.caseIds.length} ${finding.caseIds.length === 1 ? 'case' : 'cases'})`}`;
+    return `<a href="#finding-${html(id)}"><code>${html(id)}</code></a>${finding === undefined ? '' : ` (${html(finding.headline)}, ${casesCount(finding.caseIds.length)})`}`;
   });
   return links.length === 0 ? '' : `<p><strong>Finding</strong> ${links.join('; ')}</p>`;
 }

@@ -5,7 +5,7 @@
 import { sourceTypes } from '../../src/spec/types.ts';
 import type { GateStatus, RunReport } from '../../src/results.ts';
 import { escapeHtml as html } from '../html-escape.ts';
-import { gateWords } from './case-section.ts';
+import { gateWords } from './gate-words.ts';
 import { columnLabel, sourceKey } from './matrix-section.ts';
 
 // The finding filter's value for the cases no finding explains (the script knows it as '-').

@@ -4,17 +4,14 @@ import { describeForm } from '../../src/gate/deviation-form.ts';
 import type { Finding, RunReport } from '../../src/results.ts';
 import { escapeHtml as html } from '../html-escape.ts';
 import { caseLinks } from './case-links.ts';
+import { casesCount } from './case-count.ts';
 import { clauseWithDoc } from './clause-doc.ts';
 import type { PageIndex } from './page-index.ts';
-
-function cases(count: number): string {
-  return count === 1 ? '1 case' : `${count} cases`;
-}
 
 function findingItem(finding: Finding, index: PageIndex): string {
   const clauses = finding.clauses.map((clause) => `<li>${clauseWithDoc(clause, index)}</li>`).join('');
   return `<li class="finding" id="finding-${html(finding.id)}"><details>
-<summary><span class="finding-count">${cases(finding.caseIds.length)}</span> <span class="finding-headline">${html(finding.headline)}</span> <code class="finding-id">${html(finding.id)}</code></summary>
+<summary><span class="finding-count">${casesCount(finding.caseIds.length)}</span> <span class="finding-headline">${html(finding.headline)}</span> <code class="finding-id">${html(finding.id)}</code></summary>
 <div class="finding-body">
 <dl class="finding-facts">
 <dt>check</dt><dd><code>${html(finding.check)}</code></dd>
@@ -24,7 +21,7 @@ function findingItem(finding: Finding, index: PageIndex): string {
 </dl>
 <p>Reproduce it (the request of its first case, signed again by curl from your credentials):</p>
 <pre class="reproduce"><code>${html(finding.reproduce)}</code></pre>
-<p class="finding-cases-heading">Its ${cases(finding.caseIds.length)}: <button type="button" class="show-finding" data-finding="${html(finding.id)}" hidden>show only these in the case list</button></p>
+<p class="finding-cases-heading">Its ${casesCount(finding.caseIds.length)}: <button type="button" class="show-finding" data-finding="${html(finding.id)}" hidden>show only these in the case list</button></p>
 ${caseLinks(finding.caseIds, index)}
 </div>
 </details></li>`;

@@ -6,6 +6,7 @@ import { escapeHtml as html } from '../html-escape.ts';
 import { certificationSentence, levelLabel } from '../certification-text.ts';
 import { verdictOf } from '../verdict.ts';
 import { caseLinks } from './case-links.ts';
+import { casesCount } from './case-count.ts';
 import type { PageIndex } from './page-index.ts';
 
 const verdictClass = { conforms: 'conforms', 'known-deviations': 'known', deviates: 'deviates', incomplete: 'incomplete' } as const;
@@ -14,14 +15,10 @@ function duration(milliseconds: number): string {
   return milliseconds < 1000 ? `${Math.round(milliseconds)} ms` : `${(milliseconds / 1000).toFixed(1)} s`;
 }
 
-function cases(count: number): string {
-  return count === 1 ? '1 case' : `${count} cases`;
-}
-
 // What was run: the selection out of the edition's cases, and the rounds.
 function selection(report: RunReport): string {
   const { scope, summary } = report;
-  const chosen = scope.partial ? `<strong class="partial">partial</strong>: ${Math.round(summary.total / scope.repeat)} of the ${cases(scope.editionCases)} of the edition` : `all ${cases(scope.editionCases)} of the edition`;
+  const chosen = scope.partial ? `<strong class="partial">partial</strong>: ${Math.round(summary.total / scope.repeat)} of the ${casesCount(scope.editionCases)} of the edition` : `all ${casesCount(scope.editionCases)} of the edition`;
   const grep = scope.grep === null ? '' : `, <code>--grep ${html(JSON.stringify(scope.grep))}</code>`;
   const rounds = scope.repeat > 1 ? `, each sent ${scope.repeat} times (<code>--repeat ${scope.repeat}</code>)` : '';
   return `${chosen}${grep}${rounds}`;
@@ -38,7 +35,7 @@ function gateCounts(gate: GateSummary | null): string {
 function keptBack(certification: Certification, index: PageIndex): string {
   return certification.keptBack
     .filter(({ caseIds }) => caseIds.length > 0)
-    .map(({ level, caseIds }) => `<details class="kept-back"><summary>Level ${level} (${html(LEVEL_NAMES[level])}): the ${cases(caseIds.length)} keeping it back</summary>${caseLinks(caseIds, index)}</details>`)
+    .map(({ level, caseIds }) => `<details class="kept-back"><summary>Level ${level} (${html(LEVEL_NAMES[level])}): the ${casesCount(caseIds.length)} keeping it back</summary>${caseLinks(caseIds, index)}</details>`)
     .join('\n');
 }
 
