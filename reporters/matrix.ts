@@ -8,7 +8,7 @@ import { summarize } from './summarize.ts';
 const everyEdition: readonly SourceType[] = ['kinesis', 'dynamodb', 'sqs'];
 const added: readonly SourceType[] = ['sqsFifo'];
 
-/** The matrix's columns: the source types, then cases that have none (shown as "—"). */
+/** The matrix's columns: the source types, then "any source" for the cases about none. */
 export function matrixColumns(cases: readonly CaseResult[]): Array<SourceType | null> {
   const present = new Set(cases.map((result) => result.sourceType));
   return [...everyEdition, ...added.filter((sourceType) => present.has(sourceType)), null];

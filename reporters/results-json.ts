@@ -68,6 +68,7 @@ function orderedCase(result: CaseResult): CaseResult {
   return {
     id: redacted.id,
     clause: redacted.clause,
+    doc: redacted.doc,
     title: redacted.title,
     sourceType: redacted.sourceType,
     outcome: redacted.outcome,

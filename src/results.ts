@@ -43,7 +43,10 @@ export interface RecordedResponse {
 export interface CaseResult {
   readonly id: string;
   readonly clause: string;
+  /** The documentation sentence `clause` stands for, word for word; empty when the case's source gives none (a Pact file written elsewhere). */
+  readonly doc: string;
   readonly title: string;
+  /** The source type the case is about; null for a case whose verdict does not depend on one (a wrong JSON type, a missing field). */
   readonly sourceType: SourceType | null;
   readonly outcome: CaseOutcome;
   /**
@@ -208,12 +211,12 @@ export interface RunReport {
 }
 
 /** The part of a result that describes the case itself; a generated Case fits. */
-export type CaseIdentity = Pick<CaseResult, 'id' | 'clause' | 'title' | 'sourceType' | 'expected'>;
+export type CaseIdentity = Pick<CaseResult, 'id' | 'clause' | 'doc' | 'title' | 'sourceType' | 'expected'>;
 
 /** The record's own fields of a case: a generated Case's expectation also carries its checks. */
 export function caseIdentity(testCase: CaseIdentity): CaseIdentity {
   const { status, errorTypes, alsoAccepted, why } = testCase.expected;
-  return { id: testCase.id, clause: testCase.clause, title: testCase.title, sourceType: testCase.sourceType, expected: { status, errorTypes, alsoAccepted, why } };
+  return { id: testCase.id, clause: testCase.clause, doc: testCase.doc, title: testCase.title, sourceType: testCase.sourceType, expected: { status, errorTypes, alsoAccepted, why } };
 }
 
 /** A case with no answer to judge: kept back (`skip`) or broken before it was judged (`error`). */

@@ -42,6 +42,14 @@ h2 { font-size: 1.25rem; margin: 2rem 0 0.75rem; }
 .verdict-sentence { margin: 0.25rem 0 0.75rem; font-size: 1.05rem; }
 .counts { display: flex; flex-wrap: wrap; gap: 0.5rem; margin: 0 0 0.75rem; padding: 0; list-style: none; }
 .counts li { padding: 0.2rem 0.7rem; border-radius: 999px; font-weight: 600; background: var(--bg); border: 1px solid var(--border); }
+.level { margin: 0 0 0.75rem; padding: 0.5rem 0.75rem; border: 1px solid var(--border); border-radius: 6px; background: var(--bg); }
+.level-label { margin: 0; font-size: 1.25rem; font-weight: 800; }
+.level-label::first-letter { text-transform: uppercase; }
+.level-0 .level-label { color: var(--fail-fg); }
+.level-3 .level-label { color: var(--pass-fg); }
+.certification { margin: 0.1rem 0 0.25rem; }
+.kept-back > summary { cursor: pointer; color: var(--muted); font-size: 0.9rem; }
+.partial { color: var(--error-fg); text-transform: uppercase; letter-spacing: 0.03em; }
 .run-facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.1rem 1rem; margin: 0; color: var(--muted); }
 .run-facts dt { font-weight: 600; }
 .run-facts dd { margin: 0; overflow-wrap: anywhere; color: var(--text); }
@@ -50,13 +58,20 @@ h2 { font-size: 1.25rem; margin: 2rem 0 0.75rem; }
 .outcome-fail { color: var(--fail-fg); background: var(--fail-bg); }
 .outcome-error { color: var(--error-fg); background: var(--error-bg); }
 .outcome-skip { color: var(--skip-fg); background: var(--skip-bg); }
+.gate-expected { color: var(--skip-fg); background: var(--skip-bg); }
+.gate-unexpected-pass { color: var(--error-fg); background: var(--error-bg); }
+.gate-regression { color: var(--fail-fg); background: var(--fail-bg); }
+.gate-conforms { color: var(--pass-fg); background: var(--pass-bg); }
 .badge { display: inline-block; min-width: 3.6rem; text-align: center; padding: 0.05rem 0.5rem; border-radius: 4px; font-size: 0.8rem; font-weight: 700; text-transform: uppercase; }
 
 .matrix-scroll { overflow-x: auto; border: 1px solid var(--border); border-radius: 8px; }
 table.matrix { border-collapse: collapse; width: 100%; min-width: 36rem; }
 .matrix th, .matrix td { border-bottom: 1px solid var(--border); padding: 0; text-align: left; }
 .matrix thead th { padding: 0.5rem 0.75rem; background: var(--surface); font-size: 0.85rem; }
-.matrix tbody th { padding: 0.4rem 0.75rem; font-weight: 500; white-space: nowrap; }
+.matrix tbody th { padding: 0.4rem 0.75rem; font-weight: 500; min-width: 14rem; }
+.matrix tbody th code { white-space: nowrap; }
+.clause-doc { color: var(--muted); font-size: 0.85rem; font-weight: 400; }
+.matrix .clause-doc { display: block; max-width: 34rem; }
 .matrix tr:last-child > * { border-bottom: 0; }
 .matrix td { border-left: 1px solid var(--border); width: 17%; }
 .matrix .cell { display: block; padding: 0.4rem 0.75rem; color: inherit; text-decoration: none; font-size: 0.85rem; }
@@ -64,9 +79,33 @@ table.matrix { border-collapse: collapse; width: 100%; min-width: 36rem; }
 .matrix .empty { color: var(--muted); }
 .legend { color: var(--muted); font-size: 0.85rem; margin: 0.5rem 0 0; }
 
+.findings { margin: 0; padding-left: 1.75rem; display: flex; flex-direction: column; gap: 0.4rem; }
+.finding > details { border: 1px solid var(--border); border-radius: 8px; }
+.finding > details > summary { padding: 0.45rem 0.75rem; cursor: pointer; }
+.finding > details[open] > summary { border-bottom: 1px solid var(--border); background: var(--surface); border-radius: 8px 8px 0 0; }
+.finding-count { display: inline-block; padding: 0 0.5rem; border-radius: 999px; font-weight: 700; color: var(--fail-fg); background: var(--fail-bg); }
+.finding-headline { font-weight: 600; }
+.finding-id { color: var(--muted); font-size: 0.8rem; }
+.finding-body { padding: 0.75rem; }
+.finding-body > p { margin: 0.5rem 0 0.25rem; }
+.finding-facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.1rem 1rem; margin: 0; }
+.finding-facts dt { font-weight: 600; color: var(--muted); }
+.finding-facts dd { margin: 0; overflow-wrap: anywhere; }
+.clauses { margin: 0; padding-left: 1.1rem; }
+pre.reproduce { margin: 0; padding: 0.5rem 0.6rem; border: 1px solid var(--border); border-radius: 6px; background: var(--surface); white-space: pre-wrap; overflow-wrap: anywhere; }
+.case-links { display: flex; flex-wrap: wrap; gap: 0.2rem 0.9rem; margin: 0.25rem 0 0; padding: 0; list-style: none; font-size: 0.85rem; max-height: 16rem; overflow-y: auto; }
+a { color: var(--link); }
+figure.doc { margin: 0 0 0.6rem; }
+figure.doc figcaption { color: var(--muted); font-size: 0.85rem; }
+figure.doc blockquote { margin: 0.15rem 0 0; padding: 0.2rem 0.75rem; border-left: 3px solid var(--border); font-style: italic; }
 .filters { position: sticky; top: 0; z-index: 1; display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; padding: 0.6rem 0; background: var(--bg); border-bottom: 1px solid var(--border); }
 .filters input[type="search"] { flex: 1 1 16rem; min-width: 0; padding: 0.4rem 0.6rem; font: inherit; color: inherit; background: var(--bg); border: 1px solid var(--border); border-radius: 6px; }
 .filters label.toggle { display: inline-flex; align-items: center; gap: 0.3rem; padding: 0.15rem 0.55rem; border-radius: 999px; font-size: 0.85rem; font-weight: 600; cursor: pointer; }
+.filters fieldset.facet { display: inline-flex; flex-wrap: wrap; align-items: center; gap: 0.3rem; margin: 0; padding: 0; border: 0; }
+.filters legend { float: left; margin-right: 0.3rem; font-size: 0.85rem; color: var(--muted); }
+.filters label.filter-text { display: inline-flex; flex: 1 1 16rem; align-items: center; gap: 0.4rem; font-size: 0.85rem; color: var(--muted); }
+.filters label.filter-select { display: inline-flex; align-items: center; gap: 0.3rem; font-size: 0.85rem; color: var(--muted); }
+.filters select { max-width: 16rem; font: inherit; color: var(--text); background: var(--bg); border: 1px solid var(--border); border-radius: 6px; padding: 0.2rem 0.3rem; }
 .filters .cell-filter { display: inline-flex; gap: 0.4rem; align-items: center; font-size: 0.85rem; }
 .filters button { font: inherit; font-size: 0.85rem; padding: 0.1rem 0.5rem; border: 1px solid var(--border); border-radius: 6px; background: var(--surface); color: inherit; cursor: pointer; }
 .shown { color: var(--muted); font-size: 0.85rem; margin-left: auto; }

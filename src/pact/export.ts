@@ -73,6 +73,7 @@ export function interactionOf(testCase: Case): PactInteraction {
       text: [testCase.title, `${testCase.clause}: ${testCase.doc}`],
       case: {
         clause: testCase.clause,
+        doc: testCase.doc,
         title: testCase.title,
         sourceType: testCase.sourceType,
         errorTypes: testCase.expected.errorTypes,

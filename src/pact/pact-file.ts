@@ -34,6 +34,7 @@ export interface PactComments extends JsonObject {
 
 export interface CaseSummary extends JsonObject {
   readonly clause: string;
+  readonly doc: string;
   readonly title: string;
   readonly sourceType: string | null;
   readonly errorTypes: readonly string[];

@@ -55,6 +55,7 @@ function identityOf(description: string, status: number, comments: unknown): Cas
   return {
     id: description,
     clause: text('clause', 'pact'),
+    doc: text('doc', ''),
     title: text('title', description),
     sourceType: sourceType === 'kinesis' || sourceType === 'dynamodb' || sourceType === 'sqs' || sourceType === 'sqsFifo' ? (sourceType satisfies SourceType) : null,
     expected: { status, errorTypes, alsoAccepted: [], why: text('why', 'The Pact file expects this answer.') },

@@ -16,7 +16,7 @@ const readReport = (text: string): RunReport => JSON.parse(text) as RunReport;
 const manifest = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
 
 function plan(id: string, clause = 'BatchSize.range'): PlannedCase {
-  return { id, clause, title: `title of ${id}`, sourceType: 'sqs', expected: { status: 400, errorTypes: ['InvalidParameterValueException'], alsoAccepted: [], why: 'why' } };
+  return { id, clause, doc: `the sentence of ${clause}`, title: `title of ${id}`, sourceType: 'sqs', expected: { status: 400, errorTypes: ['InvalidParameterValueException'], alsoAccepted: [], why: 'why' } };
 }
 
 let directory: string;
@@ -114,7 +114,7 @@ describe('ConformanceReporter under vitest', () => {
     expect(attributeOf(junit, 'tests')).toBe('5');
     expect(descendants(junit, 'testcase').map((testcase) => attributeOf(testcase, 'classname'))).toEqual(['BatchSize.range', 'Errors', 'BatchSize.range', 'BatchSize.range', 'BatchSize.range']);
     const html = await readFile(paths.html, 'utf8');
-    expect(html).toContain('<p class="verdict-label">INCOMPLETE</p>');
+    expect(html).toContain('<h1 class="verdict-label">INCOMPLETE</h1>');
   });
 
   it('writes a complete report when every planned case is judged', async () => {
@@ -125,7 +125,7 @@ describe('ConformanceReporter under vitest', () => {
     expect(report.complete).toBe(true);
     expect(report.interruption).toBeNull();
     expect(report.summary).toEqual({ total: 2, pass: 2, fail: 0, error: 0, skip: 0 });
-    expect(await readFile(join(directory, 'reports', 'report.html'), 'utf8')).toContain('<p class="verdict-label">CONFORMS</p>');
+    expect(await readFile(join(directory, 'reports', 'report.html'), 'utf8')).toContain('<h1 class="verdict-label">CONFORMS</h1>');
   });
 });
 
@@ -176,7 +176,7 @@ describe('ConformanceReporter when the run does not end normally', () => {
     expect(report.interruption).toBe('Interrupted by SIGTERM. 1 of 2 planned cases was not judged.');
     expect(report.cases.map((result) => result.outcome)).toEqual(['pass', 'skip']);
     const html = await readFile(paths.html, 'utf8');
-    expect(html).toContain('<p class="verdict-label">INCOMPLETE</p>');
+    expect(html).toContain('<h1 class="verdict-label">INCOMPLETE</h1>');
     expect(html).toContain('Interrupted by SIGTERM. 1 of 2 planned cases was not judged.');
     expect(attributeOf(descendants(parseXml(await readFile(paths.junit, 'utf8')), 'skipped')[0]!, 'message')).toBe('not run: the run was interrupted');
     expect(reports).toHaveLength(1);

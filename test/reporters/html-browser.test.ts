@@ -1,14 +1,17 @@
-// report.html in a real browser (Debian's chromium through playwright-core): the filter works,
-// nothing from a response runs, nothing is fetched, and without JS every case still shows.
+// report.html in a real browser (Debian's chromium through playwright-core), asserting what a
+// person sees: the verdict and level at the top, the findings in order and each one's cases, the
+// cases closed, the filters narrowing the list together; and that nothing from a response runs,
+// nothing is fetched, and without JS every case still shows. A screenshot of the page is kept in
+// test-artifacts/ for CI to upload.
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeReports, type ReportPaths } from '../../reporters/write-reports.ts';
-import { HOSTILE, sampleReport } from './support/build-report.ts';
+import { HOSTILE, personReport, sampleReport } from './support/build-report.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -23,11 +26,16 @@ interface Opened {
 let browser: Browser;
 let directory: string;
 let paths: ReportPaths;
+let personPaths: ReportPaths;
+
+/** Where the screenshot (and the page it shows) are kept, for CI to upload: gitignored. */
+const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does so in CI)`);
   directory = await mkdtemp(join(tmpdir(), 'esm-report-browser-'));
-  paths = await writeReports(sampleReport(), directory);
+  paths = await writeReports(sampleReport(), join(directory, 'hostile'));
+  personPaths = await writeReports(personReport(), join(directory, 'person'));
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 });
 
@@ -36,7 +44,7 @@ afterAll(async () => {
   if (directory !== undefined) await rm(directory, { recursive: true, force: true });
 });
 
-async function open(options: { javaScriptEnabled?: boolean; width?: number } = {}): Promise<Opened> {
+async function open(options: { javaScriptEnabled?: boolean; width?: number; file?: string } = {}): Promise<Opened> {
   const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: { width: options.width ?? 1280, height: 900 } });
   const page = await context.newPage();
   const opened: Opened = { page, requests: [], problems: [], dialogs: [] };
@@ -50,7 +58,7 @@ async function open(options: { javaScriptEnabled?: boolean; width?: number } = {
     opened.dialogs.push(dialog.message());
     void dialog.dismiss();
   });
-  await page.goto(pathToFileURL(paths.html).href, { waitUntil: 'load' });
+  await page.goto(pathToFileURL(options.file ?? paths.html).href, { waitUntil: 'load' });
   return opened;
 }
 
@@ -84,23 +92,24 @@ describe('report.html in chromium', () => {
 
   it('filters by outcome', async () => {
     const { page } = await open();
-    await page.uncheck('input[name="outcome"][value="pass"]');
-    await page.uncheck('input[name="outcome"][value="skip"]');
+    await page.uncheck('input[data-facet="outcome"][value="pass"]');
+    await page.uncheck('input[data-facet="outcome"][value="skip"]');
     const outcomes = await visibleCases(page).evaluateAll((elements) => elements.map((element) => element.getAttribute('data-outcome')));
     expect(outcomes).toEqual(['fail', 'fail', 'error']);
-    await page.check('input[name="outcome"][value="pass"]');
+    await page.check('input[data-facet="outcome"][value="pass"]');
     expect(await visibleCases(page).count()).toBe(5);
     await page.context().close();
   });
 
   it('filters to a matrix cell when it is clicked, until cleared', async () => {
     const { page } = await open();
-    await page.click('a.cell[data-clause="BatchSize.range"][data-source-type="kinesis"]');
+    await page.click('a.cell[data-clause="BatchSize.range"][data-source="kinesis"]');
     expect(await visibleCases(page).locator('.case-id').allTextContents()).toEqual(['BatchSize/kinesis/0']);
     expect(await page.locator('#cell-filter-label').textContent()).toBe('BatchSize.range × kinesis');
-    await page.click('a.cell[data-clause="FunctionName.required"][data-source-type=""]');
+    await page.click('a.cell[data-clause="FunctionName.required"][data-source="any"]');
     expect(await visibleCases(page).locator('.case-id').allTextContents()).toEqual(['FunctionName/none/missing']);
-    await page.click('#cell-filter-clear');
+    expect(await page.locator('#cell-filter-label').textContent()).toBe('FunctionName.required × any source');
+    await page.click('#filters-clear');
     expect(await visibleCases(page).count()).toBe(6);
     expect(await page.locator('#cell-filter').isVisible()).toBe(false);
     await page.context().close();
@@ -108,6 +117,7 @@ describe('report.html in chromium', () => {
 
   it('runs nothing from a response body and shows it as text', async () => {
     const { page, dialogs } = await open();
+    for (const summary of await page.locator('details.case[data-outcome="fail"] > summary').all()) await summary.click();
     expect(await page.evaluate('window.__pwned')).toBeUndefined();
     expect(dialogs).toEqual([]);
     const body = await page.locator('details.case[data-outcome="fail"] .response pre.body').nth(1).textContent();
@@ -130,8 +140,9 @@ describe('report.html in chromium', () => {
     const { page } = await open({ javaScriptEnabled: false });
     expect(await visibleCases(page).count()).toBe(6);
     expect(await page.locator('#filters').isVisible()).toBe(false);
-    // Failures and errors are open, so their request and answer are on screen.
-    expect(await page.locator('details.case[open]').count()).toBe(3);
+    // Every case closed, and a person opens one by its summary.
+    expect(await page.locator('details.case[open]').count()).toBe(0);
+    await page.locator('details.case[data-outcome="fail"] > summary').first().click();
     expect(await page.locator('details.case[open] .exchange .request').first().isVisible()).toBe(true);
     await page.context().close();
   });
@@ -163,6 +174,121 @@ describe('report.html in chromium', () => {
       };
     }, xml);
     expect(parsed).toEqual({ errors: 0, testcases: 6, failures: 2, errorElements: 1, skipped: 1, firstClass: 'BatchSize.range' });
+    await page.context().close();
+  });
+});
+
+describe('report.html as a person uses it, in chromium', () => {
+  const openPerson = (width?: number) => open({ file: personPaths.html, ...(width === undefined ? {} : { width }) });
+  const shownIds = (page: Page) => visibleCases(page).locator('.case-id').allTextContents();
+
+  it('shows the verdict, the level and the gate counts at the top of the first screen, and keeps a screenshot', async () => {
+    const { page, problems } = await openPerson();
+    const verdict = page.locator('h1.verdict-label');
+    expect(await verdict.textContent()).toBe('DOES NOT CONFORM');
+    const box = await verdict.boundingBox();
+    expect(box !== null && box.y < 200).toBe(true);
+    expect(await page.locator('.level-label').textContent()).toBe('no level');
+    expect(await page.locator('.certification').isVisible()).toBe(true);
+    const level = await page.locator('.level').boundingBox();
+    expect(level !== null && level.y + level.height < 900).toBe(true);
+    expect(await page.locator('ul[aria-label="gate"]').innerText()).toContain('2 regression');
+    expect(await page.locator('#findings-heading').isVisible()).toBe(true);
+    expect(problems).toEqual([]);
+    await mkdir(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'report.png'), fullPage: true });
+    await copyFile(personPaths.html, join(ARTIFACTS, 'report.html'));
+    await page.context().close();
+  });
+
+  it('lists the findings most cases first; expanding one shows its curl line and its cases, which lead to their cards', async () => {
+    const { page } = await openPerson();
+    const summaries = await page.locator('li.finding > details > summary').allInnerTexts();
+    expect(summaries.map((text) => text.split(' ').slice(0, 2).join(' '))).toEqual(['3 cases', '1 case', '1 case']);
+    expect(summaries[0]).toContain('a successful create answered 201, the documentation says 202');
+    const first = page.locator('li.finding').first();
+    expect(await first.locator('.case-links').isVisible()).toBe(false);
+    await first.locator('summary').click();
+    expect(await first.locator('.case-links a').allInnerTexts()).toEqual(['BatchSize/sqs/1', 'BatchSize/kinesis/1', 'Enabled/dynamodb/true']);
+    expect(await first.locator('pre.reproduce').innerText()).toMatch(/^curl -sS -i -X 'POST' 'http:\/\/127\.0\.0\.1:4566\//);
+    // Following a case link opens that case's card.
+    await first.locator('.case-links a', { hasText: 'Enabled/dynamodb/true' }).click();
+    const card = page.locator('details.case', { has: page.locator('.case-id', { hasText: 'Enabled/dynamodb/true' }) });
+    await expect.poll(() => card.evaluate((element) => (element as unknown as { open: boolean }).open)).toBe(true);
+    expect(await card.locator('.reasons').isVisible()).toBe(true);
+    expect(await card.locator('figure.doc blockquote').innerText()).toBe('Enabled: If true, the event source mapping is active.');
+    // "Show only these" narrows the case list to the finding.
+    await first.locator('button.show-finding').click();
+    expect(await shownIds(page)).toEqual(['BatchSize/sqs/1', 'BatchSize/kinesis/1', 'Enabled/dynamodb/true']);
+    await page.context().close();
+  });
+
+  it('shows every case closed, failing ones too, until a person opens one', async () => {
+    const { page } = await openPerson();
+    expect(await visibleCases(page).count()).toBe(8);
+    expect(await page.locator('details.case[open]').count()).toBe(0);
+    const failing = page.locator('details.case[data-outcome="fail"]').first();
+    expect(await failing.locator('.case-body').isVisible()).toBe(false);
+    expect(await failing.locator('summary .badge').allTextContents()).toEqual(['fail', 'expected deviation']);
+    await failing.locator('summary').click();
+    expect(await failing.locator('.case-body').isVisible()).toBe(true);
+    await page.context().close();
+  });
+
+  it('narrows the cases by each filter, combines them, and keeps the counts current', async () => {
+    const { page } = await openPerson();
+    await page.uncheck('input[data-facet="outcome"][value="pass"]');
+    expect(await visibleCases(page).count()).toBe(5);
+    await page.uncheck('input[data-facet="gate"][value="expected"]');
+    expect(await shownIds(page)).toEqual(['BatchSize/wrong-type/string', 'Enabled/dynamodb/true']);
+    await page.click('#filters-clear');
+    expect(await visibleCases(page).count()).toBe(8);
+
+    await page.selectOption('#filter-finding', 'status-201-for-202');
+    expect(await shownIds(page)).toEqual(['BatchSize/sqs/1', 'BatchSize/kinesis/1', 'Enabled/dynamodb/true']);
+    await page.selectOption('#filter-source', 'kinesis');
+    expect(await shownIds(page)).toEqual(['BatchSize/kinesis/1']);
+    expect(await page.locator('#shown-count').textContent()).toBe('showing 1 of 8');
+    // Each choice counts what it would show with the other filters as they are.
+    expect(await page.locator('#filter-finding option[value="status-201-for-400-invalid-parameter-value"]').textContent()).toBe('status-201-for-400-invalid-parameter-value (1)');
+    expect(await page.locator('#filter-source option[value="sqs"]').textContent()).toBe('sqs (1)');
+    expect(await page.locator('[data-count="outcome:fail"]').textContent()).toBe('fail (1)');
+
+    await page.click('#filters-clear');
+    await page.selectOption('#filter-source', 'any');
+    expect(await shownIds(page)).toEqual(['BatchSize/wrong-type/string', 'Enabled/wrong-type/number']);
+    await page.selectOption('#filter-finding', '-');
+    expect(await shownIds(page)).toEqual(['Enabled/wrong-type/number']);
+    await page.click('#filters-clear');
+
+    await page.fill('#filter-text', 'enabled/sqs/false');
+    expect(await shownIds(page)).toEqual(['Enabled/sqs/false']);
+    await page.uncheck('input[data-facet="gate"][value="conforms"]');
+    expect(await visibleCases(page).count()).toBe(0);
+    expect(await page.locator('#shown-count').textContent()).toBe('showing 0 of 8');
+    await page.context().close();
+  });
+
+  it('files the cases about no source in the matrix\'s "any source" column, and a cell lists its cases', async () => {
+    const { page } = await openPerson();
+    expect(await page.locator('table.matrix thead th').allInnerTexts()).toEqual(['clause', 'kinesis', 'dynamodb', 'sqs', 'any source']);
+    const row = page.locator('table.matrix tbody tr', { has: page.locator('th code', { hasText: /^BatchSize\.type$/ }) });
+    expect(await row.locator('th .clause-doc').innerText()).toBe('BatchSize: Type: Integer');
+    expect(await row.locator('td').allInnerTexts()).toEqual(['·', '·', '·', '1 fail']);
+    await row.locator('td a.cell').click();
+    expect(await shownIds(page)).toEqual(['BatchSize/wrong-type/string']);
+    await page.context().close();
+  });
+
+  it('shows a case the filters hide when a link leads to it', async () => {
+    const { page } = await openPerson();
+    await page.selectOption('#filter-source', 'sqs');
+    await page.locator('details.kept-back').nth(1).locator('summary').click();
+    await page.locator('details.kept-back').nth(1).locator('a', { hasText: 'BatchSize/wrong-type/string' }).click();
+    const card = page.locator('details.case', { has: page.locator('.case-id', { hasText: 'BatchSize/wrong-type/string' }) });
+    await expect.poll(() => card.isVisible()).toBe(true);
+    expect(await card.locator('.case-body').isVisible()).toBe(true);
+    expect(await visibleCases(page).count()).toBe(8);
     await page.context().close();
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseResult } from '../../src/results.ts';
 import { renderHtml } from './support/render.ts';
-import { caseResult, HOSTILE, judgedReport, request, response, runReport, sampleReport } from './support/build-report.ts';
+import { caseResult, HOSTILE, judgedReport, personReport, request, response, runReport, sampleReport } from './support/build-report.ts';
 
 /** The `<details>` element of one case, by id (ids in the sample are unique and contain no markup). */
 function caseElement(html: string, id: string): string {
@@ -11,7 +11,17 @@ function caseElement(html: string, id: string): string {
   return html.slice(open, html.indexOf('</details>', start) + '</details>'.length);
 }
 
-function caseIndex(html: string): { row: string; outcome: string; clause: string; sourceType: string | null; haystack: string }[] {
+interface IndexEntry {
+  row: string;
+  outcome: string;
+  gate: string | null;
+  findings: string[];
+  source: string;
+  clause: string;
+  haystack: string;
+}
+
+function caseIndex(html: string): IndexEntry[] {
   const match = /<script type="application\/json" id="case-index">([^<]*)<\/script>/.exec(html);
   if (match?.[1] === undefined) throw new Error('no case index');
   return JSON.parse(match[1]) as ReturnType<typeof caseIndex>;
@@ -54,13 +64,54 @@ describe('renderHtml', () => {
   it('states the verdict first, then the counts, then the matrix, then the cases', () => {
     const html = renderHtml(sampleReport());
     const body = html.slice(html.indexOf('<body>'));
-    expect(body).toMatch(/^<body>\n<header class="verdict deviates" id="verdict">\n<p class="verdict-label">DOES NOT CONFORM<\/p>/);
+    expect(body).toMatch(/^<body>\n<header class="verdict deviates" id="verdict">\n<h1 class="verdict-label">DOES NOT CONFORM<\/h1>/);
     expect(body).toContain('<p class="verdict-sentence">2 cases failed and 1 case could not be judged, out of 6 cases.</p>');
     expect(body).toContain('<li>6 cases</li><li class="outcome-pass">2 pass</li><li class="outcome-fail">2 fail</li><li class="outcome-error">1 error</li><li class="outcome-skip">1 skip</li>');
     const order = ['DOES NOT CONFORM', 'class="counts"', 'id="matrix"', 'id="cases"'].map((marker) => body.indexOf(marker));
     expect(order.every((position) => position >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(html).toMatch(/<title>DOES NOT CONFORM: /);
+  });
+
+  it('reads in the order a person does: verdict, level, gate counts, scope, findings, matrix, cases', () => {
+    const html = renderHtml(personReport());
+    const order = [
+      '<h1 class="verdict-label">DOES NOT CONFORM</h1>',
+      '<p class="level-label">no level</p>',
+      '<li class="gate-expected">3 expected</li><li class="gate-unexpected-pass">1 unexpected pass</li><li class="gate-regression">2 regression</li>',
+      '<dt>selection</dt><dd>all 8 cases of the edition</dd>',
+      '<dt>seed</dt><dd>none (no case draws random values)</dd>',
+      '<h2 id="findings-heading">Findings (3)</h2>',
+      '<h2 id="matrix-heading">',
+      '<h2 id="cases-heading">Cases (8)</h2>',
+      '<details class="case"',
+    ].map((marker) => html.indexOf(marker));
+    expect(order.every((position) => position >= 0), String(order)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    // Headings in order, none skipped: h1, then h2 sections, then h3 inside a case.
+    const levels = [...html.matchAll(/<h(\d)[ >]/g)].map((match) => Number(match[1]));
+    expect(levels[0]).toBe(1);
+    expect(levels.every((level, position) => position === 0 || level <= (levels[position - 1] ?? 0) + 1)).toBe(true);
+  });
+
+  it('labels a --grep subset partial: in the verdict, the title and the selection, and claims no level', () => {
+    const html = renderHtml(personReport({ partial: true }));
+    expect(html).toContain('<h1 class="verdict-label">DOES NOT CONFORM (partial: 8 cases of 119)</h1>');
+    expect(html).toContain('<title>DOES NOT CONFORM (partial: 8 cases of 119): ');
+    expect(html).toContain('<dd><strong class="partial">partial</strong>: 8 of the 119 cases of the edition, <code>--grep &quot;^(BatchSize|Enabled)/&quot;</code></dd>');
+    expect(html).toContain('Partial: 8 cases of the seed edition&#39;s 119 were run (--grep &quot;^(BatchSize|Enabled)/&quot;).');
+    expect(html).toContain('<p class="certification">No level: it ran a --grep subset, and a level is claimed only for a complete run of every case of the edition.</p>');
+    expect(renderHtml(runReport([caseResult({ id: 'a' })], { scope: { grep: 'a', repeat: 1, seed: null, editionCases: 119, partial: true } }))).toContain('<h1 class="verdict-label">CONFORMS (partial: 1 case of 119)</h1>');
+  });
+
+  it('shows the level reached and, for each level not reached, the cases that keep it back, linked to their cards', () => {
+    const html = renderHtml(personReport());
+    expect(html).toContain('<p class="certification">No level; Level 1 (every status code right) is kept back by 4 cases.</p>');
+    const keptBack = /<details class="kept-back"><summary>Level 2 \(also error types and response shapes\): the 5 cases keeping it back<\/summary>(.*?)<\/details>/.exec(html)?.[1] ?? '';
+    expect(keptBack).toContain('<li><a href="#case-3"><code>BatchSize/wrong-type/string</code></a></li>');
+    const reached = renderHtml(judgedReport([caseResult({ id: 'a' })]));
+    expect(reached).toContain('<p class="level-label">Level 3</p>');
+    expect(reached).not.toContain('<details class="kept-back">');
   });
 
   const verdicts: { overrides: { complete?: boolean; interruption?: string }; cases: CaseResult[]; label: string; cls: string }[] = [
@@ -70,19 +121,20 @@ describe('renderHtml', () => {
   ];
   it.each(verdicts)('shows the verdict $label for $overrides', ({ overrides, cases, label, cls }) => {
     const html = renderHtml(runReport(cases, overrides));
-    expect(html).toContain(`<header class="verdict ${cls}" id="verdict">\n<p class="verdict-label">${label}</p>`);
+    expect(html).toContain(`<header class="verdict ${cls}" id="verdict">\n<h1 class="verdict-label">${label}</h1>`);
     if (overrides.interruption !== undefined) expect(html).toContain(`<p class="verdict-sentence">${overrides.interruption}`);
   });
 
-  it('has a matrix of clauses by kinesis, dynamodb, sqs and —, each cell counted and coloured by its worst outcome', () => {
+  it('has a matrix of clauses by kinesis, dynamodb, sqs and any source, each cell counted and coloured by its worst outcome', () => {
     const html = renderHtml(sampleReport());
-    expect(html).toContain('<thead><tr><th scope="col">clause</th><th scope="col">kinesis</th><th scope="col">dynamodb</th><th scope="col">sqs</th><th scope="col">—</th></tr></thead>');
-    const row = (clause: string): string => /<tr><th scope="row"><code>[^<]*<\/code><\/th>.*<\/tr>/.exec(html.slice(html.indexOf(`<tr><th scope="row"><code>${clause}</code>`)))?.[0] ?? '';
+    expect(html).toContain('<thead><tr><th scope="col">clause</th><th scope="col">kinesis</th><th scope="col">dynamodb</th><th scope="col">sqs</th><th scope="col">any source</th></tr></thead>');
+    const row = (clause: string): string => /<tr><th scope="row"><code>[^<]*<\/code>.*?<\/th>.*<\/tr>/.exec(html.slice(html.indexOf(`<tr><th scope="row"><code>${clause}</code>`)))?.[0] ?? '';
     const cells = (clause: string): string[] => [...row(clause).matchAll(/<td( class="outcome-(\w+)")?>.*?<\/td>/g)].map((cell) => cell[2] ?? 'empty');
     expect(cells('BatchSize.range')).toEqual(['fail', 'empty', 'pass', 'empty']);
     expect(cells('Operation')).toEqual(['empty', 'empty', 'error', 'empty']);
     expect(cells('FunctionName.required')).toEqual(['empty', 'empty', 'empty', 'skip']);
     expect(row('BatchSize.range')).toContain('>1 fail</a>');
+    expect(row('FunctionName.required')).toContain('data-source="any" title="FunctionName.required × any source: 1 skip">1 skip</a>');
     const clauses = [...html.matchAll(/<tr><th scope="row"><code>([^<]*)<\/code>/g)].map((match) => match[1]);
     expect(clauses).toEqual(['BatchSize.range', 'Enabled', 'FunctionName.required', 'Hostile.&lt;clause&gt;', 'Operation']);
   });
@@ -91,20 +143,21 @@ describe('renderHtml', () => {
     const html = renderHtml(sampleReport());
     expect(html.match(/<details class="case"/g)).toHaveLength(6);
     const failing = caseElement(html, 'BatchSize/kinesis/0');
-    expect(failing).toMatch(/^<details class="case" id="case-1" data-outcome="fail" open>/);
+    // Closed, failures too: a person opens the one they want.
+    expect(failing).toMatch(/^<details class="case" id="case-1" data-outcome="fail">/);
     expect(failing).toContain('<td><code>status_code_conformance</code></td><td><code>BatchSize.range</code></td><td>expected 400, got 202</td>');
     expect(failing).toContain('<td><code>error_type_conformance</code></td><td><code>Errors.InvalidParameterValueException</code></td>');
     expect(failing).toMatch(/<div class="exchange"><section class="request">.*<\/section><section class="response">.*<\/section><\/div>/s);
     expect(failing).toContain('<p class="start-line mono">POST http://127.0.0.1:4566/2015-03-31/event-source-mappings/</p>');
     expect(failing).toContain('<dt>Authorization</dt><dd>[REDACTED]</dd>');
     expect(failing).toContain('<pre class="body">{\n  &quot;FunctionName&quot;: &quot;conformance-fn&quot;,\n  &quot;BatchSize&quot;: 0\n}</pre>');
-    expect(failing).toContain('<h4>Answer (after 3 attempts)</h4><p class="start-line mono">HTTP 202</p>');
+    expect(failing).toContain('<h3>Answer (after 3 attempts)</h3><p class="start-line mono">HTTP 202</p>');
     expect(failing).toContain('&quot;State&quot;: &quot;Creating&quot;');
     expect(failing).toContain('<strong>Expected</strong> 400 InvalidParameterValueException. BatchSize has a minimum of 1.');
 
     const error = caseElement(html, 'Transport/sqs/timeout');
-    expect(error).toMatch(/^<details [^>]*data-outcome="error" open>/);
-    expect(error).toContain('<h4>Answer</h4><p class="nothing">no answer</p>');
+    expect(error).toMatch(/^<details [^>]*data-outcome="error">/);
+    expect(error).toContain('<h3>Answer</h3><p class="nothing">no answer</p>');
     expect(error).toContain('no answer: timed out after 10000 ms');
 
     const skipped = caseElement(html, 'FunctionName/none/missing');
@@ -125,11 +178,30 @@ describe('renderHtml', () => {
 
   it('hides the filter bar until the script reveals it, and indexes every case for the script', () => {
     const html = renderHtml(sampleReport());
-    expect(html).toContain('<div class="filters" id="filters" role="search" hidden>');
+    expect(html).toContain('<div class="filters" id="filters" role="search" aria-label="Filter the cases" hidden>');
     const index = caseIndex(html);
     expect(index.map((entry) => entry.outcome)).toEqual(['pass', 'fail', 'fail', 'error', 'skip', 'pass']);
-    expect(index[4]).toEqual({ row: 'case-4', outcome: 'skip', clause: 'FunctionName.required', sourceType: null, haystack: 'functionname/none/missing\nfunctionname.required\nfunctionname is required' });
+    expect(index[4]).toEqual({ row: 'case-4', outcome: 'skip', gate: null, findings: [], source: 'any', clause: 'FunctionName.required', haystack: 'functionname/none/missing\nfunctionname.required\nfunctionname is required' });
     for (const entry of index) expect(html).toContain(`id="${entry.row}"`);
+    // No gate, no gate filter.
+    expect(html).not.toContain('<legend>Gate</legend>');
+  });
+
+  it('labels every filter control and counts each choice: outcome, gate, finding, source, text', () => {
+    const html = renderHtml(personReport());
+    const bar = html.slice(html.indexOf('<div class="filters"'), html.indexOf('</div>', html.indexOf('<div class="filters"')));
+    expect(bar).toContain('<label class="filter-text">Search <input type="search" id="filter-text"');
+    expect(bar).toContain('<fieldset class="facet"><legend>Outcome</legend>');
+    expect(bar).toContain('<input type="checkbox" data-facet="outcome" value="fail" checked> <span data-count="outcome:fail" data-label="fail">fail (5)</span>');
+    expect(bar).toContain('<input type="checkbox" data-facet="gate" value="unexpected-pass" checked> <span data-count="gate:unexpected-pass" data-label="unexpected pass">unexpected pass (1)</span>');
+    expect(bar).toContain('<label class="filter-select">Finding <select id="filter-finding">');
+    expect(bar).toContain('<option value="status-201-for-202" data-count="finding:status-201-for-202" data-label="status-201-for-202">status-201-for-202 (3)</option>');
+    expect(bar).toContain('<option value="-" data-count="finding:-" data-label="no finding">no finding (3)</option>');
+    expect(bar).toContain('<label class="filter-select">Source <select id="filter-source">');
+    expect(bar).toContain('<option value="any" data-count="source:any" data-label="any source">any source (2)</option>');
+    const index = caseIndex(html);
+    expect(index.find((entry) => entry.haystack.startsWith('batchsize/wrong-type/'))).toMatchObject({ gate: 'regression', source: 'any', findings: ['type-400-resource-not-found-for-400-invalid-parameter-value'] });
+    expect(index.find((entry) => entry.haystack.startsWith('batchsize/sqs/10'))).toMatchObject({ gate: 'unexpected-pass', findings: [] });
   });
 });
 
@@ -144,9 +216,56 @@ describe('renderHtml and findings', () => {
     });
     const page = renderHtml(judgedReport([wrong, caseResult({ id: 'p' })]));
     expect(page).toContain('<p class="certification">No level; Level 1 (every status code right) is kept back by 1 case.</p>');
-    expect(page).toContain('<code>status-201-for-400-invalid-parameter-value</code>: a request the documentation refuses with 400 InvalidParameterValueException was accepted with 201 (1 case)');
-    expect(page).toContain('Cases: <code>BatchSize/sqs/0</code>');
-    expect(page).toContain('curl -sS -i -X');
+    expect(page).toContain('<summary><span class="finding-count">1 case</span> <span class="finding-headline">a request the documentation refuses with 400 InvalidParameterValueException was accepted with 201</span> <code class="finding-id">status-201-for-400-invalid-parameter-value</code></summary>');
+    expect(page).toContain('<ul class="case-links"><li><a href="#case-0"><code>BatchSize/sqs/0</code></a></li></ul>');
+    expect(page).toContain('<pre class="reproduce"><code>curl -sS -i -X');
     expect(page).not.toContain(HOSTILE.script);
+  });
+
+  it('orders the findings by how many cases each explains, each with its facts, curl line and linked cases', () => {
+    const html = renderHtml(personReport());
+    const ids = [...html.matchAll(/<li class="finding" id="finding-([^"]+)">/g)].map((match) => match[1]);
+    expect(ids).toEqual(['status-201-for-202', 'status-201-for-400-invalid-parameter-value', 'type-400-resource-not-found-for-400-invalid-parameter-value']);
+    const first = html.slice(html.indexOf('<li class="finding" id="finding-status-201-for-202">'), html.indexOf('</li>\n<li class="finding"'));
+    expect(first).toContain('<span class="finding-count">3 cases</span>');
+    expect(first).toContain('<dt>expected</dt><dd>202</dd>\n<dt>observed</dt><dd>201 (no error type)</dd>');
+    expect(first).toContain('<dt>clauses</dt><dd><ul class="clauses"><li><code>BatchSize.range</code> <q class="clause-doc">BatchSize: the maximum number');
+    expect(first).toContain('<pre class="reproduce"><code>curl -sS -i -X &#39;POST&#39; &#39;http://127.0.0.1:4566/2015-03-31/event-source-mappings/&#39;');
+    expect(first).toContain('<a href="#case-0"><code>BatchSize/sqs/1</code></a></li><li><a href="#case-2"><code>BatchSize/kinesis/1</code></a></li><li><a href="#case-4"><code>Enabled/dynamodb/true</code></a>');
+    // Its cases name it back.
+    expect(caseElement(html, 'Enabled/dynamodb/true')).toContain('<p><strong>Finding</strong> <a href="#finding-status-201-for-202"><code>status-201-for-202</code></a> (a successful create answered 201, the documentation says 202, 3 cases)</p>');
+    expect(renderHtml(judgedReport([caseResult({ id: 'p' })]))).toContain('<h2 id="findings-heading">Findings (0)</h2>\n<p class="nothing">No findings: no case failed or went unjudged.</p>');
+  });
+
+  it('files the cases about no source under "any source", not under the source their body happens to use', () => {
+    const html = renderHtml(personReport());
+    const row = (clause: string): string => /<tr>.*?<\/tr>/.exec(html.slice(html.indexOf(`<tr><th scope="row"><code>${clause}</code>`)))?.[0] ?? '';
+    const cells = (clause: string): string[] => [...row(clause).matchAll(/<td( class="outcome-(\w+)")?>.*?<\/td>/g)].map((cell) => cell[2] ?? 'empty');
+    expect(cells('BatchSize.type')).toEqual(['empty', 'empty', 'empty', 'fail']);
+    expect(cells('Enabled.type')).toEqual(['empty', 'empty', 'empty', 'pass']);
+    expect(caseElement(html, 'BatchSize/wrong-type/string')).toContain('<span class="case-facts"><code>BatchSize.type</code> · any source · 12 ms</span>');
+  });
+
+  it('quotes the documentation sentence of each clause: on the case, in the matrix, in the findings and the reasons', () => {
+    const html = renderHtml(personReport());
+    expect(caseElement(html, 'BatchSize/wrong-type/string')).toContain('<figure class="doc"><figcaption><code>BatchSize.type</code> stands for:</figcaption><blockquote>BatchSize: Type: Integer</blockquote></figure>');
+    expect(html).toContain('<tr><th scope="row"><code>Enabled.type</code> <q class="clause-doc">Enabled: Type: Boolean</q></th>');
+    const withOtherClause = renderHtml(runReport([caseResult({ id: 'Enabled/x', clause: 'Enabled', doc: 'Enabled: If true.' }), caseResult({ id: 'b', outcome: 'fail', reasons: [{ check: 'echoed_value_conformance', clause: 'Enabled', message: 'not echoed' }] })]));
+    expect(caseElement(withOtherClause, 'b')).toContain('<td><code>Enabled</code> <q class="clause-doc">Enabled: If true.</q></td><td>not echoed</td>');
+    // A doc is text like any other: escaped.
+    const hostile = renderHtml(sampleReport());
+    expect(hostile).toContain('<blockquote>A hostile sentence &lt;script&gt;window.__pwned');
+    expect(hostile).not.toContain(HOSTILE.script);
+  });
+
+  it('badges the gate status of each case in words, beside its outcome', () => {
+    const html = renderHtml(personReport());
+    const summary = (id: string): string => /<summary>.*?<\/summary>/.exec(caseElement(html, id))?.[0] ?? '';
+    expect(summary('BatchSize/sqs/1')).toContain('<span class="badge outcome-fail">fail</span> <span class="badge gate-expected">expected deviation</span>');
+    expect(summary('Enabled/dynamodb/true')).toContain('<span class="badge gate-regression">regression</span>');
+    expect(summary('BatchSize/sqs/10')).toContain('<span class="badge outcome-pass">pass</span> <span class="badge gate-unexpected-pass">unexpected pass</span>');
+    expect(summary('Enabled/sqs/false')).not.toContain('gate-');
+    expect(caseElement(html, 'BatchSize/sqs/1')).toContain('<p><strong>Gate</strong> expected deviation: it is expected. Listed as <code>BatchSize/*</code>: known: answers 201.</p>');
+    expect(html).toContain('<li class="gate-stale">stale: <code>known.yaml:7</code> <code>Gone/*</code> matches no case</li>');
   });
 });

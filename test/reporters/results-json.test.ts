@@ -16,6 +16,9 @@ describe('renderResultsJson', () => {
     const unmask = (cases: typeof read.cases) => cases.map((result) => ({ ...result, request: result.request && { ...result.request, headers: {} }, response: result.response && { ...result.response, headers: {} } }));
     expect(unmask(read.cases)).toEqual(unmask(report.cases));
     expect({ ...read, cases: [] }).toEqual({ ...report, cases: [] });
+    // Each case carries the documentation sentence its clause stands for.
+    expect(Object.keys(failing ?? {}).slice(0, 3)).toEqual(['id', 'clause', 'doc']);
+    expect(failing?.doc).toBe(report.cases.find((result) => result.id === 'BatchSize/kinesis/0')?.doc);
   });
 
   it('keeps hostile and unicode text byte for byte', () => {

@@ -8,6 +8,7 @@ import { caseResult, runReport, sampleCases } from './support/build-report.ts';
 const planned = (id: string, overrides: Partial<PlannedCase> = {}): PlannedCase => ({
   id,
   clause: 'BatchSize.range',
+  doc: 'The maximum number of items to retrieve in a single batch.',
   title: `case ${id}`,
   sourceType: 'sqs',
   expected: { status: 400, errorTypes: ['InvalidParameterValueException'], alsoAccepted: [], why: 'why' },
@@ -53,6 +54,7 @@ describe('buildRunReport', () => {
     expect(skipped).toEqual({
       id: 'b',
       clause: 'BatchSize.range',
+      doc: 'The maximum number of items to retrieve in a single batch.',
       title: 'case b',
       sourceType: 'sqs',
       outcome: 'skip',

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeReports } from '../../reporters/write-reports.ts';
 import type { RunReport } from '../../src/results.ts';
 import { renderHtml, renderJunit, renderResultsJson } from './support/render.ts';
-import { caseResult, runReport, sampleReport } from './support/build-report.ts';
+import { caseResult, judgedReport, personReport, runReport, sampleReport } from './support/build-report.ts';
 import { attributeOf, descendants, parseXml, type XmlElement } from './support/xml.ts';
 
 const readReport = (text: string): RunReport => JSON.parse(text) as RunReport;
@@ -27,6 +27,19 @@ describe('writeReports', () => {
     expect(await readFile(paths.junit, 'utf8')).toBe(renderJunit(report));
     expect(await readFile(paths.html, 'utf8')).toBe(renderHtml(report));
     expect((await readdir(join(directory, 'a', 'b'))).sort()).toEqual(['badge.json', 'junit.xml', 'report.html', 'results.json']);
+  });
+
+  it('masks the secrets it is given as a last pass over report.html: in a finding\'s curl line, a doc, a response', async () => {
+    const secret = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYCANARYKEY';
+    const leaky = personReport();
+    const cases = leaky.cases.map((result) => ({ ...result, doc: `${result.doc} ${secret}`, request: result.request && { ...result.request, body: `{"FunctionName":"${secret}"}` } }));
+    const report = { ...judgedReport(cases), gate: leaky.gate };
+    expect(renderHtml(report)).toContain(secret);
+    const paths = await writeReports(report, directory, [secret]);
+    const html = await readFile(paths.html, 'utf8');
+    expect(html).not.toContain(secret);
+    expect(html).not.toContain('CANARYKEY');
+    expect(html).toContain('<pre class="reproduce"><code>curl');
   });
 
   it('replaces earlier reports whole', async () => {

@@ -64,7 +64,7 @@ describe('the gate of --expectations', () => {
     expect(cleanRun.stdout.trimEnd().split('\n').at(-1)).toMatch(new RegExp(`^CONFORMS \\(partial: ${selected} cases of ${edition}\\): `));
     expect(cleanRun.stdout).toContain(`${selected} of ${selected} cases pass`);
     expect(cleanRun.stdout).toContain(`Partial: ${selected} cases of the seed edition's ${edition} were run (--grep "${GREP}").`);
-    expect(readReport(cleanRun, 'report.html')).toContain(`${selected} of ${edition} cases (partial)`);
+    expect(readReport(cleanRun, 'report.html')).toContain(`<strong class="partial">partial</strong>: ${selected} of the ${edition} cases of the edition`);
     expect(readReport(cleanRun, 'junit.xml')).toContain(`<property name="selection" value="${GREP}"/>`);
   });
 

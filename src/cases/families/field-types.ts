@@ -37,7 +37,9 @@ const wrongValues: Readonly<Record<FieldKind, ReadonlyArray<readonly [variant: s
 /**
  * A field with a value of the wrong JSON type. It is sent on the first source it applies to, in a
  * request where it has a meaning (with the condition of a rule that asks for it, as StartingPosition
- * AT_TIMESTAMP for StartingPositionTimestamp), so only the type is wrong.
+ * AT_TIMESTAMP for StartingPositionTimestamp), so only the type is wrong. The case is about no
+ * source (its sourceType is null): a field has one documented type on every source, and the same
+ * refusal is due whichever source carries it; the source is only where the field can be sent.
  */
 export function fieldTypeCases(spec: Spec, name: string, field: RequestField): Case[] {
   const sourceType = sourcesOf(spec, field)[0];
@@ -53,7 +55,7 @@ export function fieldTypeCases(spec: Spec, name: string, field: RequestField): C
       id: `${name}/wrong-type/${variant}`,
       clause: rule.clause,
       doc: rule.doc,
-      sourceType,
+      sourceType: null,
       subject: `${name} ${JSON.stringify(value)}, ${article(variant)} ${variant} where the documented type is ${rule.is}`,
       request: jsonRequest(spec, { ...meaningful, [name]: value }),
       expected: refusalOf(spec, rule, 'typeViolation'),

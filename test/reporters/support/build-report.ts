@@ -1,7 +1,7 @@
 // Run records for the reporters' tests, built by hand so each test states what it depends on.
 import { certificationOf, type RunScope } from '../../../src/findings/certification.ts';
 import { findingsOf } from '../../../src/findings/findings.ts';
-import type { CaseResult, RecordedRequest, RecordedResponse, RunReport } from '../../../src/results.ts';
+import type { CaseGate, CaseResult, GateStatus, RecordedRequest, RecordedResponse, RunReport } from '../../../src/results.ts';
 
 export const HOSTILE = {
   script: '<script>window.__pwned = "script"</script>',
@@ -34,6 +34,7 @@ export function response(overrides: Partial<RecordedResponse> = {}): RecordedRes
 export function caseResult(overrides: Partial<CaseResult> & Pick<CaseResult, 'id'>): CaseResult {
   return {
     clause: 'BatchSize.range',
+    doc: 'BatchSize: the maximum number of items to retrieve in a single batch. Valid range: minimum value of 1, maximum value of 10000.',
     title: 'BatchSize 0 is refused',
     sourceType: 'sqs',
     outcome: 'pass',
@@ -95,6 +96,7 @@ export function sampleCases(): CaseResult[] {
     caseResult({
       id: 'Hostile/dynamodb/1',
       clause: 'Hostile.<clause>',
+      doc: `A hostile sentence ${HOSTILE.script}`,
       sourceType: 'dynamodb',
       title: `Title with ${HOSTILE.quotes} and ${HOSTILE.unicode}`,
       outcome: 'fail',
@@ -109,6 +111,7 @@ export function sampleCases(): CaseResult[] {
     caseResult({
       id: 'Transport/sqs/timeout',
       clause: 'Operation',
+      doc: 'POST /2015-03-31/event-source-mappings/ HTTP/1.1',
       sourceType: 'sqs',
       title: 'the target answers in time',
       outcome: 'error',
@@ -119,6 +122,7 @@ export function sampleCases(): CaseResult[] {
     caseResult({
       id: 'FunctionName/none/missing',
       clause: 'FunctionName.required',
+      doc: 'FunctionName: Required: Yes',
       sourceType: null,
       title: 'FunctionName is required',
       outcome: 'skip',
@@ -131,6 +135,7 @@ export function sampleCases(): CaseResult[] {
     caseResult({
       id: 'Enabled/dynamodb/false',
       clause: 'Enabled',
+      doc: 'Enabled: If true, the event source mapping is active.',
       sourceType: 'dynamodb',
       title: 'Enabled false is echoed',
       outcome: 'pass',
@@ -152,4 +157,41 @@ export function judgedReport(cases: readonly CaseResult[], scope: RunScope = { c
     cases.map((result) => ({ ...result, finding: findingOfCase.get(result.id) ?? null })),
     { complete: scope.complete, findings, certification: certificationOf(cases, scope) },
   );
+}
+
+const created = { status: 202, errorTypes: [], alsoAccepted: [], why: 'A valid request creates the mapping.' };
+const invalid = { status: 400, errorTypes: ['InvalidParameterValueException'], alsoAccepted: [], why: 'The documentation refuses this value.' };
+const answered201 = response({ status: 201, headers: { 'content-type': 'application/json' }, body: { UUID: 'u', State: 'Creating' } });
+const notFound = response({ status: 400, headers: { 'content-type': 'application/json', 'x-amzn-errortype': 'ResourceNotFoundException' }, body: { __type: 'ResourceNotFoundException' } });
+
+function gated(status: GateStatus, reason = 'known: answers 201'): CaseGate {
+  return status === 'conforms' ? { status, entry: null, note: null } : { status, entry: { pattern: 'BatchSize/*', reason, link: null }, note: `it is ${status}` };
+}
+
+/**
+ * A run as a person meets it, in the manner of moto's: three causes of unequal size, a gate with
+ * every status, cases about no source (a wrong JSON type), and a doc sentence for each clause.
+ */
+export function personCases(): CaseResult[] {
+  const status201 = (id: string, clause: string) => ({ check: 'status_code_conformance' as const, clause, message: `${id}: expected 202, got 201` });
+  return [
+    caseResult({ id: 'BatchSize/sqs/1', sourceType: 'sqs', title: 'BatchSize 1 on SQS → 202', outcome: 'fail', expected: created, response: answered201, reasons: [status201('BatchSize/sqs/1', 'BatchSize.range')], gate: gated('expected') }),
+    caseResult({ id: 'BatchSize/kinesis/0', sourceType: 'kinesis', title: 'BatchSize 0 on Kinesis → 400', outcome: 'fail', expected: invalid, response: answered201, reasons: [{ check: 'status_code_conformance', clause: 'BatchSize.range', message: 'expected 400 InvalidParameterValueException, got 201' }], gate: gated('expected') }),
+    caseResult({ id: 'BatchSize/kinesis/1', sourceType: 'kinesis', title: 'BatchSize 1 on Kinesis → 202', outcome: 'fail', expected: created, response: answered201, reasons: [status201('BatchSize/kinesis/1', 'BatchSize.range')], gate: gated('expected') }),
+    caseResult({ id: 'BatchSize/wrong-type/string', clause: 'BatchSize.type', doc: 'BatchSize: Type: Integer', sourceType: null, title: 'BatchSize "10", a string → 400', outcome: 'fail', expected: invalid, response: notFound, reasons: [{ check: 'error_type_conformance', clause: 'BatchSize.type', message: 'expected InvalidParameterValueException, got ResourceNotFoundException' }], gate: gated('regression') }),
+    caseResult({ id: 'Enabled/dynamodb/true', clause: 'Enabled', doc: 'Enabled: If true, the event source mapping is active.', sourceType: 'dynamodb', title: 'Enabled true on DynamoDB → 202', outcome: 'fail', expected: created, response: answered201, reasons: [status201('Enabled/dynamodb/true', 'Enabled')], gate: gated('regression') }),
+    caseResult({ id: 'BatchSize/sqs/10', sourceType: 'sqs', title: 'BatchSize 10 on SQS → 202', outcome: 'pass', expected: created, response: response({ status: 202, body: {} }), gate: gated('unexpected-pass') }),
+    caseResult({ id: 'Enabled/wrong-type/number', clause: 'Enabled.type', doc: 'Enabled: Type: Boolean', sourceType: null, title: 'Enabled 1, a number → 400', outcome: 'pass', expected: invalid, gate: gated('conforms') }),
+    caseResult({ id: 'Enabled/sqs/false', clause: 'Enabled', doc: 'Enabled: If true, the event source mapping is active.', sourceType: 'sqs', title: 'Enabled false on SQS → 202', outcome: 'pass', expected: created, response: response({ status: 202, body: {} }), gate: gated('conforms') }),
+  ];
+}
+
+/** personCases judged, with a gate, optionally as a --grep subset of a larger edition. */
+export function personReport(options: { partial?: boolean } = {}): RunReport {
+  const judged = judgedReport(personCases(), { complete: true, subset: options.partial === true ? 'it ran a --grep subset' : null });
+  return {
+    ...judged,
+    scope: options.partial === true ? { grep: '^(BatchSize|Enabled)/', repeat: 1, seed: null, editionCases: 119, partial: true } : judged.scope,
+    gate: { file: 'known.yaml', expected: 3, unexpectedPass: 1, regression: 2, stale: [{ pattern: 'Gone/*', line: 7 }] },
+  };
 }
