@@ -56,7 +56,7 @@ ${gateCounts(report.gate)}<dl class="run-facts">
 <dt>target</dt><dd><code>${html(report.target)}</code></dd>
 <dt>edition</dt><dd>${html(report.edition)}</dd>
 <dt>selection</dt><dd>${selection(report)}</dd>
-<dt>seed</dt><dd>${report.scope.seed === null ? 'none (no case draws random values)' : report.scope.seed}</dd>
+<dt>seed</dt><dd>${report.scope.seed === null ? 'none (no case draws random values)' : `${report.scope.seed} (<code>--seed ${report.scope.seed}</code> draws the same values again)`}</dd>
 <dt>started</dt><dd><time datetime="${html(report.startedAt)}">${html(report.startedAt)}</time> (took ${duration(report.durationMs)})</dd>
 <dt>tool</dt><dd>${html(report.tool.name)} ${html(report.tool.version)}</dd>
 </dl>

@@ -11,7 +11,7 @@ describe('examples/', () => {
     const workflow = parse(example('github-actions.yml')) as { jobs: { conformance: { services: Record<string, { image: string }>; steps: Record<string, unknown>[] } } };
     const job = workflow.jobs.conformance;
     expect(job.services['localstack']?.image).toBe('localstack/localstack');
-    expect(job.steps.some((step) => String(step['run']).includes('run --target http://127.0.0.1:4566 --expectations'))).toBe(true);
+    expect(job.steps.some((step) => String(step['run']).includes('run --target http://127.0.0.1:4566 --seed 1 --expectations'))).toBe(true);
     expect(job.steps.find((step) => step['uses'] === 'actions/upload-artifact@v4')).toMatchObject({ if: 'always()', with: { path: 'conformance-reports' } });
     expect(example('github-actions.yml')).toContain('python3 -m moto.server');
   });

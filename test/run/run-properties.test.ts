@@ -71,7 +71,7 @@ describe('property cases in a run', () => {
     expect(report.scope.seed).toBe(4242);
     expect(run.stderr).toContain('seed 4242: --seed 4242 draws the same values again (16 property cases draw 4 values each)');
     expect(readReport(run, 'junit.xml')).toContain('<property name="seed" value="4242"/>');
-    expect(readReport(run, 'report.html')).toContain('seed 4242');
+    expect(readReport(run, 'report.html')).toContain('<dt>seed</dt><dd>4242 (<code>--seed 4242</code> draws the same values again)</dd>');
   }, 30_000);
 
   it('choose a random seed when given none, and leave property cases out with --property-runs 0', async () => {
