@@ -34,19 +34,32 @@ export interface SuiteReporters {
   readonly progress: CaseReporter;
 }
 
+export interface SuiteEvents {
+  /**
+   * Every case has run to its end, its mappings deleted, and none was stopped: called as the
+   * reports are written, so that what the cases used can be deleted meanwhile.
+   */
+  readonly casesEnded?: () => void;
+}
+
 /**
  * Starts vitest on the plan's cases at once; the worker waits for the fixtures, which `run`
  * hands it. Until then the reporters hear nothing: a run that ends before its first case
  * reports nothing of the suite.
  */
-export function startSuite(reporters: SuiteReporters, plan: Omit<RunPlan, keyof HandedFixtures>): Suite {
+export function startSuite(reporters: SuiteReporters, plan: Omit<RunPlan, keyof HandedFixtures>, events: SuiteEvents = {}): Suite {
   const fixtureAnswer = answerFixtures(`lambda-esm-conformance-${randomBytes(8).toString('hex')}`);
   let handed = false;
   const held = (reporter: CaseReporter): Reporter => ({
     onTestCaseResult: (testCase) => (handed ? reporter.onTestCaseResult?.(testCase) : undefined),
     onTestRunEnd: (...end) => (handed ? reporter.onTestRunEnd?.(...end) : undefined),
   });
-  const vitest = createSuiteVitest([held(reporters.progress), held(reporters.conformance)], plan.transport.concurrency);
+  const casesEnded: Reporter = {
+    onTestRunEnd: (_modules, _errors, reason) => {
+      if (handed && reason !== 'interrupted') events.casesEnded?.();
+    },
+  };
+  const vitest = createSuiteVitest([casesEnded, held(reporters.progress), held(reporters.conformance)], plan.transport.concurrency);
   let stopped = false;
   let finished = false;
   let crash: string | null = null;

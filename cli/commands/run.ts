@@ -80,6 +80,7 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
       secrets,
     }));
   let suite: Suite | null = null;
+  let cleaning: Promise<unknown> | null = null;
   // Ctrl-C or SIGTERM: stop the cases, write the report of what was judged, delete what was created, exit 130/143,
   // all within SIGNAL_DEADLINE_MS: cases waiting on a target that hangs are not waited for.
   const guard = guardCleanup(
@@ -106,6 +107,8 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
         transport: { url: targetUrl, region: settings.region, profile: settings.profile, concurrency: settings.concurrency, timeoutMs: settings.timeoutMs },
         ownsFixtures: settings.fixtures === 'auto',
       },
+      // The fixtures are deleted while the reports are written; the cleanup below waits for that.
+      { casesEnded: () => void (cleaning ??= fixtures.cleanup()) },
     );
     const refusal = await setupProblem(settings, targetUrl, credentials, secrets, fixtures);
     if (refusal !== null) {
@@ -127,7 +130,7 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
     // After a signal the guard cleans up and exits; otherwise it is done here (failures are logged as they happen).
     if (guard.interruptedBy === undefined) {
       await suite?.stop();
-      await fixtures.cleanup();
+      await (cleaning ?? fixtures.cleanup());
       guard.uninstall();
     }
     await reference?.close();
