@@ -1,12 +1,13 @@
 // The suite file running in vitest on a RunPlan. vitest stays the runner (one test per case, its
 // reporters, its cancellation); the plan goes in as one provided value and the results come out
-// through the reporters. vitest is prepared while the fixtures are being made, and given the plan
-// once they exist, so that its start-up costs the run nothing.
+// through the reporters. vitest is started before the fixtures exist, its worker waiting for them
+// (suites/hand-off.ts), so that its start-up costs the run nothing.
+import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { Reporter, Vitest } from 'vitest/node';
 import type { ConformanceReporter } from '../reporters/conformance-reporter.ts';
 import type { RunPlan } from '../src/runner/run-plan.ts';
-import '../suites/hand-off.ts';
+import { answerFixtures, type HandedFixtures } from '../suites/hand-off.ts';
 
 const packageRoot = fileURLToPath(new URL('../', import.meta.url));
 /** Defined by bin/compiled-main.js in the compiled command: its own compiled suite file, under node_modules/.cache. */
@@ -15,54 +16,86 @@ declare const LESM_COMPILED_SUITE: string | undefined;
 const suiteFile = typeof LESM_COMPILED_SUITE === 'string' ? LESM_COMPILED_SUITE : 'suites/create-event-source-mapping.suite.ts';
 
 export interface Suite {
-  /** Runs the plan's cases; settles once vitest has closed, the conformance reporter's reports written. */
-  run(plan: RunPlan): Promise<void>;
-  /** Stops the cases in flight (the conformance reporter then writes what was judged), or closes a suite never run. */
+  /** Hands the worker the fixtures and runs the cases; settles once vitest has closed, the conformance reporter's reports written. */
+  run(fixtures: HandedFixtures): Promise<void>;
+  /**
+   * Stops the cases in flight (the conformance reporter then writes what was judged); before
+   * `run`, ends the suite with nothing judged and nothing reported.
+   */
   stop(): Promise<void>;
 }
+
+/** The reporters' hooks the suite drives: the only ones that see cases and the end of the run. */
+export type CaseReporter = Pick<Reporter, 'onTestCaseResult' | 'onTestRunEnd'>;
 
 export interface SuiteReporters {
   /** Writes the reports; also written to, as a crashed run, if vitest itself fails. */
   readonly conformance: ConformanceReporter;
-  readonly progress: Reporter;
+  readonly progress: CaseReporter;
 }
 
-/** Starts loading and creating vitest at once; `maxConcurrency` is the plan's transport concurrency. */
-export function prepareSuite(reporters: SuiteReporters, maxConcurrency: number): Suite {
-  const vitest = createSuiteVitest(reporters, maxConcurrency);
-  // A suite stopped before it ran may never be awaited: its failure to start is not the run's.
-  vitest.catch(() => undefined);
-  let running: Promise<void> | null = null;
+export interface SuiteEvents {
+  /**
+   * Every case has run to its end, its mappings deleted, and none was stopped: called as the
+   * reports are written, so that what the cases used can be deleted meanwhile.
+   */
+  readonly casesEnded?: () => void;
+}
+
+/**
+ * Starts vitest on the plan's cases at once; the worker waits for the fixtures, which `run`
+ * hands it. Until then the reporters hear nothing: a run that ends before its first case
+ * reports nothing of the suite.
+ */
+export function startSuite(reporters: SuiteReporters, plan: Omit<RunPlan, keyof HandedFixtures>, events: SuiteEvents = {}): Suite {
+  const fixtureAnswer = answerFixtures(`lambda-esm-conformance-${randomBytes(8).toString('hex')}`);
+  let handed = false;
+  const held = (reporter: CaseReporter): Reporter => ({
+    onTestCaseResult: (testCase) => (handed ? reporter.onTestCaseResult?.(testCase) : undefined),
+    onTestRunEnd: (...end) => (handed ? reporter.onTestRunEnd?.(...end) : undefined),
+  });
+  const casesEnded: Reporter = {
+    onTestRunEnd: (_modules, _errors, reason) => {
+      if (handed && reason !== 'interrupted') events.casesEnded?.();
+    },
+  };
+  const vitest = createSuiteVitest([casesEnded, held(reporters.progress), held(reporters.conformance)], plan.transport.concurrency);
   let stopped = false;
   let finished = false;
+  let crash: string | null = null;
+  const running = (async () => {
+    let created: Vitest | undefined;
+    try {
+      created = await vitest;
+      created.provide('plan', { ...plan, fixtureChannel: fixtureAnswer.channelName });
+      if (!stopped) await created.start();
+    } catch (error) {
+      crash = `the run crashed: ${error instanceof Error ? error.message : String(error)}`;
+    } finally {
+      await created?.close();
+      finished = true;
+      fixtureAnswer.close();
+    }
+  })();
   return {
-    run(plan) {
-      running ??= vitest.then(async (created) => {
-        try {
-          created.provide('plan', plan);
-          if (!stopped) await created.start();
-        } catch (error) {
-          await reporters.conformance.writePartial(`the run crashed: ${error instanceof Error ? error.message : String(error)}`);
-        } finally {
-          await created.close();
-          finished = true;
-        }
-      });
-      return running;
+    async run(fixtures) {
+      handed = !stopped;
+      fixtureAnswer.answer(handed ? fixtures : null);
+      await running;
+      // A suite that failed before its first case is reported as crashed, every case not run; one stopped before is not the run's.
+      if (handed && crash !== null) await reporters.conformance.writePartial(crash);
     },
     async stop() {
       if (finished) return;
       stopped = true;
-      const created = await vitest.catch(() => null);
-      if (created === null) return;
-      if (running === null) return created.close();
-      await created.cancelCurrentRun('keyboard-input');
+      if (handed) await (await vitest.catch(() => null))?.cancelCurrentRun('keyboard-input');
+      else fixtureAnswer.answer(null);
       await running;
     },
   };
 }
 
-async function createSuiteVitest(reporters: SuiteReporters, maxConcurrency: number): Promise<Vitest> {
+async function createSuiteVitest(reporters: Reporter[], maxConcurrency: number): Promise<Vitest> {
   const { createVitest } = await import('vitest/node');
   return withoutSignalHandlers(() =>
     createVitest('test', {
@@ -72,7 +105,7 @@ async function createSuiteVitest(reporters: SuiteReporters, maxConcurrency: numb
       // The compiled suite lies under node_modules, which vitest leaves out by default.
       exclude: [],
       watch: false,
-      reporters: [reporters.progress, reporters.conformance],
+      reporters,
       // Threads, not forks: a signal must reach this process only, which then ends the run cleanly.
       pool: 'threads',
       maxWorkers: 1,

@@ -10,11 +10,10 @@ import { propertyCases } from '../../src/cases/properties/property-cases.ts';
 import { isPropertyCase } from '../../src/cases/properties/sampling.ts';
 import { updatedExpectations } from '../../src/gate/update-expectations.ts';
 import type { RunReport, RunScope } from '../../src/results.ts';
-import type { RunPlan } from '../../src/runner/run-plan.ts';
 import { loadEdition } from '../../src/spec/load.ts';
 import { processIo, type CommandIo } from '../io.ts';
 import { setupProblem } from '../preflight/setup-problem.ts';
-import { prepareSuite, type Suite } from '../suite-run.ts';
+import { startSuite, type Suite } from '../suite-run.ts';
 import { runExpectations, writeExpectations } from '../gate/expectations-file.ts';
 import { VERSION } from '../version.ts';
 import { runFunctions } from './run-fixtures.ts';
@@ -81,6 +80,7 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
       secrets,
     }));
   let suite: Suite | null = null;
+  let cleaning: Promise<unknown> | null = null;
   // Ctrl-C or SIGTERM: stop the cases, write the report of what was judged, delete what was created, exit 130/143,
   // all within SIGNAL_DEADLINE_MS: cases waiting on a target that hangs are not waited for.
   const guard = guardCleanup(
@@ -97,27 +97,30 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
   try {
     say(`lambda-esm-conformance ${VERSION}: ${cases.length} cases of the ${spec.edition} edition against ${targetUrl} (${whereFrom(settings)})`);
     say(`seed ${seed}: --seed ${seed} draws the same values again (${propertyWords(cases.filter(isPropertyCase).length, settings.propertyRuns)})`);
+    // vitest starts now, and its worker waits for the fixtures while they are checked and made.
+    suite = startSuite(
+      { conformance: conformanceReporter(), progress: new ProgressReporter(cases.length, io.stdout, secrets) },
+      {
+        edition: settings.edition,
+        spec,
+        cases,
+        transport: { url: targetUrl, region: settings.region, profile: settings.profile, concurrency: settings.concurrency, timeoutMs: settings.timeoutMs },
+        ownsFixtures: settings.fixtures === 'auto',
+      },
+      // The fixtures are deleted while the reports are written; the cleanup below waits for that.
+      { casesEnded: () => void (cleaning ??= fixtures.cleanup()) },
+    );
     const refusal = await setupProblem(settings, targetUrl, credentials, secrets, fixtures);
     if (refusal !== null) {
       say(`Nothing was judged: ${refusal}`);
       return 2;
     }
-    suite = prepareSuite({ conformance: conformanceReporter(), progress: new ProgressReporter(cases.length, io.stdout, secrets) }, settings.concurrency);
     const loaded = await fixtures.load();
     if ('problem' in loaded) {
       say(`Nothing was judged: the fixtures could not be created: ${loaded.problem}`);
       return 2;
     }
-    const plan: RunPlan = {
-      edition: settings.edition,
-      spec,
-      cases,
-      transport: { url: targetUrl, region: settings.region, profile: settings.profile, concurrency: settings.concurrency, timeoutMs: settings.timeoutMs },
-      fixtures: loaded.values,
-      missingFixtures: loaded.missing,
-      ownsFixtures: settings.fixtures === 'auto',
-    };
-    await suite.run(plan);
+    await suite.run({ fixtures: loaded.values, missingFixtures: loaded.missing });
     if (written.report === null) {
       say('Nothing was judged: the run ended before any report was written; run again, and if it repeats, report it as a bug with the lines above.');
       return 2;
@@ -127,7 +130,7 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
     // After a signal the guard cleans up and exits; otherwise it is done here (failures are logged as they happen).
     if (guard.interruptedBy === undefined) {
       await suite?.stop();
-      await fixtures.cleanup();
+      await (cleaning ?? fixtures.cleanup());
       guard.uninstall();
     }
     await reference?.close();

@@ -14,3 +14,9 @@ export function selectCases(cases: readonly Case[], grep: string | undefined): C
 export function repeatCases(cases: readonly Case[], times: number): Case[] {
   return Array.from({ length: times }, (_, round) => (round === 0 ? [...cases] : cases.map((testCase) => ({ ...testCase, id: `${testCase.id}#${round + 1}` })))).flat();
 }
+
+/** The round of `repeatCases` a case belongs to, from 1. */
+export function roundOf(testCase: Case): number {
+  const suffix = /#(\d+)$/.exec(testCase.id);
+  return suffix === null ? 1 : Number(suffix[1]);
+}
