@@ -71,7 +71,9 @@ function runCommand(target: string, folder: string, repeat: number): Promise<{ m
   const reportDir = path.join(folder, 'reports');
   const rssFile = path.join(folder, 'max-rss');
   const startedAt = performance.now();
-  const child = spawn(process.execPath, ['--import', maxRssPreload, bin, 'run', '--target', target, '--report-dir', reportDir, '--repeat', String(repeat), '--seed', '1'], {
+    // The run's own default unless told: --property-runs 0 measures the example cases alone.
+  const properties = propertyRuns === undefined ? [] : ['--property-runs', propertyRuns];
+  const child = spawn(process.execPath, ['--import', maxRssPreload, bin, 'run', '--target', target, '--report-dir', reportDir, '--repeat', String(repeat), '--seed', '1', ...properties], {
     env: { ...process.env, LESM_MAX_RSS_FILE: rssFile },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -128,12 +130,14 @@ const { values } = parseArgs({
     latency: { type: 'string', default: '50' },
     scales: { type: 'string', default: '1,4,16' },
     json: { type: 'boolean', default: false },
+    'property-runs': { type: 'string' },
   },
 });
 const latencyMs = Number(values.latency);
 const scales = values.scales.split(',').map(Number);
-if (!Number.isFinite(latencyMs) || latencyMs < 0 || scales.some((scale) => !Number.isInteger(scale) || scale < 1 || scale > 100)) {
-  process.stderr.write('usage: npm run bench -- [--latency MS] [--scales 1,4,16] [--json]\n');
+const propertyRuns = values['property-runs'];
+if (!Number.isFinite(latencyMs) || latencyMs < 0 || scales.some((scale) => !Number.isInteger(scale) || scale < 1 || scale > 100) || (propertyRuns !== undefined && !/^\d+$/.test(propertyRuns))) {
+  process.stderr.write('usage: npm run bench -- [--latency MS] [--scales 1,4,16] [--property-runs N] [--json]\n');
   process.exit(2);
 }
 
