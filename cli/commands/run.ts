@@ -54,7 +54,8 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
   if (cases.length === 0) throw new UsageError(`--grep "${settings.grep ?? ''}" matches no case; "lambda-esm-conformance list" shows them all.`);
   // A malformed expectations file is refused here, before anything is made on the target.
   const expectations = runExpectations(settings);
-  const editionCaseIds = editionCases.map((testCase) => testCase.id);
+  // A property case keeps its id when --property-runs 0 leaves it out: an entry for it is not stale.
+  const editionCaseIds = (settings.propertyRuns === 0 ? [...editionCases, ...propertyCases(spec, { runs: 1, seed })] : editionCases).map((testCase) => testCase.id);
   const scope: RunScope = { grep: settings.grep, repeat: settings.repeat, seed, editionCases: editionCases.length, partial: selected.length < editionCases.length };
 
   const { reference, targetUrl, credentials, secrets, say, fixtures } = await openTargetSession(settings, io, {

@@ -158,6 +158,13 @@ describe('the gate of --expectations', () => {
     expect(patterns).toEqual(['BatchSize/kinesis/0', ...deviating].sort());
   });
 
+  it('does not call an entry for a property case stale when --property-runs 0 leaves property cases out', async () => {
+    const text = `expectations:\n  - case: BatchSize/sqs/property/invalid\n    outcome: fail\n    form: { status: 201, errorType: null }\n    reason: accepts any batch\n`;
+    const gated = await run(null, '--expectations', file('property.yaml', text), '--property-runs', '0');
+    expect(gated.code, gated.stderr).toBe(0);
+    expect(readResults(gated).gate?.stale).toEqual([]);
+  });
+
   it('refuses a malformed expectations file with exit 2 at its line and column, before any case is sent', async () => {
     const broken = file('broken.yaml', 'expectations:\n  - case: BatchSize/sqs/0\n    outcome: failed\n    form: { status: 201, errorType: null }\n    reason: x\n');
     const seenBefore = proxy.seen.length;
