@@ -3,6 +3,7 @@ import { certificationSentence } from '../reporters/certification-text.ts';
 import { verdictOf } from '../reporters/verdict.ts';
 import { REPORT_FILES } from '../reporters/write-reports.ts';
 import type { RunReport } from '../src/results.ts';
+import { casesCount } from '../reporters/case-count.ts';
 
 /** How many findings the recap names; the reports list them all. */
 export const TOP_FINDINGS = 5;
@@ -15,9 +16,6 @@ export interface SummaryWords {
   readonly skipped: string;
 }
 
-function cases(count: number): string {
-  return count === 1 ? '1 case' : `${count} cases`;
-}
 
 // The causes to fix first, each with a command that shows it again.
 function findingsRecap(report: RunReport, reportDir: string, say: (line: string) => void): void {
@@ -26,7 +24,7 @@ function findingsRecap(report: RunReport, reportDir: string, say: (line: string)
   const shown = findings.slice(0, TOP_FINDINGS);
   say(`${findings.length === 1 ? '1 finding' : `${findings.length} findings`} (causes shared by failing cases), most cases first:`);
   for (const finding of shown) {
-    say(`  ${finding.id}: ${finding.headline} (${cases(finding.caseIds.length)}, such as ${finding.caseIds[0] ?? '?'})`);
+    say(`  ${finding.id}: ${finding.headline} (${casesCount(finding.caseIds.length)}, such as ${finding.caseIds[0] ?? '?'})`);
     say(`    ${finding.reproduce}`);
   }
   if (findings.length > shown.length) say(`  and ${findings.length - shown.length} more in ${path.join(reportDir, 'report.html')}`);

@@ -1,10 +1,8 @@
 // The certification level in words, the same on the console, in every report and on the badge.
 import { LEVEL_NAMES } from '../src/findings/check-levels.ts';
 import type { Certification } from '../src/results.ts';
+import { casesCount } from './case-count.ts';
 
-function cases(count: number): string {
-  return count === 1 ? '1 case' : `${count} cases`;
-}
 
 /** "Level 2", or "no level". */
 export function levelLabel(certification: Certification): string {
@@ -20,5 +18,5 @@ export function certificationSentence(certification: Certification): string {
   const reached = certification.level === 0 ? 'No level' : `Level ${certification.level} (${LEVEL_NAMES[certification.level]})`;
   const next = certification.keptBack[0];
   if (next === undefined) return `${reached}.`;
-  return `${reached}; Level ${next.level} (${LEVEL_NAMES[next.level]}) is kept back by ${cases(next.caseIds.length)}.`;
+  return `${reached}; Level ${next.level} (${LEVEL_NAMES[next.level]}) is kept back by ${casesCount(next.caseIds.length)}.`;
 }

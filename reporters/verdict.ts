@@ -1,6 +1,7 @@
 // The one-line answer a reader wants first. Shared by the summary line, the HTML page and the exit
 // code, so that they never disagree.
 import type { GateSummary, RunReport, RunScope } from '../src/results.ts';
+import { casesCount } from './case-count.ts';
 
 export type VerdictKind = 'conforms' | 'known-deviations' | 'deviates' | 'incomplete';
 
@@ -21,9 +22,6 @@ export interface RunVerdict {
   readonly passes: boolean;
 }
 
-function cases(count: number): string {
-  return count === 1 ? '1 case' : `${count} cases`;
-}
 
 function counted(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
@@ -44,22 +42,22 @@ export function verdictOf(report: RunReport): RunVerdict {
   const after = [gate === null ? '' : gateSentence(gate), scope.partial ? partialSentence(report.edition, scope, total) : ''].filter((part) => part !== '');
   const verdict = (kind: VerdictKind, first: string): RunVerdict => ({
     kind,
-    label: scope.partial && kind !== 'incomplete' ? `${VERDICT_LABELS[kind]} (partial: ${cases(selectedCount(scope, total))} of ${scope.editionCases})` : VERDICT_LABELS[kind],
+    label: scope.partial && kind !== 'incomplete' ? `${VERDICT_LABELS[kind]} (partial: ${casesCount(selectedCount(scope, total))} of ${scope.editionCases})` : VERDICT_LABELS[kind],
     sentence: [first, ...after].join(' '),
     passes: kind === 'conforms' || kind === 'known-deviations',
   });
   if (!report.complete) {
-    const sofar = deviations > 0 ? ` So far ${cases(deviations)} did not conform.` : '';
+    const sofar = deviations > 0 ? ` So far ${casesCount(deviations)} did not conform.` : '';
     return verdict('incomplete', `${report.interruption ?? 'The run did not judge every case.'}${sofar}`);
   }
-  const failed = [fail > 0 ? `${cases(fail)} failed` : '', error > 0 ? `${cases(error)} could not be judged` : ''].filter((part) => part !== '').join(' and ');
+  const failed = [fail > 0 ? `${casesCount(fail)} failed` : '', error > 0 ? `${casesCount(error)} could not be judged` : ''].filter((part) => part !== '').join(' and ');
   if (gate !== null && gate.regression + gate.unexpectedPass === 0 && deviations > 0) {
-    return verdict('known-deviations', `${failed}, out of ${cases(total)}, every one as the expectations file lists it.`);
+    return verdict('known-deviations', `${failed}, out of ${casesCount(total)}, every one as the expectations file lists it.`);
   }
   if (gate !== null ? gate.regression + gate.unexpectedPass > 0 : deviations > 0) {
-    return verdict('deviates', deviations > 0 ? `${failed}, out of ${cases(total)}.` : `Every case passes, out of ${cases(total)}, but some are listed as deviations.`);
+    return verdict('deviates', deviations > 0 ? `${failed}, out of ${casesCount(total)}.` : `Every case passes, out of ${casesCount(total)}, but some are listed as deviations.`);
   }
-  return verdict('conforms', `Every judged case conforms to the ${report.edition} edition (${cases(total)}).`);
+  return verdict('conforms', `Every judged case conforms to the ${report.edition} edition (${casesCount(total)}).`);
 }
 
 function gateSentence(gate: GateSummary): string {
@@ -69,7 +67,7 @@ function gateSentence(gate: GateSummary): string {
 
 function partialSentence(edition: string, scope: RunScope, total: number): string {
   const grep = scope.grep === null ? '' : ` (--grep ${JSON.stringify(scope.grep)})`;
-  return `Partial: ${cases(selectedCount(scope, total))} of the ${edition} edition's ${scope.editionCases} were run${grep}.`;
+  return `Partial: ${casesCount(selectedCount(scope, total))} of the ${edition} edition's ${scope.editionCases} were run${grep}.`;
 }
 
 // Under --repeat every selected case is in the report that many times.

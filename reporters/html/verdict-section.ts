@@ -6,7 +6,7 @@ import { escapeHtml as html } from '../html-escape.ts';
 import { certificationSentence, levelLabel } from '../certification-text.ts';
 import { verdictOf } from '../verdict.ts';
 import { caseLinks } from './case-links.ts';
-import { casesCount } from './case-count.ts';
+import { casesCount } from '../case-count.ts';
 import type { PageIndex } from './page-index.ts';
 
 const verdictClass = { conforms: 'conforms', 'known-deviations': 'known', deviates: 'deviates', incomplete: 'incomplete' } as const;

@@ -1,4 +1,4 @@
-/** "1 case", "3 cases": how the page counts cases everywhere. */
+/** "1 case", "3 cases": how every report and the console count cases. */
 export function casesCount(count: number): string {
   return count === 1 ? '1 case' : `${count} cases`;
 }
