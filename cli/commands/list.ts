@@ -1,4 +1,3 @@
-import { generateCases } from '../../src/cases/generate.ts';
 import type { Case, ResponseCheck } from '../../src/cases/case.ts';
 import { describeExpectation } from '../../src/cases/describe-expectation.ts';
 import { loadEdition } from '../../src/spec/load.ts';
@@ -8,9 +7,9 @@ import { processIo, type CommandIo } from '../io.ts';
 import { checkGrep, parseFlags, UsageError } from './flags.ts';
 import { editionDiffText } from './edition-diff-text.ts';
 import { PROPERTY_FLAGS, propertyFlags, randomSeed } from './run-settings.ts';
-import { propertyCases } from '../../src/cases/properties/property-cases.ts';
 import { drawnValues, isPropertyCase } from '../../src/cases/properties/sampling.ts';
 import type { Spec } from '../../src/spec/types.ts';
+import { editionCases } from '../../src/cases/edition-cases.ts';
 
 export async function list(argv: string[], io: CommandIo = processIo): Promise<number> {
   const { editions, rest } = editionDiffArguments(argv);
@@ -23,7 +22,7 @@ export async function list(argv: string[], io: CommandIo = processIo): Promise<n
   const grep = checkGrep(flags.grep);
   const { seed, propertyRuns } = propertyFlags(flags);
   const properties = { runs: propertyRuns, seed: seed ?? randomSeed() };
-  const casesOf = (spec: Spec): Case[] => selectCases([...generateCases(spec), ...propertyCases(spec, properties)], grep);
+  const casesOf = (spec: Spec): Case[] => selectCases(editionCases(spec, properties), grep);
   if (editions !== null) {
     const [first, second] = editions.map((edition) => casesOf(loadEdition(edition))) as [Case[], Case[]];
     const differences = editionDiff(first, second);

@@ -4,9 +4,7 @@ import { ConformanceReporter } from '../../reporters/conformance-reporter.ts';
 import { consoleLine } from '../../reporters/console-line.ts';
 import { ProgressReporter } from '../../reporters/progress-reporter.ts';
 import { verdictOf } from '../../reporters/verdict.ts';
-import { generateCases } from '../../src/cases/generate.ts';
 import { repeatCases, selectCases } from '../../src/cases/select.ts';
-import { propertyCases } from '../../src/cases/properties/property-cases.ts';
 import { isPropertyCase } from '../../src/cases/properties/sampling.ts';
 import { updatedExpectations } from '../../src/gate/update-expectations.ts';
 import type { RunReport, RunScope } from '../../src/results.ts';
@@ -21,6 +19,7 @@ import { PROPERTY_FLAGS, randomSeed, runSettings, TARGET_FLAGS, type RunSettings
 import { parseFlags, UsageError } from './flags.ts';
 import { summarize } from '../summary.ts';
 import { openTargetSession, SIGNAL_DEADLINE_MS } from '../target-session.ts';
+import { editionCases } from '../../src/cases/edition-cases.ts';
 
 /** Of which the cases in flight get this long to stop before the report of what was judged is written. */
 export const SIGNAL_CANCEL_MS = 1_500;
@@ -48,15 +47,15 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
   );
   const spec = loadEdition(settings.edition);
   const seed = settings.seed ?? randomSeed();
-  const editionCases = [...generateCases(spec), ...propertyCases(spec, { runs: settings.propertyRuns, seed })];
-  const selected = selectCases(editionCases, settings.grep ?? undefined);
+  const everyCase = editionCases(spec, { runs: settings.propertyRuns, seed });
+  const selected = selectCases(everyCase, settings.grep ?? undefined);
   const cases = repeatCases(selected, settings.repeat);
   if (cases.length === 0) throw new UsageError(`--grep "${settings.grep ?? ''}" matches no case; "lambda-esm-conformance list" shows them all.`);
   // A malformed expectations file is refused here, before anything is made on the target.
   const expectations = runExpectations(settings);
   // A property case keeps its id when --property-runs 0 leaves it out: an entry for it is not stale.
-  const editionCaseIds = (settings.propertyRuns === 0 ? [...editionCases, ...propertyCases(spec, { runs: 1, seed })] : editionCases).map((testCase) => testCase.id);
-  const scope: RunScope = { grep: settings.grep, repeat: settings.repeat, seed, editionCases: editionCases.length, partial: selected.length < editionCases.length };
+  const editionCaseIds = (settings.propertyRuns === 0 ? editionCases(spec, { runs: 1, seed }) : everyCase).map((testCase) => testCase.id);
+  const scope: RunScope = { grep: settings.grep, repeat: settings.repeat, seed, editionCases: everyCase.length, partial: selected.length < everyCase.length };
 
   const { reference, targetUrl, credentials, secrets, say, fixtures } = await openTargetSession(settings, io, {
     needs: [...new Set(cases.flatMap((testCase) => testCase.fixtures))],

@@ -5,15 +5,14 @@ import { DEFAULT_PROPERTY_RUNS } from '../../cli/commands/run-settings.ts';
 import { startReferenceServer, type ReferenceServer } from '../../reference/server.ts';
 import { editionDiff } from '../../src/cases/edition-diff.ts';
 import type { Case } from '../../src/cases/case.ts';
-import { generateCases } from '../../src/cases/generate.ts';
-import { propertyCases } from '../../src/cases/properties/property-cases.ts';
 import { loadEdition } from '../../src/spec/load.ts';
 import { idsWith, readResults, runInProcess, type InProcessRun } from './support/cli-run.ts';
+import { editionCases } from '../../src/cases/edition-cases.ts';
 
 // Property cases included, as a run has them by default; which values they draw does not matter to the diff.
 const casesOf = (edition: string): Case[] => {
   const spec = loadEdition(edition);
-  return [...generateCases(spec), ...propertyCases(spec, { runs: DEFAULT_PROPERTY_RUNS, seed: 0 })];
+  return editionCases(spec, { runs: DEFAULT_PROPERTY_RUNS, seed: 0 });
 };
 const differing = new Set(editionDiff(casesOf('seed'), casesOf('current')).map((difference) => difference.id));
 

@@ -5,12 +5,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { vi } from 'vitest';
 import { main } from '../../../cli/main.ts';
-import { generateCases } from '../../../src/cases/generate.ts';
 import { selectCases } from '../../../src/cases/select.ts';
-import { propertyCases } from '../../../src/cases/properties/property-cases.ts';
 import { DEFAULT_PROPERTY_RUNS } from '../../../cli/commands/run-settings.ts';
 import type { RunReport } from '../../../src/results.ts';
 import { loadEdition } from '../../../src/spec/load.ts';
+import { editionCases } from '../../../src/cases/edition-cases.ts';
 
 const bin = new URL('../../../bin/lambda-esm-conformance.js', import.meta.url).pathname;
 const maxRssPreload = new URL('../../support/max-rss.mjs', import.meta.url).href;
@@ -147,5 +146,5 @@ export function seedCaseCount(grep?: string): number {
 
 export function editionCaseCount(edition: string, grep?: string): number {
   const spec = loadEdition(edition);
-  return selectCases([...generateCases(spec), ...propertyCases(spec, { runs: DEFAULT_PROPERTY_RUNS, seed: 0 })], grep).length;
+  return selectCases(editionCases(spec, { runs: DEFAULT_PROPERTY_RUNS, seed: 0 }), grep).length;
 }
