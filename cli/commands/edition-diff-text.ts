@@ -1,10 +1,25 @@
-import type { CaseStatement, EditionDifference } from '../../src/cases/edition-diff.ts';
+import type { CaseStatement, Consequence, EditionDifference } from '../../src/cases/edition-diff.ts';
 
-/** One line per case the two editions judge differently, saying what changed and under which clause. */
+/**
+ * Per case the two editions judge differently, what changed and under which clause, and which
+ * edition's targets fail it under the other; then the counts.
+ */
 export function editionDiffText(differences: readonly EditionDifference[], [first, second]: readonly [string, string]): string {
-  const lines = differences.map((difference) => `${difference.id}\n  ${changeText(difference, first, second)}`);
+  const lines = differences.map((difference) => `${difference.id}\n  ${[changeText(difference, first, second), ...failing(difference, first, second)].join('; ')}`);
   const count = differences.length === 1 ? '1 case differs' : `${differences.length} cases differ`;
-  return `${[...lines, '', `${count} between the ${first} and ${second} editions.`].join('\n')}\n`;
+  return `${[...lines, '', `${count} between the ${first} and ${second} editions.`, consequences(differences, 'firstTargetUnderSecond', first, second), consequences(differences, 'secondTargetUnderFirst', second, first)].join('\n')}\n`;
+}
+
+function failing(difference: EditionDifference, first: string, second: string): string[] {
+  return [
+    ...(difference.firstTargetUnderSecond === 'fails' ? [`a ${first} target fails it under ${second}`] : []),
+    ...(difference.secondTargetUnderFirst === 'fails' ? [`a ${second} target fails it under ${first}`] : []),
+  ];
+}
+
+function consequences(differences: readonly EditionDifference[], direction: 'firstTargetUnderSecond' | 'secondTargetUnderFirst', target: string, judge: string): string {
+  const count = (consequence: Consequence) => differences.filter((difference) => difference[direction] === consequence).length;
+  return `Judged by ${judge}, a target of ${target} fails ${count('fails')} of them and passes ${count('passes')}; the other ${count('depends')} depend on what the target does where ${target} leaves it free (an open answer, a member it does not check) or on another request.`;
 }
 
 function changeText({ aspects, first, second }: EditionDifference, firstName: string, secondName: string): string {

@@ -36,6 +36,9 @@ describe('editionDiff', () => {
       aspects: ['outcome', 'checks'],
       first: { expectation: '400 InvalidParameterValueException' },
       second: { expectation: '202' },
+      // No answer one accepts is accepted by the other: a target of either fails it under the other.
+      firstTargetUnderSecond: 'fails',
+      secondTargetUnderFirst: 'fails',
     });
   });
 
@@ -46,7 +49,14 @@ describe('editionDiff', () => {
       testCase.id === 'BatchSize/sqs/10' ? { ...testCase, expected: { ...testCase.expected, checks: [...testCase.expected.checks, { kind: 'default_value_conformance' as const, clause: 'X', field: 'ScalingConfig', value: {} }] } } : testCase,
     );
     expect(editionDiff(seedCases, stricter)).toEqual([
-      expect.objectContaining({ id: 'BatchSize/sqs/10', aspects: ['checks'], second: expect.objectContaining({ checks: expect.arrayContaining(['default_value_conformance ScalingConfig']) }) }),
+      expect.objectContaining({
+        id: 'BatchSize/sqs/10',
+        aspects: ['checks'],
+        second: expect.objectContaining({ checks: expect.arrayContaining(['default_value_conformance ScalingConfig']) }),
+        // Whether a target of the first carries the new member is its own affair; one of the stricter passes the first's checks.
+        firstTargetUnderSecond: 'depends',
+        secondTargetUnderFirst: 'passes',
+      }),
     ]);
   });
 });

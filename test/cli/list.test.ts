@@ -77,7 +77,7 @@ describe('lambda-esm-conformance list', () => {
     expect(same.code).toBe(0);
     expect(JSON.parse(same.stdout)).toEqual([]);
     const text = await cli('list', '--edition-diff', 'seed', 'seed');
-    expect(text.stdout).toBe('\n0 cases differ between the seed and seed editions.\n');
+    expect(text.stdout.split('\n').slice(0, 3)).toEqual(['', '0 cases differ between the seed and seed editions.', 'Judged by seed, a target of seed fails 0 of them and passes 0; the other 0 depend on what the target does where seed leaves it free (an open answer, a member it does not check) or on another request.']);
     const one = await cli('list', '--edition-diff', 'seed');
     expect(one.code).toBe(2);
     expect(one.stderr).toContain('list --edition-diff takes two editions, such as "list --edition-diff seed current".');

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PROPERTY_RUNS } from '../../cli/commands/run-settings.ts';
 import { startReferenceServer, type ReferenceServer } from '../../reference/server.ts';
-import { editionDiff } from '../../src/cases/edition-diff.ts';
+import { editionDiff, type Consequence } from '../../src/cases/edition-diff.ts';
 import type { Case } from '../../src/cases/case.ts';
 import { loadEdition } from '../../src/spec/load.ts';
 import { idsWith, readResults, runInProcess, type InProcessRun } from './support/cli-run.ts';
@@ -14,7 +14,10 @@ const casesOf = (edition: string): Case[] => {
   const spec = loadEdition(edition);
   return editionCases(spec, { runs: DEFAULT_PROPERTY_RUNS, seed: 0 });
 };
-const differing = new Set(editionDiff(casesOf('seed'), casesOf('current')).map((difference) => difference.id));
+const differences = editionDiff(casesOf('seed'), casesOf('current'));
+const differing = new Set(differences.map((difference) => difference.id));
+const idsWhere = (direction: 'firstTargetUnderSecond' | 'secondTargetUnderFirst', consequence: Consequence): string[] =>
+  differences.filter((difference) => difference[direction] === consequence).map((difference) => difference.id);
 
 let seedServer: ReferenceServer;
 let currentServer: ReferenceServer;
@@ -43,6 +46,10 @@ describe('an edition judged against a server of the other edition', () => {
     const failed = failing(currentOnSeed);
     expect(failed.filter((id) => !differing.has(id))).toEqual([]);
     expect(failed).toEqual(expect.arrayContaining(['BatchSize/dynamodb/10000', 'BatchSize/sqs/11', 'StartingPosition/kinesis/EARLIEST', 'EventSourceArn/sqs/absent', 'FunctionName/absent']));
+    // What the diff says a seed target must fail under current, it fails; what it says it passes, it passes.
+    expect(idsWhere('firstTargetUnderSecond', 'fails').length).toBeGreaterThan(20);
+    expect(idsWhere('firstTargetUnderSecond', 'fails').filter((id) => !failed.includes(id))).toEqual([]);
+    expect(idsWhere('firstTargetUnderSecond', 'passes').filter((id) => failed.includes(id))).toEqual([]);
   });
 
   it('seed on a current server fails only cases the edition diff names, the 2019 answers among them', () => {
@@ -50,5 +57,8 @@ describe('an edition judged against a server of the other edition', () => {
     const failed = failing(seedOnCurrent);
     expect(failed.filter((id) => !differing.has(id))).toEqual([]);
     expect(failed).toEqual(expect.arrayContaining(['BatchSize/dynamodb/1001', 'StartingPosition/kinesis/EARLIEST', 'EventSourceArn/kinesis/absent', 'FunctionName/absent', 'BatchSize/kinesis/0']));
+    expect(idsWhere('secondTargetUnderFirst', 'fails').length).toBeGreaterThan(20);
+    expect(idsWhere('secondTargetUnderFirst', 'fails').filter((id) => !failed.includes(id))).toEqual([]);
+    expect(idsWhere('secondTargetUnderFirst', 'passes').filter((id) => failed.includes(id))).toEqual([]);
   });
 });
