@@ -10,7 +10,7 @@ import { updatedExpectations } from '../../src/gate/update-expectations.ts';
 import type { RunReport, RunScope } from '../../src/results.ts';
 import { loadEdition } from '../../src/spec/load.ts';
 import { processIo, type CommandIo } from '../io.ts';
-import { setupProblem } from '../preflight/setup-problem.ts';
+import { preparedFixtures } from '../preflight/setup-problem.ts';
 import { startSuite, type Suite } from '../suite-run.ts';
 import { runExpectations, writeExpectations } from '../gate/expectations-file.ts';
 import { VERSION } from '../version.ts';
@@ -110,14 +110,9 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
       // The fixtures are deleted while the reports are written; the cleanup below waits for that.
       { casesEnded: () => void (cleaning ??= fixtures.cleanup()) },
     );
-    const refusal = await setupProblem(settings, targetUrl, credentials, secrets, fixtures);
-    if (refusal !== null) {
-      say(`Nothing was judged: ${refusal}`);
-      return 2;
-    }
-    const loaded = await fixtures.load();
+    const loaded = await preparedFixtures(settings, targetUrl, credentials, secrets, fixtures);
     if ('problem' in loaded) {
-      say(`Nothing was judged: the fixtures could not be created: ${loaded.problem}`);
+      say(`Nothing was judged: ${loaded.problem}`);
       return 2;
     }
     await suite.run({ fixtures: loaded.values, missingFixtures: loaded.missing });

@@ -18,7 +18,7 @@ import { processIo, type CommandIo } from '../io.ts';
 import { parseFlags } from '../commands/flags.ts';
 import { DEFAULT_PACT_DIR, pactFileName } from '../commands/pact.ts';
 import { runSettings, TARGET_FLAGS } from '../commands/run-settings.ts';
-import { setupProblem } from '../preflight/setup-problem.ts';
+import { preparedFixtures } from '../preflight/setup-problem.ts';
 import { StateHandlers } from './provider-states.ts';
 import { startProviderProxy, type InteractionRecord } from './provider-proxy.ts';
 import { runVerifier } from './run-verifier.ts';
@@ -58,14 +58,9 @@ export async function pactVerify(argv: string[], io: CommandIo = processIo): Pro
   );
   try {
     say(`lambda-esm-conformance: Pact's verifier checks ${targetUrl}${reference === null ? '' : ' (the embedded reference server)'} against ${interactions.length} interactions of ${pactFile}`);
-    const refusal = await setupProblem(settings, targetUrl, credentials, secrets, fixtures);
-    if (refusal !== null) {
-      say(`Nothing was verified: ${refusal}`);
-      return 2;
-    }
-    const loaded = await fixtures.load();
+    const loaded = await preparedFixtures(settings, targetUrl, credentials, secrets, fixtures);
     if ('problem' in loaded) {
-      say(`Nothing was verified: the fixtures could not be created: ${loaded.problem}`);
+      say(`Nothing was verified: ${loaded.problem}`);
       return 2;
     }
     const proxy = await startProviderProxy(transport, new StateHandlers(transport, loaded.values));

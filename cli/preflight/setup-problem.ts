@@ -1,5 +1,5 @@
 import type { AwsCredentialIdentityProvider } from '../../src/transport/index.ts';
-import type { RunFixtures } from '../commands/run-fixtures.ts';
+import type { LoadedFixtures, RunFixtures } from '../commands/run-fixtures.ts';
 import type { RunSettings } from '../commands/run-settings.ts';
 import { credentialsProblem } from './credentials.ts';
 import { reportDirProblem } from './report-dir.ts';
@@ -8,20 +8,22 @@ import { targetProblem } from './target.ts';
 
 /**
  * The checks made before anything is created on the target, in this order: a writable report
- * directory, credentials, a target that answers as Lambda does, static fixtures that exist there
- * (loading them, once, through `fixtures`).
- * The first that fails, as one sentence saying what to do; null when all hold.
+ * directory, credentials, a target that answers as Lambda does; then the fixtures, made (auto) or
+ * read and found on the target (a static file, read once through `fixtures`).
+ * What the cases need, or why nothing can be judged, as one sentence saying what to do.
  */
-export async function setupProblem(
+export async function preparedFixtures(
   settings: RunSettings,
   targetUrl: string,
   credentials: AwsCredentialIdentityProvider,
   secrets: () => readonly string[],
   fixtures: RunFixtures,
-): Promise<string | null> {
+): Promise<LoadedFixtures | { readonly problem: string }> {
   const problem = reportDirProblem(settings.reportDir) ?? (await credentialsProblem(credentials, settings, targetUrl)) ?? (await targetProblem(targetUrl, credentials, settings));
-  if (problem !== null || settings.fixtures === 'auto') return problem;
-  // The static values are read through the run's fixtures, so that the file is read once.
+  if (problem !== null) return { problem };
   const loaded = await fixtures.load();
-  return 'problem' in loaded ? loaded.problem : staticFixturesProblem(settings.fixtures.file, loaded.values, targetUrl, credentials, settings, secrets);
+  if (settings.fixtures === 'auto') return 'problem' in loaded ? { problem: `the fixtures could not be created: ${loaded.problem}` } : loaded;
+  if ('problem' in loaded) return loaded;
+  const absent = await staticFixturesProblem(settings.fixtures.file, loaded.values, targetUrl, credentials, settings, secrets);
+  return absent === null ? loaded : { problem: absent };
 }
