@@ -1,19 +1,18 @@
 import { afterAll, beforeAll, describe } from 'vitest';
 import { motoUnavailable, startMoto, type MotoServer } from '../../support/moto-server.ts';
+import { requirePart, skippedWithout, type OutsidePart } from '../../support/outside-part.ts';
 
-const unavailable = motoUnavailable();
-const inCi = process.env['CI'] === 'true';
+const MOTO: OutsidePart = { what: "moto's server", missing: motoUnavailable(), enable: "pip install 'moto[server]==5.2.1'" };
 
 /**
  * A describe block with moto's server started for it (the tests get it through `moto()`): skipped,
- * with the reason printed, where moto cannot start, except under CI=true, where that fails it.
+ * said on one line, where moto cannot start, except under CI=true, where that fails it.
  */
 export function describeWithMoto(title: string, body: (moto: () => MotoServer) => void): void {
-  if (unavailable !== null && !inCi) console.warn(`${title}: skipped: ${unavailable}`);
-  describe.skipIf(unavailable !== null && !inCi)(title, () => {
+  describe.skipIf(skippedWithout(`"${title}"`, MOTO))(title, () => {
     let server: MotoServer | undefined;
     beforeAll(async () => {
-      if (unavailable !== null) throw new Error(`moto is needed under CI=true: ${unavailable}`);
+      requirePart(MOTO);
       server = await startMoto();
     }, 40_000);
     afterAll(async () => {
