@@ -171,3 +171,11 @@ export const PACT_VERIFY_FLAGS = {
   'report-dir': reportDir,
   timeout,
 } as const satisfies FlagTable;
+
+/** Each command that takes flags, as it is typed, with its table: what the help and the README are checked against. */
+export const COMMAND_FLAGS = {
+  run: RUN_FLAGS,
+  list: LIST_FLAGS,
+  'pact export': PACT_EXPORT_FLAGS,
+  'pact verify': PACT_VERIFY_FLAGS,
+} as const satisfies Readonly<Record<string, FlagTable>>;

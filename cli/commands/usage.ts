@@ -1,4 +1,4 @@
-import { LIST_FLAGS, PACT_EXPORT_FLAGS, PACT_VERIFY_FLAGS, RUN_FLAGS } from './flag-tables.ts';
+import { COMMAND_FLAGS } from './flag-tables.ts';
 import { flagHelp, type FlagTable } from './flags.ts';
 
 /** One form of a command in the help: its synopsis, what it does (wrapped by hand), and its flags' table. */
@@ -17,7 +17,7 @@ const runSection: HelpSection = {
   about: `      Sends every case to a target, judges each answer, writes report.html, junit.xml,
       results.json and badge.json. Without --target (or AWS_ENDPOINT_URL) it starts the embedded reference server.
 `,
-  flags: RUN_FLAGS,
+  flags: COMMAND_FLAGS.run,
 };
 
 const listSections: readonly HelpSection[] = [
@@ -25,7 +25,7 @@ const listSections: readonly HelpSection[] = [
     synopsis: 'list [options]',
     about: `      The generated cases: a table, or with --json one object per case.
 `,
-    flags: LIST_FLAGS,
+    flags: COMMAND_FLAGS.list,
   },
   {
     synopsis: 'list --edition-diff A B [--json] [--grep PATTERN]',
@@ -41,14 +41,14 @@ const pactSections: readonly HelpSection[] = [
     about: `      Writes the contract as a Pact file (specification V4), one interaction per case with one
       answer (cases the documentation leaves open are left out, and listed), to OUT/CONSUMER-PROVIDER.json.
 `,
-    flags: PACT_EXPORT_FLAGS,
+    flags: COMMAND_FLAGS['pact export'],
   },
   {
     synopsis: 'pact verify [options]',
     about: `      Pact's verifier checks the target against a Pact file. The fixtures its provider states name
       are created and deleted again as for run. Same reports and exit codes as run.
 `,
-    flags: PACT_VERIFY_FLAGS,
+    flags: COMMAND_FLAGS['pact verify'],
   },
 ];
 
