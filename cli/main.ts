@@ -1,4 +1,4 @@
-import { runUsage, usage } from './commands/usage.ts';
+import { commandUsage, usage } from './commands/usage.ts';
 import { UsageError } from './commands/flags.ts';
 import { UserFileError } from '../src/user-file/file-problem.ts';
 import { processIo, type CommandIo } from './io.ts';
@@ -26,8 +26,8 @@ export async function main(argv: readonly string[], io: CommandIo = processIo): 
     return 0;
   }
   const command = commands[name];
-  if (command !== undefined && name !== 'serve' && (rest.includes('--help') || rest.includes('-h'))) {
-    io.stdout(name === 'run' ? runUsage : usage);
+  if (isCommandWithUsage(name) && (rest.includes('--help') || rest.includes('-h'))) {
+    io.stdout(commandUsage[name]);
     return 0;
   }
   if (command === undefined) {
@@ -47,6 +47,11 @@ export async function main(argv: readonly string[], io: CommandIo = processIo): 
     if (process.env['LESM_DEBUG'] === '1' && error instanceof Error) io.stderr(`${error.stack ?? ''}\n`);
     return 2;
   }
+}
+
+// `serve` answers --help itself: it lives in reference/, which keeps its own help.
+function isCommandWithUsage(name: string): name is keyof typeof commandUsage {
+  return Object.hasOwn(commandUsage, name);
 }
 
 /** One sentence for a failure nobody foresaw, with what to do about it. */

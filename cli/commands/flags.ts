@@ -5,25 +5,171 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-type Options = NonNullable<ParseArgsConfig['options']>;
+interface ValueFlag {
+  /** The placeholder of its value in the help, such as URL or N. */
+  readonly value: string;
+  /** Environment variables read, in order, when the flag is not given (an empty one counts as unset). */
+  readonly env?: readonly string[];
+  /** What happens when neither the flag nor the environment gives a value and there is no default, such as "the embedded reference server". */
+  readonly otherwise?: string;
+  readonly help: string;
+}
 
-/** parseArgs, with its errors turned into one readable sentence naming the command. */
-export function parseFlags<O extends Options>(command: string, argv: readonly string[], options: O) {
+export interface TextFlag extends ValueFlag {
+  readonly type: 'string';
+  readonly default?: string;
+  /** The sentence refusing a value (what is wrong and how to fix it), or null for a usable one. */
+  readonly refuse?: (text: string) => string | null;
+}
+
+export interface WholeNumberFlag extends ValueFlag {
+  readonly type: 'integer';
+  readonly min: number;
+  readonly max: number;
+  readonly default?: number;
+  /** What a value within the range means besides a count, such as "0 leaves property cases out". */
+  readonly note?: string;
+}
+
+export interface SwitchFlag {
+  readonly type: 'boolean';
+  readonly help: string;
+}
+
+export type Flag = TextFlag | WholeNumberFlag | SwitchFlag;
+
+/** A command's flags, by name without the dashes, in the order its help lists them. */
+export type FlagTable = Readonly<Record<string, Flag>>;
+
+/** The flags as given on the command line, before the environment, the defaults and the checks. */
+export type GivenFlags<T extends FlagTable> = { readonly [K in keyof T]?: T[K] extends SwitchFlag ? boolean : string };
+
+/** The flags after the environment, the defaults and the checks: a value is missing only where the table has no default. */
+export type FlagValues<T extends FlagTable> = {
+  readonly [K in keyof T]: T[K] extends SwitchFlag
+    ? boolean
+    : T[K] extends { readonly default: infer D }
+      ? D extends number ? number : string
+      : T[K] extends WholeNumberFlag ? number | undefined : string | undefined;
+};
+
+/** Where each value came from: its flag, or the environment variable that gave it; absent for a default. */
+export type FlagSources<T extends FlagTable> = {
+  readonly [K in keyof T]?: `--${K & string}` | (T[K] extends { readonly env: readonly (infer E)[] } ? E : never);
+};
+
+/** parseArgs on the options the table declares, with its errors turned into one readable sentence naming the command. */
+export function parseFlags<T extends FlagTable>(command: string, argv: readonly string[], table: T): GivenFlags<T> {
+  const options: NonNullable<ParseArgsConfig['options']> = {};
+  for (const [name, flag] of Object.entries(table)) options[name] = { type: flag.type === 'boolean' ? 'boolean' : 'string' };
   try {
-    return parseArgs({ args: [...argv], options, allowPositionals: false, strict: true }).values;
+    // The options are the table's, so the values parseArgs answers have the table's names and types.
+    return parseArgs({ args: [...argv], options, allowPositionals: false, strict: true }).values as GivenFlags<T>;
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new UsageError(`${command}: ${reason}. Run "lambda-esm-conformance help" for the flags it takes.`);
   }
 }
 
-/** Checks a --grep pattern before any work starts. */
-export function checkGrep(grep: string | undefined): string | undefined {
-  if (grep === undefined) return undefined;
+/** Flags beat the environment, which beats the defaults; every value is checked against the table. */
+export function resolveFlags<T extends FlagTable>(table: T, given: GivenFlags<T>, env: NodeJS.ProcessEnv): { values: FlagValues<T>; sources: FlagSources<T> } {
+  const values: Record<string, unknown> = {};
+  const sources: Record<string, string> = {};
+  for (const [name, flag] of Object.entries(table)) {
+    const flagValue: unknown = given[name];
+    if (flag.type === 'boolean') {
+      values[name] = flagValue === true;
+      continue;
+    }
+    const found = typeof flagValue === 'string' ? { text: flagValue, source: `--${name}` } : fromEnvironment(flag, env);
+    if (found !== undefined) sources[name] = found.source;
+    values[name] = found === undefined ? flag.default : checked(flag, found.text, found.source);
+  }
+  // Built entry by entry from the same table the types are derived from.
+  return { values: values as FlagValues<T>, sources: sources as FlagSources<T> };
+}
+
+function fromEnvironment(flag: TextFlag | WholeNumberFlag, env: NodeJS.ProcessEnv): { text: string; source: string } | undefined {
+  for (const name of flag.env ?? []) {
+    const text = env[name];
+    if (text !== undefined && text !== '') return { text, source: name };
+  }
+  return undefined;
+}
+
+function checked(flag: TextFlag | WholeNumberFlag, text: string, source: string): string | number {
+  if (flag.type === 'string') {
+    const problem = flag.refuse?.(text) ?? null;
+    if (problem !== null) throw new UsageError(problem);
+    return text;
+  }
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isInteger(value) || value < flag.min || value > flag.max) {
+    throw new UsageError(`${source} must be a whole number from ${flag.min} to ${flag.max}${flag.note === undefined ? '' : ` (${flag.note})`}, not "${text}".`);
+  }
+  return value;
+}
+
+/** The refusal of a --grep pattern that is not a regular expression. */
+export function grepProblem(grep: string): string | null {
   try {
     new RegExp(grep, 'i');
+    return null;
   } catch {
-    throw new UsageError(`--grep "${grep}" is not a valid regular expression. Escape special characters such as ( [ + with a backslash.`);
+    return `--grep "${grep}" is not a valid regular expression. Escape special characters such as ( [ + with a backslash.`;
   }
-  return grep;
+}
+
+/** The flag with its value's placeholder, as the help and the README name it: `--target URL`. */
+export function flagSynopsis(name: string, flag: Flag): string {
+  return flag.type === 'boolean' ? `--${name}` : `--${name} ${flag.value}`;
+}
+
+/** What a flag that is not given amounts to, in words: the environment variables, then the default or what happens; null when nothing does. */
+export function defaultWords(flag: Flag): string | null {
+  if (flag.type === 'boolean') return null;
+  const fallback = flag.default === undefined ? flag.otherwise : String(flag.default);
+  const words = [...(flag.env ?? []), ...(fallback === undefined ? [] : [fallback])];
+  if (words.length === 0) return null;
+  return words.length === 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')}, else ${words.at(-1) ?? ''}`;
+}
+
+/** A whole number's range in words, with what a value in it means besides a count. */
+export function rangeWords(flag: Flag): string | null {
+  if (flag.type !== 'integer') return null;
+  return `${flag.min} to ${flag.max}${flag.note === undefined ? '' : `, ${flag.note}`}`;
+}
+
+const HELP_INDENT = 8;
+const HELP_COLUMN = 30;
+const HELP_WIDTH = 100;
+
+/** The option lines of a command's help: each flag, its help, its range and its default, wrapped. */
+export function flagHelp(table: FlagTable): string {
+  return Object.entries(table)
+    .map(([name, flag]) => {
+      const synopsis = `${' '.repeat(HELP_INDENT)}${flagSynopsis(name, flag)}`;
+      const fallback = defaultWords(flag);
+      const bounds = [rangeWords(flag), fallback === null ? null : `default ${fallback}`].filter((part): part is string => part !== null);
+      const text = bounds.length === 0 ? flag.help : `${flag.help} (${bounds.join('; ')})`;
+      const lines = wrap(text, HELP_WIDTH - HELP_COLUMN);
+      // A synopsis too long for its column gets a line of its own.
+      const head = synopsis.length < HELP_COLUMN - 1 ? [`${synopsis.padEnd(HELP_COLUMN)}${lines.shift() ?? ''}`] : [synopsis];
+      return [...head, ...lines.map((line) => `${' '.repeat(HELP_COLUMN)}${line}`)].join('\n');
+    })
+    .join('\n');
+}
+
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line === '' ? word : `${line} ${word}`;
+    }
+  }
+  return [...lines, line];
 }

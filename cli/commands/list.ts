@@ -4,25 +4,19 @@ import { loadEdition } from '../../src/spec/load.ts';
 import { selectCases } from '../../src/cases/select.ts';
 import { editionDiff } from '../../src/cases/edition-diff.ts';
 import { processIo, type CommandIo } from '../io.ts';
-import { checkGrep, parseFlags, UsageError } from './flags.ts';
+import { parseFlags, resolveFlags, UsageError } from './flags.ts';
+import { LIST_FLAGS } from './flag-tables.ts';
 import { editionDiffText } from './edition-diff-text.ts';
-import { PROPERTY_FLAGS, propertyFlags, randomSeed } from './run-settings.ts';
+import { randomSeed } from './run-settings.ts';
 import { drawnValues, isPropertyCase } from '../../src/cases/properties/sampling.ts';
 import type { Spec } from '../../src/spec/types.ts';
 import { editionCases } from '../../src/cases/edition-cases.ts';
 
 export async function list(argv: string[], io: CommandIo = processIo): Promise<number> {
   const { editions, rest } = editionDiffArguments(argv);
-  const flags = parseFlags('list', rest, {
-    edition: { type: 'string', default: 'seed' },
-    json: { type: 'boolean', default: false },
-    grep: { type: 'string' },
-    ...PROPERTY_FLAGS,
-  });
-  const grep = checkGrep(flags.grep);
-  const { seed, propertyRuns } = propertyFlags(flags);
-  const properties = { runs: propertyRuns, seed: seed ?? randomSeed() };
-  const casesOf = (spec: Spec): Case[] => selectCases(editionCases(spec, properties), grep);
+  const { values: flags } = resolveFlags(LIST_FLAGS, parseFlags('list', rest, LIST_FLAGS), process.env);
+  const properties = { runs: flags['property-runs'], seed: flags.seed ?? randomSeed() };
+  const casesOf = (spec: Spec): Case[] => selectCases(editionCases(spec, properties), flags.grep);
   if (editions !== null) {
     const [first, second] = editions.map((edition) => casesOf(loadEdition(edition))) as [Case[], Case[]];
     const differences = editionDiff(first, second);

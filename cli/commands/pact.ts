@@ -2,18 +2,11 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { toolIdentity } from '../../reporters/tool-identity.ts';
 import { generateCases } from '../../src/cases/generate.ts';
-import { DEFAULT_CONSUMER, DEFAULT_PROVIDER, exportPact, OPEN_QUESTION } from '../../src/pact/export.ts';
+import { exportPact, OPEN_QUESTION } from '../../src/pact/export.ts';
 import { loadEdition } from '../../src/spec/load.ts';
 import { processIo, type CommandIo } from '../io.ts';
-import { parseFlags, UsageError } from './flags.ts';
-
-/** Where `pact export` writes and `pact verify` reads, unless told otherwise. */
-export const DEFAULT_PACT_DIR = 'pacts';
-
-/** The Pact convention for a file name: consumer-provider.json. */
-export function pactFileName(consumer: string, provider: string): string {
-  return `${consumer}-${provider}.json`;
-}
+import { PACT_EXPORT_FLAGS, pactFileName } from './flag-tables.ts';
+import { parseFlags, resolveFlags, UsageError } from './flags.ts';
 
 /** `pact export` and `pact verify`. */
 export async function pact(argv: string[], io: CommandIo = processIo): Promise<number> {
@@ -26,17 +19,7 @@ export async function pact(argv: string[], io: CommandIo = processIo): Promise<n
 }
 
 async function pactExport(argv: string[], io: CommandIo): Promise<number> {
-  const flags = parseFlags('pact export', argv, {
-    edition: { type: 'string', default: 'seed' },
-    out: { type: 'string', default: DEFAULT_PACT_DIR },
-    consumer: { type: 'string', default: DEFAULT_CONSUMER },
-    provider: { type: 'string', default: DEFAULT_PROVIDER },
-  });
-  for (const party of ['consumer', 'provider'] as const) {
-    if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(flags[party])) {
-      throw new UsageError(`--${party} "${flags[party]}" is not a usable pacticipant name: use letters, digits, ".", "_" and "-" (it names the file too).`);
-    }
-  }
+  const { values: flags } = resolveFlags(PACT_EXPORT_FLAGS, parseFlags('pact export', argv, PACT_EXPORT_FLAGS), process.env);
   const spec = loadEdition(flags.edition);
   const { pact: file, leftOut } = exportPact(generateCases(spec), {
     consumer: flags.consumer,

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
-import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS, parseTargetUrl, TargetUrlError } from '../../src/transport/index.ts';
-import { UsageError, checkGrep } from './flags.ts';
+import { parseTargetUrl, TargetUrlError } from '../../src/transport/index.ts';
+import { RUN_FLAGS } from './flag-tables.ts';
+import { resolveFlags, UsageError, type FlagSources, type GivenFlags } from './flags.ts';
 
 export interface RunSettings {
   /** The target's origin (normalised, e.g. without a trailing slash); null: start the embedded reference server. */
@@ -30,88 +31,37 @@ export interface RunSettings {
   readonly propertyRuns: number;
 }
 
-export type TargetSource = '--target' | 'AWS_ENDPOINT_URL_LAMBDA' | 'AWS_ENDPOINT_URL';
+export type TargetSource = NonNullable<FlagSources<typeof RUN_FLAGS>['target']>;
 
-export interface RunFlags {
-  readonly target?: string | undefined;
-  readonly edition?: string | undefined;
-  readonly region?: string | undefined;
-  readonly profile?: string | undefined;
-  readonly 'report-dir'?: string | undefined;
-  readonly fixtures?: string | undefined;
-  readonly 'role-arn'?: string | undefined;
-  readonly concurrency?: string | undefined;
-  readonly timeout?: string | undefined;
-  readonly grep?: string | undefined;
-  readonly repeat?: string | undefined;
-  readonly expectations?: string | undefined;
-  readonly 'update-expectations'?: string | undefined;
-  readonly seed?: string | undefined;
-  readonly 'property-runs'?: string | undefined;
-}
-
-/** The flags that say which target to reach and how, shared by every command that reaches one. */
-export const TARGET_FLAGS = {
-  target: { type: 'string' },
-  region: { type: 'string' },
-  profile: { type: 'string' },
-  fixtures: { type: 'string' },
-  'report-dir': { type: 'string' },
-  timeout: { type: 'string' },
-} as const;
-
-/** The flags that say how property cases draw their values, shared by `run` and `list`. */
-export const PROPERTY_FLAGS = {
-  seed: { type: 'string' },
-  'property-runs': { type: 'string' },
-} as const;
-
-/** Against real AWS every value drawn is a call: a few per property by default. */
-export const DEFAULT_PROPERTY_RUNS = 10;
-const MAX_SEED = 2 ** 32 - 1;
-
-export function propertyFlags(flags: Pick<RunFlags, 'seed' | 'property-runs'>): Pick<RunSettings, 'seed' | 'propertyRuns'> {
-  return {
-    seed: flags.seed === undefined ? null : wholeNumber('--seed', flags.seed, 0, 0, MAX_SEED),
-    propertyRuns: wholeNumber('--property-runs', flags['property-runs'], DEFAULT_PROPERTY_RUNS, 0, 10_000, ' (0 leaves property cases out)'),
-  };
-}
+/** The flags of `run` as given, before the environment and the defaults. */
+export type RunFlags = GivenFlags<typeof RUN_FLAGS>;
 
 /** A seed for a run given none: any 32-bit value, printed so that the run can be repeated with --seed. */
 export function randomSeed(): number {
-  return randomInt(0, MAX_SEED + 1);
+  return randomInt(0, RUN_FLAGS.seed.max + 1);
 }
 
-/** Flags beat the environment, which beats the defaults. */
+/** Flags beat the environment, which beats the defaults (resolveFlags, by RUN_FLAGS). */
 export function runSettings(flags: RunFlags, env: NodeJS.ProcessEnv): RunSettings {
-  const target = targetOf(flags, env);
-  const fixtures = flags.fixtures ?? 'auto';
+  const { values, sources } = resolveFlags(RUN_FLAGS, flags, env);
   return {
-    targetUrl: target === null ? null : targetOrigin(target.text),
-    targetFrom: target?.from ?? null,
-    edition: flags.edition ?? 'seed',
-    region: flags.region ?? nonEmpty(env['AWS_REGION']) ?? nonEmpty(env['AWS_DEFAULT_REGION']) ?? 'us-east-1',
-    profile: flags.profile ?? nonEmpty(env['AWS_PROFILE']) ?? null,
-    reportDir: flags['report-dir'] ?? 'reports',
-    fixtures: fixtures === 'auto' ? 'auto' : { file: fixtures },
-    roleArn: roleArn(flags['role-arn'], fixtures),
-    concurrency: wholeNumber('--concurrency', flags.concurrency, DEFAULT_CONCURRENCY, 1, 256),
-    timeoutMs: wholeNumber('--timeout', flags.timeout, DEFAULT_TIMEOUT_MS, 1, 600_000),
-    grep: checkGrep(flags.grep) ?? null,
-    repeat: wholeNumber('--repeat', flags.repeat, 1, 1, 100),
-    expectations: flags.expectations ?? null,
-    updateExpectations: flags['update-expectations'] ?? null,
-    ...propertyFlags(flags),
+    targetUrl: values.target === undefined ? null : targetOrigin(values.target),
+    targetFrom: sources.target ?? null,
+    edition: values.edition,
+    region: values.region,
+    profile: values.profile ?? null,
+    reportDir: values['report-dir'],
+    fixtures: values.fixtures === 'auto' ? 'auto' : { file: values.fixtures },
+    roleArn: roleArn(values['role-arn'], values.fixtures),
+    concurrency: values.concurrency,
+    timeoutMs: values.timeout,
+    grep: values.grep ?? null,
+    repeat: values.repeat,
+    expectations: values.expectations ?? null,
+    updateExpectations: values['update-expectations'] ?? null,
+    seed: values.seed ?? null,
+    propertyRuns: values['property-runs'],
   };
-}
-
-function targetOf(flags: RunFlags, env: NodeJS.ProcessEnv): { text: string; from: TargetSource } | null {
-  if (flags.target !== undefined) return { text: flags.target, from: '--target' };
-  for (const from of ['AWS_ENDPOINT_URL_LAMBDA', 'AWS_ENDPOINT_URL'] as const) {
-    const text = nonEmpty(env[from]);
-    if (text !== undefined) return { text, from };
-  }
-  return null;
 }
 
 function targetOrigin(text: string): string {
@@ -131,17 +81,4 @@ function roleArn(text: string | undefined, fixtures: string): string | null {
   if (fixtures !== 'auto') throw new UsageError(`--role-arn gives the role of the function auto fixtures create, but --fixtures ${fixtures} creates no function: drop one of the two.`);
   if (!ROLE_ARN.test(text)) throw new UsageError(`--role-arn "${text}" is not an IAM role ARN: give arn:aws:iam::ACCOUNT:role/NAME (aws iam get-role --role-name NAME --query Role.Arn prints it).`);
   return text;
-}
-
-function wholeNumber(flag: string, text: string | undefined, fallback: number, minimum: number, maximum: number, hint = ''): number {
-  if (text === undefined) return fallback;
-  const value = Number(text);
-  if (text.trim() === '' || !Number.isInteger(value) || value < minimum || value > maximum) {
-    throw new UsageError(`${flag} must be a whole number from ${minimum} to ${maximum}${hint}, not "${text}".`);
-  }
-  return value;
-}
-
-function nonEmpty(value: string | undefined): string | undefined {
-  return value === undefined || value === '' ? undefined : value;
 }

@@ -15,7 +15,8 @@ import { startSuite, type Suite } from '../suite-run.ts';
 import { runExpectations, writeExpectations } from '../gate/expectations-file.ts';
 import { VERSION } from '../version.ts';
 import { runFunctions } from './run-fixtures.ts';
-import { PROPERTY_FLAGS, randomSeed, runSettings, TARGET_FLAGS, type RunSettings } from './run-settings.ts';
+import { randomSeed, runSettings, type RunSettings } from './run-settings.ts';
+import { RUN_FLAGS } from './flag-tables.ts';
 import { parseFlags, UsageError } from './flags.ts';
 import { summarize } from '../summary.ts';
 import { openTargetSession, SIGNAL_DEADLINE_MS } from '../target-session.ts';
@@ -31,20 +32,7 @@ export const SIGNAL_CANCEL_MS = 1_500;
  * the run created is deleted.
  */
 export async function run(argv: string[], io: CommandIo = processIo): Promise<number> {
-  const settings = runSettings(
-    parseFlags('run', argv, {
-      ...TARGET_FLAGS,
-      edition: { type: 'string' },
-      'role-arn': { type: 'string' },
-      concurrency: { type: 'string' },
-      grep: { type: 'string' },
-      repeat: { type: 'string' },
-      expectations: { type: 'string' },
-      'update-expectations': { type: 'string' },
-      ...PROPERTY_FLAGS,
-    }),
-    process.env,
-  );
+  const settings = runSettings(parseFlags('run', argv, RUN_FLAGS), process.env);
   const spec = loadEdition(settings.edition);
   const seed = settings.seed ?? randomSeed();
   const everyCase = editionCases(spec, { runs: settings.propertyRuns, seed });

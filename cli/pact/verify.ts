@@ -6,7 +6,6 @@ import { toolIdentity } from '../../reporters/tool-identity.ts';
 import { verdictOf } from '../../reporters/verdict.ts';
 import { writeReports } from '../../reporters/write-reports.ts';
 import type { Fixture } from '../../src/cases/case.ts';
-import { DEFAULT_CONSUMER, DEFAULT_PROVIDER } from '../../src/pact/export.ts';
 import { stateNamed } from '../../src/pact/provider-states.ts';
 import { interactionsOfPact, parseVerifierResult, type InteractionVerdict, type VerifiedInteraction } from '../../src/pact/verification.ts';
 import { caseIdentity, type CaseResult, type Reason } from '../../src/results.ts';
@@ -15,9 +14,9 @@ import { createTransport, describeObservation } from '../../src/transport/index.
 import { UserFileError } from '../../src/user-file/file-problem.ts';
 import { readUserFile } from '../../src/user-file/read-user-file.ts';
 import { processIo, type CommandIo } from '../io.ts';
-import { parseFlags } from '../commands/flags.ts';
-import { DEFAULT_PACT_DIR, pactFileName } from '../commands/pact.ts';
-import { runSettings, TARGET_FLAGS } from '../commands/run-settings.ts';
+import { PACT_VERIFY_FLAGS } from '../commands/flag-tables.ts';
+import { parseFlags, resolveFlags } from '../commands/flags.ts';
+import { runSettings } from '../commands/run-settings.ts';
 import { preparedFixtures } from '../preflight/setup-problem.ts';
 import { StateHandlers } from './provider-states.ts';
 import { startProviderProxy, type InteractionRecord } from './provider-proxy.ts';
@@ -38,9 +37,9 @@ const VERIFIER_TIMEOUTS = 8;
  * and the exit code, as for `run`.
  */
 export async function pactVerify(argv: string[], io: CommandIo = processIo): Promise<number> {
-  const flags = parseFlags('pact verify', argv, { ...TARGET_FLAGS, pact: { type: 'string' } });
+  const flags = parseFlags('pact verify', argv, PACT_VERIFY_FLAGS);
   const settings = runSettings(flags, process.env);
-  const pactFile = flags.pact ?? path.join(DEFAULT_PACT_DIR, pactFileName(DEFAULT_CONSUMER, DEFAULT_PROVIDER));
+  const pactFile = resolveFlags(PACT_VERIFY_FLAGS, flags, process.env).values.pact;
   const { interactions, edition } = readPact(pactFile);
 
   // The embedded server behaves as the edition the file was exported from (a file from elsewhere: the seed).

@@ -24,4 +24,19 @@ describe('the command line', () => {
     expect(stdout).not.toContain('lambda-esm-conformance list');
     expect(stdout).toContain('Exit codes:');
   });
+
+  it('list --help prints the options of list, not those of run', async () => {
+    const { code, stdout } = await call(['list', '--help']);
+    expect(code).toBe(0);
+    for (const flag of ['--edition NAME', '--json', '--grep PATTERN', '--seed N', '--property-runs N', '--edition-diff A B']) expect(stdout).toContain(flag);
+    expect(stdout).not.toContain('--target');
+  });
+
+  it('pact export refuses a pacticipant name that cannot name a file, before writing anything', async () => {
+    expect(await call(['pact', 'export', '--consumer', 'a b'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'lambda-esm-conformance: --consumer "a b" is not a usable pacticipant name: use letters, digits, ".", "_" and "-" (it names the file too).\n',
+    });
+  });
 });

@@ -1,7 +1,7 @@
 // Each edition judged against a server of the other: the edition diff is complete, since no case
 // outside it fails, and the changes it names are what a target of the other edition trips over.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_PROPERTY_RUNS } from '../../cli/commands/run-settings.ts';
+import { DEFAULT_PROPERTY_RUNS } from '../../cli/commands/flag-tables.ts';
 import { startReferenceServer, type ReferenceServer } from '../../reference/server.ts';
 import { editionDiff, type Consequence } from '../../src/cases/edition-diff.ts';
 import type { Case } from '../../src/cases/case.ts';

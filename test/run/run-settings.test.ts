@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { RUN_FLAGS } from '../../cli/commands/flag-tables.ts';
 import { runSettings } from '../../cli/commands/run-settings.ts';
 import { UsageError } from '../../cli/commands/flags.ts';
 
@@ -22,6 +23,35 @@ describe('run settings', () => {
       seed: null,
       propertyRuns: 10,
     });
+  });
+
+  // A flag in RUN_FLAGS that runSettings did not read would be accepted and do nothing; the type
+  // of this list makes a new flag name its sample.
+  const samples: Readonly<Record<keyof typeof RUN_FLAGS, string>> = {
+    target: 'http://127.0.0.1:4566',
+    edition: 'current',
+    region: 'eu-west-1',
+    profile: 'sandbox',
+    fixtures: 'mine.yaml',
+    'role-arn': 'arn:aws:iam::111122223333:role/lambda-exec',
+    'report-dir': 'out',
+    concurrency: '2',
+    timeout: '500',
+    grep: '^BatchSize/',
+    repeat: '3',
+    expectations: 'known.yaml',
+    'update-expectations': 'new.yaml',
+    seed: '7',
+    'property-runs': '0',
+  };
+  it.each(Object.entries(samples))('reads --%s %s into the settings', (flag, text) => {
+    expect(runSettings({ [flag]: text }, {})).not.toEqual(runSettings({}, {}));
+  });
+
+  it('names --seed and --property-runs out of range, with what 0 means', () => {
+    expect(() => runSettings({ seed: '4294967296' }, {})).toThrow('--seed must be a whole number from 0 to 4294967295, not "4294967296".');
+    expect(() => runSettings({ 'property-runs': '-1' }, {})).toThrow('--property-runs must be a whole number from 0 to 10000 (0 leaves property cases out), not "-1".');
+    expect(runSettings({ seed: '4294967295', 'property-runs': '0' }, {})).toMatchObject({ seed: 4_294_967_295, propertyRuns: 0 });
   });
 
   it('takes the environment when no flag is given, and flags over the environment', () => {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { vi } from 'vitest';
 import { main } from '../../../cli/main.ts';
 import { selectCases } from '../../../src/cases/select.ts';
-import { DEFAULT_PROPERTY_RUNS } from '../../../cli/commands/run-settings.ts';
+import { DEFAULT_PROPERTY_RUNS } from '../../../cli/commands/flag-tables.ts';
 import type { RunReport } from '../../../src/results.ts';
 import { loadEdition } from '../../../src/spec/load.ts';
 import { editionCases } from '../../../src/cases/edition-cases.ts';
