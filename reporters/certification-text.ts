@@ -1,5 +1,5 @@
 // The certification level in words, the same on the console, in every report and on the badge.
-import { LEVEL_NAMES } from '../src/findings/check-levels.ts';
+import { LEVEL_NAMES } from '../src/checks/levels.ts';
 import type { Certification } from '../src/results.ts';
 import { casesCount } from './case-count.ts';
 

@@ -3,7 +3,7 @@
  * Plain JSON data, so it crosses from the vitest worker to the reporters unchanged.
  */
 import type { Outcome } from './cases/case.ts';
-import type { CheckName } from './check-names.ts';
+import type { CheckName } from './checks/index.ts';
 import type { SourceType } from './spec/types.ts';
 import type { BodyTruncation } from './transport/types.ts';
 

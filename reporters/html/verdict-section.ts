@@ -1,6 +1,6 @@
 // The top of the page: the verdict in one word, why in one sentence, the certification level and
 // what keeps the next ones back, the counts (the gate's too), and what was run.
-import { LEVEL_NAMES } from '../../src/findings/check-levels.ts';
+import { LEVEL_NAMES } from '../../src/checks/levels.ts';
 import type { Certification, GateSummary, RunReport } from '../../src/results.ts';
 import { escapeHtml as html } from '../html-escape.ts';
 import { certificationSentence, levelLabel } from '../certification-text.ts';

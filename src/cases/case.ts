@@ -1,4 +1,4 @@
-import type { ResponseCheckName } from '../check-names.ts';
+import type { ResponseCheck } from '../checks/index.ts';
 import type { SourceType } from '../spec/types.ts';
 
 export type JsonValue = null | boolean | number | string | readonly JsonValue[] | JsonObject;
@@ -29,21 +29,8 @@ export interface Outcome {
   readonly errorTypes: readonly string[];
 }
 
-/** Checks applied to a success answer, each named by what it verifies and citing its clause. */
-export type ResponseCheck = { readonly kind: ResponseCheckName } & ResponseCheckDescription;
-
-type ResponseCheckDescription =
-  | { readonly kind: 'response_schema_conformance'; readonly clause: string; readonly schema: JsonObject; readonly fieldClauses: Readonly<Record<string, string>> }
-  | { readonly kind: 'echoed_value_conformance'; readonly clause: string; readonly field: string }
-  | { readonly kind: 'default_value_conformance'; readonly clause: string; readonly field: string; readonly value: JsonValue }
-  | {
-      readonly kind: 'function_arn_conformance';
-      readonly clause: string;
-      /** The documented form of a function ARN (a whole-value regular expression), or null when the spec gives none. */
-      readonly pattern: string | null;
-    }
-  | { readonly kind: 'state_conformance'; readonly clause: string; readonly notIn: readonly string[] }
-  | { readonly kind: 'content_type_conformance'; readonly clause: string; readonly mediaType: string };
+/** Checks applied to a success answer, each named by what it verifies and citing its clause: one variant per module of src/checks/. */
+export type { ResponseCheck };
 
 export interface Expectation extends Outcome {
   /** Other answers the documentation leaves open; the case conforms with any of them. */

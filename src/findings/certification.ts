@@ -1,6 +1,7 @@
 // Pure: the level a run lets a target claim, from its judged cases.
 import type { CaseResult, Certification, CertificationLevel, LevelKeptBack } from '../results.ts';
-import { LEVEL_OF_CHECK, LEVELS, type ClaimedLevel } from './check-levels.ts';
+import { LEVEL_OF_CHECK } from '../checks/index.ts';
+import { LEVELS, type ClaimedLevel } from '../checks/levels.ts';
 
 /** Why a run can certify nothing, whatever its cases say; null when it can. */
 export interface RunScope {

@@ -1,10 +1,9 @@
 // Pure: the failures of a run grouped by cause, so that a person reads a few causes, not a card per case.
 import { describeExpectation, describeOutcome } from '../cases/describe-expectation.ts';
 import type { Outcome } from '../cases/case.ts';
-import { CHECK_NAMES, type CheckName } from '../check-names.ts';
+import { CHECK_NAMES, CHECK_WORDING, type CheckName } from '../checks/index.ts';
 import type { CaseResult, Finding, ObservedOutcome, RecordedResponse } from '../results.ts';
 import { errorTypeOf } from '../transport/error-type.ts';
-import { CHECK_WORDING } from './check-wording.ts';
 import { findingIds, findingWords } from './finding-id.ts';
 import { curlCommand } from './reproduce.ts';
 

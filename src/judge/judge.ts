@@ -5,11 +5,10 @@ import { parseJsonAnswer, parseJsonObject, TOO_DEEP_MESSAGE } from '../transport
 import { isThrottling } from '../transport/throttling.ts';
 import type { Observation, ObservedResponse } from '../transport/types.ts';
 import type { Reason, Verdict } from '../results.ts';
-import type { JudgeContext } from './judge-context.ts';
-import { checkContentType } from './content-type.ts';
+import type { JudgeContext } from '../checks/response-check.ts';
 import { capReasons, reason } from './reasons.ts';
 import { checkStatusAndType } from './status-and-type.ts';
-import { checkSuccessBody } from './success-body.ts';
+import { checkSuccessBody, checkSuccessHeaders } from './response-checks.ts';
 import { isJsonObject } from '../json-object.ts';
 
 /** Pure: what the answer to a case says about the target's conformance. */
@@ -27,7 +26,7 @@ export function judge(testCase: Case, observation: Observation, context: JudgeCo
   }
   const reasons: Reason[] = checkStatusAndType(testCase, response);
   // A success answer's headers are judged even when its status is not the documented one (moto's 201).
-  if (response.status < 300) reasons.push(...checkContentType(testCase.expected.checks, response));
+  if (response.status < 300) reasons.push(...checkSuccessHeaders(testCase.expected.checks, response));
   if (reasons.length === 0 && response.status < 300) reasons.push(...checkSuccessJson(testCase, observation.request.body, response, context));
   return { outcome: reasons.length === 0 ? 'pass' : 'fail', reasons: capReasons(reasons) };
 }
@@ -45,5 +44,5 @@ function checkSuccessJson(testCase: Case, sentBody: string | undefined, response
   if (body === null) {
     return [reason('response_body_is_json', testCase.clause, `a success answer must be a JSON object, got ${JSON.stringify(response.body.slice(0, 200))}`)];
   }
-  return checkSuccessBody(testCase.expected.checks, body, parseJsonObject(sentBody ?? '') ?? {}, context);
+  return checkSuccessBody(testCase.expected.checks, { body, sent: parseJsonObject(sentBody ?? '') ?? {}, context });
 }

@@ -1,4 +1,4 @@
-import type { CheckName } from '../check-names.ts';
+import type { CheckName } from '../checks/index.ts';
 import type { Reason } from '../results.ts';
 
 export function reason(check: CheckName, clause: string, message: string): Reason {
@@ -13,8 +13,4 @@ export function capReasons(reasons: readonly Reason[]): Reason[] {
   const kept = reasons.slice(0, MAX_REASONS_PER_CASE - 1);
   const last = reasons[reasons.length - 1] as Reason;
   return [...kept, { check: last.check, clause: last.clause, message: `and ${reasons.length - kept.length} more reasons like these` }];
-}
-
-export function show(value: unknown): string {
-  return value === undefined ? 'nothing' : JSON.stringify(value);
 }

@@ -1,5 +1,5 @@
 // What Pact's verifier says about each interaction, turned into the results every reporter reads. Pure.
-import type { CheckName } from '../check-names.ts';
+import { CHECKS, type CheckName } from '../checks/index.ts';
 import type { CaseIdentity, Reason } from '../results.ts';
 import type { SourceType } from '../spec/types.ts';
 import { isJsonObject } from '../json-object.ts';
@@ -118,16 +118,10 @@ function reasonsOf(mismatch: unknown, clause: string): Reason[] {
   });
 }
 
-/** The named check a kind of Pact mismatch corresponds to. */
+/** The named check a kind of Pact mismatch corresponds to: the one that says it explains it, else the body's shape. */
 function checkOf(type: unknown, path: string | null): CheckName {
-  switch (type) {
-    case 'StatusMismatch':
-      return 'status_code_conformance';
-    case 'HeaderMismatch':
-      return 'error_type_conformance';
-    default:
-      return path === '$.FunctionArn' ? 'function_arn_conformance' : path === '$.State' ? 'state_conformance' : 'response_schema_conformance';
-  }
+  const explaining = CHECKS.find(({ pact }) => 'explains' in pact && pact.explains?.({ type, path }) === true);
+  return explaining?.name ?? 'response_schema_conformance';
 }
 
 /** "85ms", "1s 20ms", "2m 3s" → milliseconds. */

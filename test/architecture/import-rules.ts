@@ -1,9 +1,15 @@
 // The layers of docs/ARCHITECTURE.md as data, and the check of a tree of sources against them.
 import path from 'node:path';
 
-/** Each top-level part, and the parts it may import from (besides packages). */
+/**
+ * Each part, and the parts it may import from (besides packages). A part is a top-level folder, or a
+ * folder inside one with rules of its own; an entry it may import from is a folder or a file.
+ */
 export const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   src: ['src'],
+  // The checks are read by the judge, the findings, the Pact export and the reporters: they know
+  // only the data they judge, never who reads them.
+  'src/checks': ['src/checks', 'src/cases/case.ts', 'src/pact/pact-file.ts', 'src/results.ts', 'src/transport/types.ts', 'src/json-object.ts'],
   fixtures: ['src', 'fixtures'],
   suites: ['src', 'suites'],
   reporters: ['src', 'suites', 'reporters'],
@@ -12,7 +18,7 @@ export const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** The pure parts: nothing they load, however indirectly, may do I/O. */
-export const PURE = ['src/cases/', 'src/judge/', 'src/pact/', 'src/gate/', 'src/diff/', 'src/findings/'];
+export const PURE = ['src/cases/', 'src/checks/', 'src/judge/', 'src/pact/', 'src/gate/', 'src/diff/', 'src/findings/'];
 
 /** Modules that reach the network, the file system, processes or threads. */
 const IO_MODULE = /^(node:)?(fs|fs\/promises|net|http|https|http2|tls|dgram|dns|child_process|worker_threads|cluster)$|^undici$|^@aws-sdk\/|^@smithy\/node-http-handler$|^vitest/;
@@ -39,14 +45,13 @@ export function importViolations(files: ReadonlyMap<string, string>): string[] {
   const violations: string[] = [];
   const runtimeImports = new Map<string, string[]>();
   for (const [file, text] of files) {
-    const part = file.split('/')[0] ?? '';
+    const part = partOf(file);
     const allowed = MAY_IMPORT[part];
     const loads: string[] = [];
     for (const { specifier, typeOnly } of importsOf(text)) {
       const target = specifier.startsWith('.') ? path.posix.normalize(path.posix.join(path.posix.dirname(file), specifier)) : specifier;
-      if (specifier.startsWith('.')) {
-        const targetPart = target.split('/')[0] ?? '';
-        if (allowed !== undefined && !allowed.includes(targetPart)) violations.push(`${file} imports ${target}: ${part}/ may import only from ${allowed.join(', ')}`);
+      if (specifier.startsWith('.') && allowed !== undefined && !allowed.some((entry) => isWithin(target, entry))) {
+        violations.push(`${file} imports ${target}: ${part}/ may import only from ${allowed.join(', ')}`);
       }
       if (!typeOnly) loads.push(target);
     }
@@ -58,6 +63,16 @@ export function importViolations(files: ReadonlyMap<string, string>): string[] {
     if (chain !== null) violations.push(`${file} is pure but loads I/O: ${chain.join(' → ')}`);
   }
   return violations;
+}
+
+/** The most specific part a file belongs to: `src/checks` for src/checks/x.ts, `src` for src/judge/x.ts. */
+function partOf(file: string): string {
+  const parts = Object.keys(MAY_IMPORT).filter((part) => isWithin(file, part));
+  return parts.reduce((longest, part) => (part.length > longest.length ? part : longest), file.split('/')[0] ?? '');
+}
+
+function isWithin(file: string, entry: string): boolean {
+  return file === entry || file.startsWith(`${entry}/`);
 }
 
 function ioChain(file: string, runtimeImports: ReadonlyMap<string, readonly string[]>, seen: Set<string>): string[] | null {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CHECK_NAMES, type CheckName } from '../../src/check-names.ts';
+import { CHECK_NAMES, LEVEL_OF_CHECK, type CheckName } from '../../src/checks/index.ts';
 import { certificationOf, type RunScope } from '../../src/findings/certification.ts';
-import { LEVEL_OF_CHECK } from '../../src/findings/check-levels.ts';
 import type { CaseResult } from '../../src/results.ts';
 
 const whole: RunScope = { complete: true, subset: null };

@@ -8,7 +8,7 @@ import type { Case } from '../../src/cases/case.ts';
 import { generateCases } from '../../src/cases/generate.ts';
 import { judge } from '../../src/judge/judge.ts';
 import { EXAMPLE_FIXTURES, FUNCTION_STATE, MAPPING_STATES, SOURCE_STATES } from '../../src/pact/provider-states.ts';
-import { errorTypePattern } from '../../src/pact/response-matchers.ts';
+import { errorTypePattern } from '../../src/checks/error-type.ts';
 import { wireRequestOf } from '../../src/runner/wire-request.ts';
 import { loadEdition } from '../../src/spec/load.ts';
 import { createTransport, DUMMY_CREDENTIALS } from '../../src/transport/index.ts';

@@ -1,4 +1,34 @@
-import type { JudgeContext } from './judge-context.ts';
+import { defineResponseCheck, type JudgeContext } from './response-check.ts';
+import { ofSuccess } from './wording.ts';
+
+/**
+ * The returned FunctionArn has the documented form (`pattern`, from the spec) and names the function
+ * the request named, in the target's account and region.
+ */
+export interface FunctionArnCheck {
+  readonly kind: 'function_arn_conformance';
+  readonly clause: string;
+  /** The documented form of a function ARN (a whole-value regular expression), or null when the spec gives none. */
+  readonly pattern: string | null;
+}
+
+export const functionArn = defineResponseCheck<FunctionArnCheck>({
+  name: 'function_arn_conformance',
+  level: 3,
+  wording: { prefix: 'function-arn', headline: ofSuccess('names a FunctionArn other than that of the mapped function') },
+  judge: {
+    body: (check, { body, sent, context }) => functionArnProblems(body['FunctionArn'], sent['FunctionName'], check.pattern, context).map((message) => ({ message })),
+  },
+  pact: {
+    // Only the form: the account and region of the function differ from target to target, and the
+    // verifier's provider states, not the file, name it.
+    express: (check, draft) => {
+      if (check.pattern === null || draft.members.has('FunctionArn')) return;
+      draft.members.set('FunctionArn', { example: draft.example('FunctionArn'), matchers: [{ match: 'regex', regex: `^(?:${check.pattern})$` }] });
+    },
+    explains: (mismatch) => mismatch.path === '$.FunctionArn',
+  },
+});
 
 interface FunctionArnParts {
   readonly name: string;
@@ -6,12 +36,8 @@ interface FunctionArnParts {
   readonly account: string;
 }
 
-/**
- * Whether a returned FunctionArn has the documented form (`pattern`, from the spec; null when it
- * gives none) and names the function the request named, in the target's account and region.
- * Returns what is wrong, in sentences; empty when it conforms.
- */
-export function checkFunctionArn(returned: unknown, requested: unknown, pattern: string | null, context: JudgeContext): string[] {
+/** What is wrong with a returned FunctionArn, in sentences; empty when it conforms. */
+function functionArnProblems(returned: unknown, requested: unknown, pattern: string | null, context: JudgeContext): string[] {
   if (typeof returned !== 'string') return [`FunctionArn should be a function ARN, got ${JSON.stringify(returned) ?? 'nothing'}`];
   const documented = pattern === null || new RegExp(`^(?:${pattern})$`).test(returned);
   const parsed = partsOf(returned);
