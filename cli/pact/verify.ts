@@ -63,7 +63,7 @@ export async function pactVerify(argv: string[], io: CommandIo = processIo): Pro
       say(`Nothing was verified: ${loaded.problem}`);
       return 2;
     }
-    const proxy = await startProviderProxy(transport, new StateHandlers(transport, loaded.values));
+    const proxy = await startProviderProxy(transport, new StateHandlers(transport, loaded.values, settings.fixtures === 'auto'));
     const startedAt = new Date();
     let answer: Awaited<ReturnType<typeof runVerifier>>;
     try {

@@ -4,6 +4,7 @@ import { generateCases } from '../../src/cases/generate.ts';
 import type { FixtureValues } from '../../src/cases/placeholders.ts';
 import { CaseRunner } from '../../src/runner/case-runner.ts';
 import { loadEdition } from '../../src/spec/load.ts';
+import { ScriptedTarget } from '../support/scripted-target.ts';
 import type { Observation, Transport, WireRequest } from '../../src/transport/types.ts';
 
 const spec = loadEdition('seed');
@@ -118,30 +119,6 @@ describe('the case runner with more than one function', () => {
     expect(target.conflicts).toEqual([`fn2 ${fixtures.sourceArns.kinesis ?? ''}`]);
   });
 });
-
-/** A target that answers each request from a script, and records the method and path of every request. */
-class ScriptedTarget implements Transport {
-  readonly url = 'http://scripted.invalid';
-  readonly timeoutMs = 100;
-  readonly sent: string[] = [];
-
-  constructor(private readonly script: (request: WireRequest) => { status: number; body: string }) {}
-
-  async send(request: WireRequest): Promise<Observation> {
-    this.sent.push(`${request.method} ${request.path}`);
-    const { status, body } = this.script(request);
-    return {
-      request: { method: request.method, url: `${this.url}${request.path}`, headers: {}, body: request.body },
-      response: { status, headers: { 'content-type': 'application/json' }, body },
-      transportError: null,
-      attempts: 1,
-      throttledAttempts: 0,
-      durationMs: 1,
-    };
-  }
-
-  async close(): Promise<void> {}
-}
 
 const OWN_UUID = '11111111-1111-4111-8111-111111111111';
 const sqsArn = fixtures.sourceArns.sqs ?? '';
