@@ -9,8 +9,9 @@ import { startReferenceServer, type ReferenceServer } from '../../reference/serv
 import type { PactFile } from '../../src/pact/pact-file.ts';
 import { handlerZip } from '../../fixtures/index.ts';
 import { startInterceptingProxy, write, type Forwarded } from '../support/intercepting-proxy.ts';
+import { startHostileTarget } from '../support/hostile-target.ts';
 import { observe } from '../support/reference-observer.ts';
-import { commandInProcess, idsWith, readReport, readResults, type CliRun } from '../run/support/cli-run.ts';
+import { commandInProcess, idsWith, readReport, readResults, runCli, type CliRun } from '../run/support/cli-run.ts';
 import { remainingFixtures, remainingMappings, runIdIn } from '../run/support/reference-state.ts';
 
 // `pact export`, then Pact's verifier through `pact verify`, against the reference server and
@@ -188,4 +189,39 @@ describe('pact verify touches only what is its own', () => {
       await proxy.close();
     }
   }, 60_000);
+});
+
+describe('pact verify stopped by SIGTERM', () => {
+  it('writes its report within 5 s, every interaction not run, deletes what it made and exits 143', async () => {
+    let signal: ((name: NodeJS.Signals) => void) | undefined;
+    let signalledAt = 0;
+    // A target that takes the first CreateEventSourceMapping and never answers: the verifier waits on it.
+    const target = await startHostileTarget({
+      'POST /2015-03-31/event-source-mappings/': {
+        kind: 'take-over',
+        answer: () => {
+          if (signalledAt !== 0) return;
+          signalledAt = performance.now();
+          signal?.('SIGTERM');
+        },
+      },
+    });
+    try {
+      const subset = pactWith((description) => description.startsWith('BatchSize/sqs/'));
+      const run = await runCli(['--target', target.url, '--pact', subset], { command: ['pact', 'verify'], started: (send) => (signal = send), limitMs: 60_000 });
+      const endedAt = performance.now();
+      expect(signalledAt, run.stderr).toBeGreaterThan(0);
+      expect(run.code, run.stderr).toBe(143);
+      expect(endedAt - signalledAt).toBeLessThan(7_000);
+      const report = readResults(run);
+      expect(report.complete).toBe(false);
+      expect(report.interruption).toMatch(/^Interrupted by SIGTERM\./);
+      expect(report.cases).toHaveLength(7);
+      expect(report.cases.map((result) => result.reasons[0]?.message)).toEqual(Array(7).fill('not run: the verification was interrupted'));
+      expect(await remainingMappings(target.upstream)).toEqual([]);
+      expect(await remainingFixtures(target.upstream, runIdIn(run.stderr))).toEqual([]);
+    } finally {
+      await target.close();
+    }
+  }, 90_000);
 });
