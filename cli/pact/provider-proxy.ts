@@ -1,10 +1,17 @@
 // What Pact's verifier talks to: one local HTTP server that answers the provider-state calls through
-// the state handlers, and sends every other request on to the target through the project's
-// transport (signed, bounded, credentials masked in the answer), recording each exchange for the
-// reports. The verifier runs interactions one after another, each as setup calls, its request and
-// teardown calls; a setup after a teardown starts the next interaction's record.
+// the state handlers, and sends CreateEventSourceMapping requests on to the target through the
+// project's transport (signed, bounded, credentials masked in the answer), recording each exchange
+// for the reports. The verifier runs interactions one after another, each as setup calls, its
+// request and teardown calls; a setup after a teardown starts the next interaction's record.
+//
+// Whatever reaches the target is signed with the user's credentials, so the proxy serves only the
+// verifier that the run started: every path starts with a random token the verifier is handed over
+// IPC (never in argv, which any local user can read), anything else is refused unsent, and of the
+// request's headers only Content-Type goes on.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { CREATE_MAPPING_METHOD, CREATE_MAPPING_PATH } from '../../src/pact/verification.ts';
 import { describeObservation, type Observation, type Transport } from '../../src/transport/index.ts';
 import type { StateHandlers } from './provider-states.ts';
 
@@ -24,6 +31,7 @@ export interface InteractionRecord {
 }
 
 export interface ProviderProxy {
+  /** The base URL the verifier sends requests under; its path is the run's token: keep it out of argv and logs. */
   readonly url: string;
   readonly stateUrl: string;
   readonly records: readonly InteractionRecord[];
@@ -31,6 +39,9 @@ export interface ProviderProxy {
 }
 
 const HOP_BY_HOP = new Set(['host', 'connection', 'keep-alive', 'content-length', 'transfer-encoding', 'upgrade', 'te', 'trailer', 'expect', 'proxy-connection']);
+
+/** Random bytes of the token every request's path starts with. */
+const TOKEN_BYTES = 32;
 
 export async function startProviderProxy(transport: Transport, states: StateHandlers): Promise<ProviderProxy> {
   const records: InteractionRecord[] = [];
@@ -46,16 +57,22 @@ export async function startProviderProxy(transport: Transport, states: StateHand
     handle(request, response).catch((error: unknown) => answer(response, 500, { 'content-type': 'text/plain' }, `lambda-esm-conformance: ${String(error)}`));
   });
 
+  const base = `/${randomBytes(TOKEN_BYTES).toString('base64url')}`;
+
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const path = pathUnder(base, request.url ?? '');
+    if (path === null) return refuse(response, 'this proxy serves only the verification that started it');
+    const isState = request.method === 'POST' && path === STATE_PATH;
+    if (!isState && (request.method !== CREATE_MAPPING_METHOD || path !== CREATE_MAPPING_PATH)) {
+      return refuse(response, `only ${CREATE_MAPPING_METHOD} ${CREATE_MAPPING_PATH} is sent on to the target`);
+    }
     const body = await readBody(request);
     if (body === null) return answer(response, 413, { 'content-type': 'text/plain' }, `lambda-esm-conformance: requests over ${MAX_REQUEST_BYTES} bytes are not sent on`);
-    if (request.method === 'POST' && request.url === STATE_PATH) return changeState(body, response);
+    if (isState) return changeState(body, response);
     const record = current();
-    const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(request.headers)) {
-      if (!HOP_BY_HOP.has(name) && value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
-    }
-    const observation = await transport.send({ method: request.method ?? 'GET', path: request.url ?? '/', headers, body: body.length === 0 ? undefined : body.toString('utf8') });
+    const contentType = request.headers['content-type'];
+    const headers: Record<string, string> = contentType === undefined ? {} : { 'content-type': contentType };
+    const observation = await transport.send({ method: CREATE_MAPPING_METHOD, path: CREATE_MAPPING_PATH, headers, body: body.length === 0 ? undefined : body.toString('utf8') });
     record.exchanges.push(observation);
     const got = observation.response;
     if (got === null) return answer(response, 502, { 'content-type': 'text/plain' }, `lambda-esm-conformance: no answer from the target (${describeObservation(observation)})`);
@@ -75,9 +92,7 @@ export async function startProviderProxy(transport: Transport, states: StateHand
       const record = records.at(-1);
       if (record !== undefined && !record.tornDown) {
         record.tornDown = true;
-        // Only an answer that may have created a mapping (a success, or none at all) is worth a sweep.
-        const mayHaveCreated = record.exchanges.some((exchange) => exchange.response === null || exchange.response.status < 300);
-        record.cleanupProblems.push(...(await states.cleanUp(mayHaveCreated)));
+        record.cleanupProblems.push(...(await states.cleanUp(record.exchanges)));
       }
       return answer(response, 200, { 'content-type': 'application/json' }, '{}');
     }
@@ -95,7 +110,7 @@ export async function startProviderProxy(transport: Transport, states: StateHand
     server.listen(0, '127.0.0.1', resolve);
   });
   const { port } = server.address() as AddressInfo;
-  const url = `http://127.0.0.1:${port}`;
+  const url = `http://127.0.0.1:${port}${base}`;
   return {
     url,
     stateUrl: `${url}${STATE_PATH}`,
@@ -106,6 +121,17 @@ export async function startProviderProxy(transport: Transport, states: StateHand
         server.closeAllConnections();
       }),
   };
+}
+
+/** The path after `base`, or null when the request's path does not start with it. */
+function pathUnder(base: string, url: string): string | null {
+  const prefix = Buffer.from(`${base}/`);
+  const given = Buffer.from(url).subarray(0, prefix.length);
+  return given.length === prefix.length && timingSafeEqual(given, prefix) ? url.slice(base.length) : null;
+}
+
+function refuse(response: ServerResponse, why: string): void {
+  answer(response, 403, { 'content-type': 'text/plain', connection: 'close' }, `lambda-esm-conformance: refused unsent: ${why}.`);
 }
 
 function answer(response: ServerResponse, status: number, headers: Record<string, string>, body: string): void {

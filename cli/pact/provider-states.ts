@@ -1,11 +1,13 @@
 // The state handlers of a verification: what each provider state of the contract names is looked
 // up among the fixtures provisioned for the run, a mapping a state names is created, and after each
-// interaction the mappings it may have left are deleted, so that the next one starts clean.
+// interaction the mappings it made are deleted, so that the next one starts clean. Only what the
+// verification can prove it made is deleted: the UUIDs it was answered, and, on a function the run
+// created itself, the mappings of that function to a source when an answer left one in doubt.
 import type { FixtureValues } from '../../src/cases/placeholders.ts';
 import { paddedValues, SOURCE_FIXTURES, stateNamed, stateValues } from '../../src/pact/provider-states.ts';
-import { createdMapping, deleteMappings, sweepMappings } from '../../src/runner/mapping-cleanup.ts';
+import { createdMapping, deleteMappings, mayHaveCreatedUnknownMapping, sweepMappings } from '../../src/runner/mapping-cleanup.ts';
 import type { SourceType } from '../../src/spec/types.ts';
-import { describeObservation, type Transport } from '../../src/transport/index.ts';
+import { describeObservation, type Observation, type Transport } from '../../src/transport/index.ts';
 
 export interface StateSetup {
   readonly values: Record<string, string>;
@@ -20,6 +22,8 @@ export class StateHandlers {
     private readonly transport: Transport,
     /** Null when the run provisioned nothing (no state of the contract names a fixture). */
     private readonly fixtures: FixtureValues | null,
+    /** Whether the run created the fixtures (false for --fixtures FILE: they are the user's). */
+    private readonly ownsFixtures: boolean,
   ) {}
 
   async setup(name: string, params: unknown): Promise<StateSetup> {
@@ -40,19 +44,25 @@ export class StateHandlers {
   }
 
   /**
-   * Deletes the mappings a state made and, when the interaction's request may have created one,
-   * every mapping of the function to each source, so that the next interaction starts clean.
+   * Deletes the mappings a state made and those the interaction's answers named; when an answer
+   * left in doubt whether a mapping was made, sweeps the mappings of the run's own function to each
+   * source, or, on the user's function, says what may be left.
    */
-  async cleanUp(requestMayHaveCreated: boolean): Promise<string[]> {
+  async cleanUp(exchanges: readonly Observation[]): Promise<string[]> {
     const fixtures = this.fixtures;
     if (fixtures === null || fixtures.functionName === '') return [];
-    const outcomes = [await deleteMappings(this.transport, this.created.splice(0))];
-    if (!requestMayHaveCreated) return outcomes.flatMap((outcome) => outcome.problems);
+    const answered = exchanges.map(createdMapping).filter((uuid): uuid is string => uuid !== null);
+    const outcomes = [await deleteMappings(this.transport, [...this.created.splice(0), ...answered])];
+    const problems = (): string[] => outcomes.flatMap((outcome) => outcome.problems);
+    if (!exchanges.some(mayHaveCreatedUnknownMapping)) return problems();
+    if (!this.ownsFixtures) {
+      return [...problems(), `an answer left in doubt whether a mapping of ${fixtures.functionName} was made; the function is not this run's, so none was deleted: look for one by hand`];
+    }
     for (const source of SOURCE_FIXTURES) {
       const arn = fixtures.sourceArns[source];
       if (arn !== undefined) outcomes.push(await sweepMappings(this.transport, fixtures, arn));
     }
-    return outcomes.flatMap((outcome) => outcome.problems);
+    return problems();
   }
 
   private async createMapping(source: SourceType): Promise<string | null> {

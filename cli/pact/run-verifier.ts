@@ -17,19 +17,20 @@ export type VerifierAnswer = { readonly kind: 'result' | 'rejected'; readonly te
 const STDERR_KEPT = 4_000;
 
 export function runVerifier(options: VerifierOptions, signal?: AbortSignal): Promise<VerifierAnswer> {
-  const child = fork(
-    new URL('./verifier-child.mjs', import.meta.url).pathname,
-    [
-      JSON.stringify({
-        pactUrls: [options.pactFile],
-        providerBaseUrl: options.providerBaseUrl,
-        providerStatesSetupUrl: options.stateUrl,
-        timeout: options.timeoutMs,
-        logLevel: 'error',
-      }),
-    ],
-    { execArgv: [], stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env: { ...process.env, PACT_DO_NOT_TRACK: 'true' }, ...(signal !== undefined && { signal }) },
-  );
+  // The options go over IPC, not in argv: the proxy's URL carries the token that lets a request through it.
+  const child = fork(new URL('./verifier-child.mjs', import.meta.url).pathname, [], {
+    execArgv: [],
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    env: { ...process.env, PACT_DO_NOT_TRACK: 'true' },
+    ...(signal !== undefined && { signal }),
+  });
+  child.send({
+    pactUrls: [options.pactFile],
+    providerBaseUrl: options.providerBaseUrl,
+    providerStatesSetupUrl: options.stateUrl,
+    timeout: options.timeoutMs,
+    logLevel: 'error',
+  });
   let stderr = '';
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
     if (stderr.length < STDERR_KEPT) stderr = `${stderr}${chunk}`.slice(0, STDERR_KEPT);

@@ -1,14 +1,14 @@
 import path from 'node:path';
 import { guardCleanup } from '../../fixtures/index.ts';
 import { consoleLine } from '../../reporters/console-line.ts';
-import { buildRunReport } from '../../reporters/run-report.ts';
+import { buildRunReport, type RunStop } from '../../reporters/run-report.ts';
 import { toolIdentity } from '../../reporters/tool-identity.ts';
 import { verdictOf } from '../../reporters/verdict.ts';
 import { writeReports } from '../../reporters/write-reports.ts';
 import type { Fixture } from '../../src/cases/case.ts';
 import { stateNamed } from '../../src/pact/provider-states.ts';
 import { interactionsOfPact, parseVerifierResult, type InteractionVerdict, type VerifiedInteraction } from '../../src/pact/verification.ts';
-import { caseIdentity, type CaseResult, type Reason } from '../../src/results.ts';
+import { caseIdentity, type CaseResult, type Reason, type RunReport } from '../../src/results.ts';
 import { recordRequest, recordResponse } from '../../src/runner/recorded-exchange.ts';
 import { createTransport, describeObservation } from '../../src/transport/index.ts';
 import { UserFileError } from '../../src/user-file/file-problem.ts';
@@ -47,10 +47,29 @@ export async function pactVerify(argv: string[], io: CommandIo = processIo): Pro
     needs: fixturesNamed(interactions),
   });
   const transport = createTransport({ url: targetUrl, region: settings.region, credentials, timeoutMs: settings.timeoutMs, concurrency: 1 });
+  const startedAt = new Date();
+  const reportOf = (results: ReadonlyMap<string, CaseResult>, stopped: RunStop | null): RunReport =>
+    buildRunReport({
+      tool: toolIdentity(),
+      target: targetUrl,
+      edition: edition ?? path.basename(pactFile),
+      startedAt,
+      durationMs: Date.now() - startedAt.getTime(),
+      plannedCases: interactions.map((interaction) => interaction.identity),
+      subset: 'a Pact file holds the interactions it holds, not every case of an edition',
+      results,
+      stop: stopped,
+      scope: { grep: null, repeat: 1, seed: null, editionCases: interactions.length, partial: false },
+      gate: null,
+    });
   const stop = new AbortController();
+  // SIGINT or SIGTERM: the verifier is stopped (its verdicts die with it, so every interaction is
+  // reported not run), the report written, and what was created deleted, within SIGNAL_DEADLINE_MS.
   const guard = guardCleanup(
     async () => {
       stop.abort();
+      const interrupted = { interruption: `interrupted by ${guard.interruptedBy ?? 'a signal'}`, notRun: 'not run: the verification was interrupted' };
+      await writeReports(reportOf(new Map(), interrupted), settings.reportDir, secrets()).catch((error: unknown) => say(`could not write the report: ${String(error)}`));
       return fixtures.cleanup({ afterStop: true });
     },
     { log: say, remaining: () => fixtures.remaining(), deadlineMs: SIGNAL_DEADLINE_MS },
@@ -62,14 +81,15 @@ export async function pactVerify(argv: string[], io: CommandIo = processIo): Pro
       say(`Nothing was verified: ${loaded.problem}`);
       return 2;
     }
-    const proxy = await startProviderProxy(transport, new StateHandlers(transport, loaded.values));
-    const startedAt = new Date();
+    const proxy = await startProviderProxy(transport, new StateHandlers(transport, loaded.values, settings.fixtures === 'auto'));
     let answer: Awaited<ReturnType<typeof runVerifier>>;
     try {
       answer = await runVerifier({ pactFile, providerBaseUrl: proxy.url, stateUrl: proxy.stateUrl, timeoutMs: VERIFIER_TIMEOUTS * settings.timeoutMs }, stop.signal);
     } finally {
       await proxy.close();
     }
+    // Stopped by a signal: the guard writes the report, cleans up and exits 130/143.
+    if (guard.interruptedBy !== undefined) return 2;
     const result = answer.kind === 'crash' ? null : parseVerifierResult(answer.text, interactions);
     if (result === null) {
       say(`Nothing was verified: Pact's verifier could not run (${answer.text.slice(0, 2_000)}).`);
@@ -84,19 +104,7 @@ export async function pactVerify(argv: string[], io: CommandIo = processIo): Pro
       const verdict = result.verdicts.get(id);
       if (interaction !== undefined && verdict !== undefined) results.set(id, caseResultOf(interaction, verdict, records[index]));
     }
-    const report = buildRunReport({
-      tool: toolIdentity(),
-      target: targetUrl,
-      edition: edition ?? path.basename(pactFile),
-      startedAt,
-      durationMs: Date.now() - startedAt.getTime(),
-      plannedCases: interactions.map((interaction) => interaction.identity),
-      subset: 'a Pact file holds the interactions it holds, not every case of an edition',
-      results,
-      stop: null,
-      scope: { grep: null, repeat: 1, seed: null, editionCases: interactions.length, partial: false },
-      gate: null,
-    });
+    const report = reportOf(results, null);
     await writeReports(report, settings.reportDir, secrets());
     summarize(report, settings.reportDir, { passed: 'interactions verified', unjudged: 'could not be verified', skipped: 'not run' }, say);
     return verdictOf(report).passes ? 0 : 1;

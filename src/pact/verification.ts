@@ -10,7 +10,15 @@ export interface VerifiedInteraction {
   readonly providerStates: readonly string[];
 }
 
-/** The interactions of a Pact file's text, or what is wrong with it, in sentences. */
+/** The one request a verification sends on to the target: CreateEventSourceMapping. */
+export const CREATE_MAPPING_METHOD = 'POST';
+export const CREATE_MAPPING_PATH = '/2015-03-31/event-source-mappings/';
+
+/**
+ * The interactions of a Pact file's text, or what is wrong with it, in sentences. A file whose
+ * interactions send anything but CreateEventSourceMapping is refused: the verification signs what
+ * it sends with the user's credentials, and a Pact file may come from anyone's broker.
+ */
 export function interactionsOfPact(text: string): { interactions: VerifiedInteraction[]; edition: string | null; problems: string[] } {
   let parsed: unknown;
   try {
@@ -31,6 +39,12 @@ export function interactionsOfPact(text: string): { interactions: VerifiedIntera
       problems.push(`interaction ${index + 1} needs a "description" and a "response" with a "status"`);
       return;
     }
+    const request = isJsonObject(interaction) ? interaction['request'] : undefined;
+    const refusal = requestRefusal(request);
+    if (refusal !== null) {
+      problems.push(`interaction ${index + 1} (${JSON.stringify(description.slice(0, 80))}) ${refusal}: pact verify sends only CreateEventSourceMapping (${CREATE_MAPPING_METHOD} ${CREATE_MAPPING_PATH}) to a target, so the file is refused before anything is made`);
+      return;
+    }
     if (seen.has(description)) problems.push(`interaction ${index + 1}: the description "${description}" is used twice, so its result could not be told apart`);
     seen.add(description);
     const states = isJsonObject(interaction) && Array.isArray(interaction['providerStates']) ? interaction['providerStates'] : [];
@@ -44,6 +58,16 @@ export function interactionsOfPact(text: string): { interactions: VerifiedIntera
   const ours = isJsonObject(metadata) ? metadata['lambda-esm-conformance'] : undefined;
   const edition = isJsonObject(ours) && typeof ours['edition'] === 'string' ? ours['edition'] : null;
   return { interactions: found, edition, problems };
+}
+
+/** What in an interaction's request is not the CreateEventSourceMapping call, or null when it is that call. */
+function requestRefusal(request: unknown): string | null {
+  if (!isJsonObject(request)) return 'has no "request"';
+  const { method, path, query } = request;
+  const spelled = `${typeof method === 'string' ? method.slice(0, 20) : String(method)} ${typeof path === 'string' ? path.slice(0, 80) : String(path)}`;
+  if (typeof method !== 'string' || method.toUpperCase() !== CREATE_MAPPING_METHOD || path !== CREATE_MAPPING_PATH) return `sends ${JSON.stringify(spelled)}`;
+  const hasQuery = typeof query === 'string' ? query !== '' : isJsonObject(query) ? Object.keys(query).length > 0 : query !== undefined && query !== null;
+  return hasQuery ? 'sends a query string' : null;
 }
 
 /** The case behind an interaction: what the export wrote into its comments, else what the interaction itself says. */

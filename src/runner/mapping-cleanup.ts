@@ -2,6 +2,7 @@ import type { FixtureValues } from '../cases/placeholders.ts';
 import { describeObservation } from '../transport/describe-observation.ts';
 import { parseJsonAnswer, parseJsonObject } from '../transport/json-answer.ts';
 import type { Observation, Transport } from '../transport/types.ts';
+import { isJsonObject } from '../json-object.ts';
 
 const mappingsPath = '/2015-03-31/event-source-mappings/';
 
@@ -16,6 +17,16 @@ export const MAX_SWEPT_MAPPINGS = 25;
 
 /** Problems of one cleanup past this many are counted, not listed. */
 export const MAX_CLEANUP_PROBLEMS = 5;
+
+const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Whether a value a target gave as a mapping's UUID has a UUID's shape, and so may go into a
+ * request path: anything else (`..`, `a/b`, `%2e`) could name another resource once in a path.
+ */
+export function isUuidShaped(value: string): boolean {
+  return UUID_SHAPE.test(value);
+}
 
 export interface CleanupOutcome {
   /** UUIDs deleted. */
@@ -34,11 +45,12 @@ export function createdMapping(observation: Observation): string | null {
 
 /**
  * Whether an answer leaves in doubt that a mapping was created: no answer at all (the server
- * may have acted before the connection broke) or a success whose UUID cannot be read.
+ * may have acted before the connection broke) or a success whose UUID cannot be read or used.
  */
 export function mayHaveCreatedUnknownMapping(observation: Observation): boolean {
   if (observation.response === null) return true;
-  return observation.response.status < 300 && createdMapping(observation) === null;
+  const uuid = createdMapping(observation);
+  return observation.response.status < 300 && (uuid === null || !isUuidShaped(uuid));
 }
 
 /** Deletes mappings by UUID and waits (a bounded time) until the target no longer shows them. */
@@ -50,7 +62,12 @@ export async function deleteMappings(target: Transport, uuids: readonly string[]
   };
 }
 
-/** Finds and deletes every mapping of the function `fixtures` names to one source (the first MAX_SWEPT_MAPPINGS of them). */
+/**
+ * Finds and deletes the mappings of the function `fixtures` names to one source (the first
+ * MAX_SWEPT_MAPPINGS of them). Only a mapping whose FunctionArn names that function and whose
+ * EventSourceArn is that source is deleted: a listing that names anything else (a target that
+ * ignores the filters, a shared account) is reported, and what it names left alone.
+ */
 export async function sweepMappings(target: Transport, fixtures: FixtureValues, eventSourceArn: string): Promise<CleanupOutcome> {
   const query = new URLSearchParams({ FunctionName: fixtures.functionName, EventSourceArn: eventSourceArn, MaxItems: String(MAX_SWEPT_MAPPINGS) });
   const listing = await target.send({ method: 'GET', path: `${mappingsPath}?${query}`, headers: {}, body: undefined });
@@ -63,13 +80,28 @@ export async function sweepMappings(target: Transport, fixtures: FixtureValues, 
   const parsed = parseJsonAnswer(listing.response.body);
   const listed = parsed.kind === 'json' ? (parsed.value as { EventSourceMappings?: unknown } | null)?.EventSourceMappings : undefined;
   if (!Array.isArray(listed)) return { deleted: [], problems: [`the list of mappings of ${eventSourceArn} is not JSON`] };
-  const uuids = listed.map((mapping: { UUID?: unknown } | null) => mapping?.UUID).filter((uuid): uuid is string => typeof uuid === 'string');
-  const outcome = await deleteMappings(target, uuids.slice(0, MAX_SWEPT_MAPPINGS));
-  if (uuids.length <= MAX_SWEPT_MAPPINGS) return outcome;
-  return { ...outcome, problems: [...outcome.problems, `the list of mappings of ${eventSourceArn} names ${uuids.length}; only the first ${MAX_SWEPT_MAPPINGS} were deleted`] };
+  const uuids: string[] = [];
+  const foreign: string[] = [];
+  for (const mapping of listed.slice(0, MAX_SWEPT_MAPPINGS) as unknown[]) {
+    const { UUID: uuid, FunctionArn: functionArn, EventSourceArn: sourceArn } = isJsonObject(mapping) ? mapping : {};
+    if (typeof uuid !== 'string') continue;
+    if (sourceArn === eventSourceArn && typeof functionArn === 'string' && functionNameOf(functionArn) === fixtures.functionName) uuids.push(uuid);
+    else foreign.push(`the list of mappings of ${eventSourceArn} names mapping ${clipped(uuid)} of ${named(functionArn)} to ${named(sourceArn)}, not of ${fixtures.functionName} to that source: left alone`);
+  }
+  const outcome = await deleteMappings(target, uuids);
+  const problems = [...outcome.problems, ...foreign];
+  if (listed.length > MAX_SWEPT_MAPPINGS) problems.push(`the list of mappings of ${eventSourceArn} names ${listed.length}; only the first ${MAX_SWEPT_MAPPINGS} were looked at`);
+  return { deleted: outcome.deleted, problems: capProblems(problems) };
+}
+
+/** NAME of `arn:PARTITION:lambda:REGION:ACCOUNT:function:NAME[:QUALIFIER]`, or null for anything else. */
+export function functionNameOf(arn: string): string | null {
+  const parts = arn.split(':');
+  return parts[0] === 'arn' && parts[2] === 'lambda' && parts[5] === 'function' ? (parts[6] ?? null) : null;
 }
 
 async function deleteMapping(target: Transport, uuid: string): Promise<string | null> {
+  if (!isUuidShaped(uuid)) return `the target named a mapping ${JSON.stringify(clipped(uuid))}, which is not a UUID: not deleted, since it could name another resource in a request path`;
   const path = `${mappingsPath}${encodeURIComponent(uuid)}`;
   const deletion = await target.send({ method: 'DELETE', path, headers: {}, body: undefined });
   const status = deletion.response?.status;
@@ -87,6 +119,10 @@ async function deleteMapping(target: Transport, uuid: string): Promise<string | 
 function capProblems(problems: readonly string[]): string[] {
   if (problems.length <= MAX_CLEANUP_PROBLEMS) return [...problems];
   return [...problems.slice(0, MAX_CLEANUP_PROBLEMS - 1), `and ${problems.length - MAX_CLEANUP_PROBLEMS + 1} more mappings like these`];
+}
+
+function named(arn: unknown): string {
+  return typeof arn === 'string' ? clipped(arn) : 'no ARN';
 }
 
 // A UUID is 36 characters; whatever else a target sends in its place is shown only in part.

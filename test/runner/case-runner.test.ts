@@ -4,6 +4,7 @@ import { generateCases } from '../../src/cases/generate.ts';
 import type { FixtureValues } from '../../src/cases/placeholders.ts';
 import { CaseRunner } from '../../src/runner/case-runner.ts';
 import { loadEdition } from '../../src/spec/load.ts';
+import { ScriptedTarget } from '../support/scripted-target.ts';
 import type { Observation, Transport, WireRequest } from '../../src/transport/types.ts';
 
 const spec = loadEdition('seed');
@@ -52,7 +53,7 @@ class HeldTarget implements Transport {
       this.conflicts.push(pair);
       return this.answer(request, 409, '{"Type":"User","message":"exists"}', 'ResourceConflictException');
     }
-    const uuid = `uuid-${(this.next += 1)}`;
+    const uuid = `00000000-0000-4000-8000-${String((this.next += 1)).padStart(12, '0')}`;
     this.mappings.set(uuid, pair);
     const answer = { UUID: uuid, FunctionArn: arnOf(body.FunctionName), EventSourceArn: body.EventSourceArn, State: 'Creating' };
     return this.answer(request, 202, JSON.stringify(answer));
@@ -116,5 +117,48 @@ describe('the case runner with more than one function', () => {
     const [, judged] = await Promise.all([other, duplicate]);
     expect(judged.outcome).not.toBe('error');
     expect(target.conflicts).toEqual([`fn2 ${fixtures.sourceArns.kinesis ?? ''}`]);
+  });
+});
+
+const OWN_UUID = '11111111-1111-4111-8111-111111111111';
+const sqsArn = fixtures.sourceArns.sqs ?? '';
+
+describe('the cleanup after a case deletes only what it can prove the case made', () => {
+  it('sweeps only the mappings of its own function to the swept source, and reports the others listed', async () => {
+    const listed = [
+      { UUID: OWN_UUID, FunctionArn: arnOf('fn'), EventSourceArn: sqsArn },
+      { UUID: '22222222-2222-4222-8222-222222222222', FunctionArn: arnOf('someone-elses-fn'), EventSourceArn: sqsArn },
+      { UUID: '33333333-3333-4333-8333-333333333333', FunctionArn: arnOf('fn'), EventSourceArn: 'arn:aws:sqs:us-east-1:123456789012:someone-elses-queue' },
+    ];
+    // A create whose answer names no UUID leaves the case's mapping in doubt: the sweep lists, and this target lists everything.
+    const target = new ScriptedTarget((request) => {
+      if (request.method === 'POST') return { status: 202, body: '{}' };
+      if (request.method === 'GET' && request.path.includes('?')) return { status: 200, body: JSON.stringify({ EventSourceMappings: listed }) };
+      return { status: request.method === 'DELETE' ? 202 : 404, body: '{}' };
+    });
+    const runner = new CaseRunner({ transport: target, spec, fixtures, missingFixtures: [], ownsFixtures: true });
+    const judged = await runner.run(caseOf('Enabled/sqs/true'));
+    expect(target.sent.filter((line) => line.startsWith('DELETE'))).toEqual([`DELETE /2015-03-31/event-source-mappings/${OWN_UUID}`]);
+    const cleanup = judged.reasons.filter((reason) => reason.check === 'mapping_cleanup').map((reason) => reason.message);
+    expect(cleanup).toEqual([
+      expect.stringMatching(/names mapping 22222222-\S+ of arn:aws:lambda:us-east-1:123456789012:function:someone-elses-fn to .*: left alone$/),
+      expect.stringMatching(/names mapping 33333333-\S+ of .*:function:fn to arn:aws:sqs:us-east-1:123456789012:someone-elses-queue, not of fn to that source: left alone$/),
+    ]);
+  });
+
+  it('puts no value that is not UUID-shaped into a request path, and says so', async () => {
+    for (const uuid of ['.', '..', '../functions/victim', '%2e%2e']) {
+      const target = new ScriptedTarget((request) => {
+        if (request.method === 'POST') return { status: 202, body: JSON.stringify({ UUID: uuid, FunctionArn: arnOf('fn'), EventSourceArn: sqsArn }) };
+        if (request.method === 'GET' && request.path.includes('?')) return { status: 200, body: JSON.stringify({ EventSourceMappings: [{ UUID: uuid, FunctionArn: arnOf('fn'), EventSourceArn: sqsArn }] }) };
+        return { status: 404, body: '{}' };
+      });
+      const runner = new CaseRunner({ transport: target, spec, fixtures, missingFixtures: [], ownsFixtures: true });
+      const judged = await runner.run(caseOf('Enabled/sqs/true'));
+      expect(target.sent.filter((line) => !line.startsWith('POST') && !line.includes('?'))).toEqual([]);
+      const cleanup = judged.reasons.filter((reason) => reason.check === 'mapping_cleanup').map((reason) => reason.message);
+      expect(cleanup.length).toBeGreaterThan(0);
+      for (const message of cleanup) expect(message).toContain(`the target named a mapping ${JSON.stringify(uuid)}, which is not a UUID: not deleted`);
+    }
   });
 });

@@ -168,6 +168,7 @@ export const misbehaviours = {
    */
   listsMappingsThatNeverGo: (count: number): Misbehaviour => {
     let functionArn = 'arn:aws:lambda:us-east-1:123456789012:function:unknown';
+    let eventSourceArn = 'arn:aws:sqs:us-east-1:123456789012:unknown';
     return {
       [CREATE_MAPPING]: {
         kind: 'take-over',
@@ -175,6 +176,7 @@ export const misbehaviours = {
           const forwarded = await exchange.forward();
           const mapping = JSON.parse(forwarded.body.toString('utf8') || '{}') as Record<string, unknown>;
           if (typeof mapping['FunctionArn'] === 'string') functionArn = mapping['FunctionArn'];
+          if (typeof mapping['EventSourceArn'] === 'string') eventSourceArn = mapping['EventSourceArn'];
           delete mapping['UUID'];
           answer(exchange, forwarded, JSON.stringify(mapping));
         },
@@ -185,7 +187,7 @@ export const misbehaviours = {
           const uuid = exchange.url.split('?')[0]?.slice(mappings.length + 1) ?? '';
           const body =
             uuid === ''
-              ? JSON.stringify({ EventSourceMappings: Array.from({ length: count }, (_, index) => ({ UUID: `never-gone-${index}`, FunctionArn: functionArn, State: 'Enabled' })) })
+              ? JSON.stringify({ EventSourceMappings: Array.from({ length: count }, (_, index) => ({ UUID: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`, FunctionArn: functionArn, EventSourceArn: eventSourceArn, State: 'Enabled' })) })
               : JSON.stringify({ UUID: decodeURIComponent(uuid), FunctionArn: functionArn, State: 'Deleting' });
           write(exchange.response, 200, { 'content-type': 'application/json' }, body);
         },

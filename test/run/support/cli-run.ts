@@ -38,6 +38,8 @@ export interface ChildRun extends CliRun {
 }
 
 export interface CliOptions {
+  /** The command and its subcommand; default `run`. */
+  readonly command?: readonly string[];
   /** Replaces the AWS variables of this process's environment; others are kept. */
   readonly env?: Record<string, string>;
   /** Called with all stdout so far after each chunk; may send the child a signal. */
@@ -53,13 +55,13 @@ function environmentWithoutAws(): Record<string, string | undefined> {
   return Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('AWS_') || name === 'AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'));
 }
 
-/** Runs `lambda-esm-conformance run …` in a child process with a fresh report directory: for what is about the process (signals, exit, the bin). */
+/** Runs `lambda-esm-conformance run …` (or `options.command`) in a child process with a fresh report directory: for what is about the process (signals, exit, the bin). */
 export function runCli(args: readonly string[], options: CliOptions = {}): Promise<ChildRun> {
   const reportDir = mkdtempSync(path.join(tmpdir(), 'lesm-run-'));
   const env = environmentWithoutAws();
   const rssFile = path.join(reportDir, '.max-rss');
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', maxRssPreload, bin, 'run', '--report-dir', reportDir, ...args], {
+  const child = spawn(process.execPath, ['--import', maxRssPreload, bin, ...(options.command ?? ['run']), '--report-dir', reportDir, ...args], {
     env: { ...env, ...options.env, LESM_MAX_RSS_FILE: rssFile },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
