@@ -21,7 +21,7 @@ export function runVerifier(options: VerifierOptions, signal?: AbortSignal): Pro
   const child = fork(new URL('./verifier-child.mjs', import.meta.url).pathname, [], {
     execArgv: [],
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-    env: { ...process.env, PACT_DO_NOT_TRACK: 'true' },
+    env: verifierEnvironment(process.env),
     ...(signal !== undefined && { signal }),
   });
   child.send({
@@ -48,4 +48,13 @@ export function runVerifier(options: VerifierOptions, signal?: AbortSignal): Pro
       resolve(answer ?? { kind: 'crash', text: `the verifier ended (${killedBy ?? `exit code ${code}`}) without an answer${stderr.trim() === '' ? '' : `: ${stderr.trim()}`}` });
     });
   });
+}
+
+/**
+ * The verifier signs nothing (the proxy does), so it gets no credential: nothing a compromised or
+ * verbose verifier could print or send. Only what a process needs to start and find its files.
+ */
+export function verifierEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const kept = Object.entries(env).filter(([name]) => !/^AWS_|SECRET|TOKEN|PASSWORD|CREDENTIAL/i.test(name));
+  return { ...Object.fromEntries(kept), PACT_DO_NOT_TRACK: 'true' };
 }
