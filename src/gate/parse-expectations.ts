@@ -5,7 +5,7 @@ import type { DeviationForm } from '../results.ts';
 import { excerpt } from '../user-file/excerpt.ts';
 import { UserFileError, type FileProblem } from '../user-file/file-problem.ts';
 import { parseYaml, type YamlSource } from '../user-file/yaml-source.ts';
-import { isGlob } from './case-pattern.ts';
+import { isGlob, MAX_PATTERN_LENGTH, MAX_PATTERN_WILDCARDS } from './case-pattern.ts';
 import { EXPECTED_OUTCOMES, type ExpectedOutcome, type Expectation, type Expectations } from './expectations.ts';
 
 export class ExpectationsFileError extends UserFileError {
@@ -68,13 +68,20 @@ function readEntry(value: unknown, path: readonly string[], source: YamlSource, 
   }
   const at = (key: string): string[] => [...path, key];
   const pattern = requiredText(value, 'case', path, report, 'write the case id as `lambda-esm-conformance list` shows it, or a glob such as `BatchSize/*/0` (`*` within a segment, `**` across)');
-  if (pattern !== undefined && /\s/.test(pattern)) report(at('case'), `case ${excerpt(pattern)} contains white space, which no case id does`, 'write the id as `lambda-esm-conformance list` shows it');
+  if (pattern !== undefined) checkPattern(pattern, at('case'), report);
   const outcome = readOutcome(value['outcome'], at('outcome'), report);
   const form = readForm(value['form'], at('form'), report);
   const reason = requiredText(value, 'reason', path, report, 'say why the target deviates, e.g. `reason: "answers 201 where the documentation says 202"`');
   const link = readLink(value['link'], at('link'), report);
   if (pattern === undefined || outcome === undefined || form === undefined || reason === undefined || link === undefined) return undefined;
   return { pattern, outcome, form, reason, link, line: source.locate(path).line };
+}
+
+function checkPattern(pattern: string, path: readonly string[], report: Report): void {
+  if (/\s/.test(pattern)) report(path, `case ${excerpt(pattern)} contains white space, which no case id does`, 'write the id as `lambda-esm-conformance list` shows it');
+  if (pattern.length > MAX_PATTERN_LENGTH) report(path, `case ${excerpt(pattern)} is longer than ${MAX_PATTERN_LENGTH} characters, which no case id is`, 'write the id as `lambda-esm-conformance list` shows it, or a shorter glob (`**` stands for any run of characters)');
+  const wildcards = [...pattern].filter((character) => character === '*').length;
+  if (wildcards > MAX_PATTERN_WILDCARDS) report(path, `case ${excerpt(pattern)} holds ${wildcards} \`*\`, more than the ${MAX_PATTERN_WILDCARDS} a glob may`, 'write a glob with fewer wildcards: `*` matches any run within a segment, `**` any run at all, so one of each place is enough');
 }
 
 function requiredText(entry: Record<string, unknown>, key: string, path: readonly string[], report: Report, fix: string): string | undefined {

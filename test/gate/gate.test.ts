@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isGlob, matchesCase } from '../../src/gate/case-pattern.ts';
+import { isGlob, matchesCase, MAX_PATTERN_LENGTH } from '../../src/gate/case-pattern.ts';
+import { editionCases } from '../../src/cases/edition-cases.ts';
+import { loadEdition } from '../../src/spec/load.ts';
 import { applyGate, entryFor, gateOf } from '../../src/gate/classify.ts';
 import type { Expectation, Expectations } from '../../src/gate/expectations.ts';
 import { parseExpectations } from '../../src/gate/parse-expectations.ts';
@@ -26,6 +28,33 @@ describe('case patterns', () => {
     expect(matchesCase('Max.Window/*', 'MaxxWindow/a')).toBe(false);
     expect(isGlob('a/*')).toBe(true);
     expect(isGlob('a/b')).toBe(false);
+  });
+
+  it('match as the regular expression they stand for would, on every pairing of a few globs and ids', () => {
+    // What globs meant when they were regular expressions: the reference the walk must agree with.
+    const asExpression = (pattern: string): RegExp =>
+      new RegExp(`^${pattern.split('**').map((part) => part.split('*').map((text) => text.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*')).join('.*')}$`);
+    const patterns = ['*', '**', 'a/*', 'a/**', 'a/**/b', '*/b', '**/b', 'a*b', 'a**b', '***', 'a/*/*', '*a*', '**a**', 'a.b/*', '*/*/*'];
+    const ids = ['', 'a', 'b', 'ab', 'a/b', 'a/x/b', 'axb', 'ax/yb', 'a/', '/b', 'a//b', 'a.b/c', 'aXb/c', 'x/y/z', 'bab/a'];
+    for (const pattern of patterns) {
+      for (const id of ids) expect(matchesCase(pattern, id), `${pattern} against ${JSON.stringify(id)}`).toBe(asExpression(pattern).test(id));
+    }
+  });
+
+  it('a glob of many wildcards that matches nothing is answered without backtracking (it hung the run as a regular expression)', () => {
+    const ids = (['seed', 'current'] as const).flatMap((name) => editionCases(loadEdition(name), { runs: 1, seed: 0 }).map((testCase) => testCase.id));
+    const hostile = `${'*'.repeat(20)}!`;
+    expect(ids.filter((id) => matchesCase(hostile, id))).toEqual([]);
+    expect(matchesCase(hostile, `${'a/'.repeat(100)}b`)).toBe(false);
+    expect(matchesCase(hostile, `${'a/'.repeat(100)}b!`)).toBe(true);
+    expect(matchesCase(`${'*/'.repeat(15)}*`, `${'a/'.repeat(200)}`)).toBe(false);
+  });
+
+  it('every case id of every edition fits within the bound on a pattern, so --update-expectations can write each', () => {
+    for (const name of ['seed', 'current']) {
+      const longest = Math.max(...editionCases(loadEdition(name), { runs: 1, seed: 0 }).map((testCase) => testCase.id.length));
+      expect(longest).toBeLessThanOrEqual(MAX_PATTERN_LENGTH);
+    }
   });
 
   it('an exact entry wins over a glob; among globs, the first in the file', () => {
@@ -141,6 +170,16 @@ describe('a malformed expectations file', () => {
     expect(message).toContain('e.yaml:14:11: `link` must be an http(s) URL, not "not a url"');
     expect(message).toContain('e.yaml:15:5: unknown key "extra" in an entry');
     expect(message).toContain('  fix: keep one entry per case');
+  });
+
+  it('refuses a glob too long or with too many wildcards at its line and column, before matching it', () => {
+    const withCase = (pattern: string): string => `expectations:\n  - case: "${pattern}"\n    outcome: fail\n    form: { status: 201, errorType: null }\n    reason: x\n`;
+    expect(problems(withCase(`${'*'.repeat(33)}!`))).toContain('e.yaml:2:11: case "*********************************!" holds 33 `*`, more than the 32 a glob may');
+    const long = problems(withCase(`a/${'*x'.repeat(400_000)}`));
+    expect(long).toContain(`e.yaml:2:11: case "a/*x*x`);
+    expect(long).toContain('… (800002 characters) is longer than 200 characters');
+    expect(long.length).toBeLessThan(2_000);
+    expect(parseExpectations(withCase(`${'*'.repeat(20)}!`), 'e.yaml').entries[0]?.pattern).toBe(`${'*'.repeat(20)}!`);
   });
 
   it('refuses a file without the expectations list, and YAML that does not parse', () => {
