@@ -48,8 +48,8 @@ export interface Expectations {
 export const MAX_FORMS = 16;
 /** A reason is a few sentences; the judge's own words stand in for one until a person writes it. */
 export const MAX_REASON_LENGTH = 1000;
-/** `edition` and `version`. */
-export const MAX_MADE_WITH_LENGTH = 64;
+/** `edition` and `version`: an edition's name is part of a file name, which no file system lets pass 255. */
+export const MAX_MADE_WITH_LENGTH = 255;
 /** The largest seed, as --seed takes it. */
 export const MAX_SEED = 2 ** 32 - 1;
 

@@ -65,14 +65,14 @@ const MADE_WITH_FIX = `--update-expectations writes them: \`seed: 1\` (a whole n
 
 function readMadeWith(root: Record<string, unknown>, report: Report): MadeWith {
   const { seed, edition, version } = root;
-  const text = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '' && value.length <= MAX_MADE_WITH_LENGTH;
+  const isName = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '' && value.length <= MAX_MADE_WITH_LENGTH;
   if (seed !== undefined && seed !== null && !(Number.isInteger(seed) && (seed as number) >= 0 && (seed as number) <= MAX_SEED)) {
     report(['seed'], `\`seed\` is ${excerpt(String(seed))}: it must be a whole number from 0 to ${MAX_SEED}`, MADE_WITH_FIX);
   }
   for (const [key, value] of Object.entries({ edition, version })) {
-    if (value !== undefined && value !== null && !text(value)) report([key], `\`${key}\` must be a text of 1 to ${MAX_MADE_WITH_LENGTH} characters, not ${excerpt(String(value))}`, MADE_WITH_FIX);
+    if (value !== undefined && value !== null && !isName(value)) report([key], `\`${key}\` must be a text of 1 to ${MAX_MADE_WITH_LENGTH} characters, not ${excerpt(String(value))}`, MADE_WITH_FIX);
   }
-  return { seed: typeof seed === 'number' ? seed : null, edition: text(edition) ? edition : null, version: text(version) ? version : null };
+  return { seed: typeof seed === 'number' ? seed : null, edition: isName(edition) ? edition : null, version: isName(version) ? version : null };
 }
 
 function readEntry(value: unknown, path: readonly string[], source: YamlSource, report: Report): Expectation | undefined {

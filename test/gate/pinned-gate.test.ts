@@ -50,7 +50,7 @@ describe('what a file was made with', () => {
   it('refuses a seed that --seed would refuse, and an empty edition, at their line and column', () => {
     const message = refusal(`seed: -1\nedition: ""\n${entryText(' { status: 201, errorType: null }')}`);
     expect(message).toContain('e.yaml:1:7: `seed` is "-1": it must be a whole number from 0 to 4294967295');
-    expect(message).toContain('e.yaml:2:10: `edition` must be a text of 1 to 64 characters');
+    expect(message).toContain('e.yaml:2:10: `edition` must be a text of 1 to 255 characters');
     expect(message).toContain('fix: --update-expectations writes them');
   });
 
