@@ -4,6 +4,7 @@
 import { DEFAULT_CONSUMER, DEFAULT_PROVIDER } from '../../src/pact/export.ts';
 import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from '../../src/transport/defaults.ts';
 import { grepProblem, type FlagTable, type TextFlag, type WholeNumberFlag } from './flags.ts';
+import { MAX_SEED } from '../../src/gate/expectations.ts';
 
 /** Where `pact export` writes and `pact verify` reads, unless told otherwise. */
 export const DEFAULT_PACT_DIR = 'pacts';
@@ -74,7 +75,7 @@ const seed = {
   type: 'integer',
   value: 'N',
   min: 0,
-  max: 2 ** 32 - 1,
+  max: MAX_SEED,
   otherwise: 'a random 32-bit seed, printed',
   help: 'the seed property cases draw their values from: the same seed draws the same values again',
 } as const satisfies WholeNumberFlag;
@@ -125,9 +126,9 @@ export const RUN_FLAGS = {
   'update-expectations': {
     type: 'string',
     value: 'FILE',
-    help: "write the run's deviations to FILE in that format, keeping the reasons of entries that still apply; exits 0 once written",
+    help: "write the run's deviations to FILE in that format, with the seed, edition and version it was made with, keeping the file's comments and the reasons of entries that still apply; exits 0 once written",
   },
-  seed,
+  seed: { ...seed, otherwise: "the expectations file's seed, else a random 32-bit seed; printed with where it came from" },
   'property-runs': propertyRuns,
 } as const satisfies FlagTable;
 

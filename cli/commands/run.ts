@@ -12,11 +12,11 @@ import { loadEdition } from '../../src/spec/load.ts';
 import { processIo, type CommandIo } from '../io.ts';
 import { preparedFixtures } from '../preflight/setup-problem.ts';
 import { startSuite, type Suite } from '../suite-run.ts';
-import { runExpectations, writeExpectations } from '../gate/expectations-file.ts';
+import { runExpectations, runSeed, writeExpectations } from '../gate/expectations-file.ts';
 import { VERSION } from '../version.ts';
 import { runFunctions } from './run-fixtures.ts';
-import { randomSeed, runSettings, type RunSettings } from './run-settings.ts';
-import { RUN_FLAGS } from './flag-tables.ts';
+import { runSettings, type RunSettings } from './run-settings.ts';
+import { DEFAULT_PROPERTY_RUNS, RUN_FLAGS } from './flag-tables.ts';
 import { parseFlags, UsageError } from './flags.ts';
 import { summarize } from '../summary.ts';
 import { openTargetSession, SIGNAL_DEADLINE_MS } from '../target-session.ts';
@@ -34,13 +34,13 @@ export const SIGNAL_CANCEL_MS = 1_500;
 export async function run(argv: string[], io: CommandIo = processIo): Promise<number> {
   const settings = runSettings(parseFlags('run', argv, RUN_FLAGS), process.env);
   const spec = loadEdition(settings.edition);
-  const seed = settings.seed ?? randomSeed();
+  // A malformed expectations file, or one of another edition, is refused here, before anything is made on the target.
+  const expectations = runExpectations(settings, spec.edition);
+  const { seed, origin: seedOrigin } = runSeed(settings.seed, expectations);
   const everyCase = editionCases(spec, { runs: settings.propertyRuns, seed });
   const selected = selectCases(everyCase, settings.grep ?? undefined);
   const cases = repeatCases(selected, settings.repeat);
   if (cases.length === 0) throw new UsageError(`--grep "${settings.grep ?? ''}" matches no case; "lambda-esm-conformance list" shows them all.`);
-  // A malformed expectations file is refused here, before anything is made on the target.
-  const expectations = runExpectations(settings);
   // A property case keeps its id when --property-runs 0 leaves it out: an entry for it is not stale.
   const editionCaseIds = (settings.propertyRuns === 0 ? editionCases(spec, { runs: 1, seed }) : everyCase).map((testCase) => testCase.id);
   const scope: RunScope = { grep: settings.grep, repeat: settings.repeat, seed, editionCases: everyCase.length, partial: selected.length < everyCase.length };
@@ -84,7 +84,10 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
   let report: RunReport;
   try {
     say(`lambda-esm-conformance ${VERSION}: ${cases.length} cases of the ${spec.edition} edition against ${targetUrl} (${whereFrom(settings)})`);
-    say(`seed ${seed}: --seed ${seed} draws the same values again (${propertyWords(cases.filter(isPropertyCase).length, settings.propertyRuns)})`);
+    say(`seed ${seed} (${seedOrigin}): --seed ${seed} draws the same values again (${propertyWords(cases.filter(isPropertyCase).length, settings.propertyRuns)})`);
+    if (expectations !== null && expectations.madeWith.seed === null && settings.seed === null && settings.updateExpectations === null) {
+      say(`${expectations.file} records no seed, so this gate is not pinned: property cases draw other values on every run, and may fail otherwise than listed; --update-expectations ${expectations.file} records one`);
+    }
     // vitest starts now, and its worker waits for the fixtures while they are checked and made.
     suite = startSuite(
       { conformance: conformanceReporter(), progress: new ProgressReporter(cases.length, io.stdout, secrets) },
@@ -133,11 +136,17 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
       summarize(judged, settings.reportDir, SUMMARY_WORDS, print);
       return 1;
     }
-    const entries = updatedExpectations(judged.cases, expectations, editionCaseIds);
-    await writeExpectations(file, entries);
-    say(`wrote ${entries.length === 1 ? '1 known deviation' : `${entries.length} known deviations`} to ${file}; gate on it with --expectations ${file}`);
+    const recordedSeed = expectations?.madeWith.seed ?? seed;
+    const entries = updatedExpectations(judged.cases, expectations, {
+      editionCaseIds,
+      drawnCaseIds: new Set(everyCase.filter(isPropertyCase).map((testCase) => testCase.id)),
+      exploring: recordedSeed !== seed,
+    });
+    const problem = await writeExpectations(file, entries, { seed: recordedSeed, edition: spec.edition, version: VERSION }, expectations);
+    if (problem !== null) say(problem);
+    else say(`wrote ${entries.length === 1 ? '1 known deviation' : `${entries.length} known deviations`} to ${file}, with seed ${recordedSeed}; gate on it with: ${gateCommand(settings, file)}`);
     summarize(judged, settings.reportDir, SUMMARY_WORDS, print);
-    return 0;
+    return problem === null ? 0 : 1;
   }
 }
 
@@ -150,4 +159,20 @@ function propertyWords(count: number, runs: number): string {
 
 function whereFrom(settings: RunSettings): string {
   return settings.targetFrom === null ? 'the embedded reference server' : `from ${settings.targetFrom}`;
+}
+
+/** The gate on a file just written, as a command to paste: the seed it draws from is the one the file records. */
+function gateCommand(settings: RunSettings, file: string): string {
+  const flags = [
+    ...(settings.targetFrom === '--target' && settings.targetUrl !== null ? ['--target', settings.targetUrl] : []),
+    ...(settings.edition === 'seed' ? [] : ['--edition', settings.edition]),
+    ...(settings.propertyRuns === DEFAULT_PROPERTY_RUNS ? [] : ['--property-runs', String(settings.propertyRuns)]),
+    '--expectations',
+    file,
+  ];
+  return `lambda-esm-conformance run ${flags.map(shellWord).join(' ')}`;
+}
+
+function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", "'\\''")}'`;
 }

@@ -1,9 +1,9 @@
 // The gate: each case of a run against the known deviations of an expectations file. A case that
-// deviates exactly as its entry says is expected; a listed case that passes is an unexpected pass;
+// deviates as its entry says (one of the forms it lists) is expected; a listed case that passes is an unexpected pass;
 // any other failing case is a regression. Pure, so every rule is tested on crafted results.
 import type { CaseGate, CaseResult, GateSummary, StaleEntry } from '../results.ts';
 import { isGlob, matchesCase } from './case-pattern.ts';
-import { describeForm, formOf, sameForm } from './deviation-form.ts';
+import { describeForm, describeForms, formOf, sameForm } from './deviation-form.ts';
 import type { Expectation, Expectations } from './expectations.ts';
 
 /** The entry that covers a case: the one naming its id exactly, else the first glob (in file order) that matches it. */
@@ -18,9 +18,9 @@ export function gateOf(result: Pick<CaseResult, 'outcome' | 'response'>, entry: 
     return failing ? { status: 'regression', entry: null, note: `not in the expectations file; ${describeOutcome(result.outcome, describeForm(observed))}` } : { status: 'conforms', entry: null, note: null };
   }
   const listed = { pattern: entry.pattern, reason: entry.reason, link: entry.link };
-  const listedAs = `listed as ${describeOutcome(entry.outcome, describeForm(entry.form))}`;
+  const listedAs = `listed as ${describeOutcome(entry.outcome, describeForms(entry.forms))}`;
   if (result.outcome === 'pass') return { status: 'unexpected-pass', entry: listed, note: `${listedAs}, but it passes: remove the entry` };
-  if (result.outcome === entry.outcome && sameForm(observed, entry.form)) return { status: 'expected', entry: listed, note: `deviates as listed: ${describeForm(observed)}` };
+  if (result.outcome === entry.outcome && entry.forms.some((form) => sameForm(observed, form))) return { status: 'expected', entry: listed, note: `deviates as listed: ${describeForm(observed)}` };
   return { status: 'regression', entry: listed, note: `${listedAs}, ${describeOutcome(result.outcome, describeForm(observed))}` };
 }
 

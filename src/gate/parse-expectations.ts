@@ -5,8 +5,9 @@ import type { DeviationForm } from '../results.ts';
 import { excerpt } from '../user-file/excerpt.ts';
 import { UserFileError, type FileProblem } from '../user-file/file-problem.ts';
 import { parseYaml, type YamlSource } from '../user-file/yaml-source.ts';
-import { isGlob } from './case-pattern.ts';
-import { EXPECTED_OUTCOMES, type ExpectedOutcome, type Expectation, type Expectations } from './expectations.ts';
+import { isGlob, MAX_PATTERN_LENGTH, MAX_PATTERN_WILDCARDS } from './case-pattern.ts';
+import { boundedErrorType, describeForm, MAX_ERROR_TYPE_LENGTH, sameForm } from './deviation-form.ts';
+import { EXPECTED_OUTCOMES, MAX_FORMS, MAX_MADE_WITH_LENGTH, MAX_REASON_LENGTH, MAX_SEED, type ExpectedOutcome, type Expectation, type Expectations, type MadeWith } from './expectations.ts';
 
 export class ExpectationsFileError extends UserFileError {
   override readonly name = 'ExpectationsFileError';
@@ -18,6 +19,7 @@ export class ExpectationsFileError extends UserFileError {
 
 const ENTRY_KEYS = ['case', 'outcome', 'form', 'reason', 'link'];
 const ENTRY_EXAMPLE = '`- case: BatchSize/sqs/0`, `outcome: fail`, `form: { status: 201, errorType: null }`, `reason: …`';
+const FILE_KEYS = ['seed', 'edition', 'version', 'expectations'];
 
 type Report = (path: readonly string[], message: string, fix: string, key?: string) => void;
 
@@ -31,12 +33,13 @@ export function parseExpectations(text: string, file: string): Expectations {
 
   const root = source.value;
   if (!isJsonObject(root)) {
-    report([], 'the file must be a mapping with one key, `expectations`, holding a list of entries', `write \`expectations:\` and under it one entry per case: ${ENTRY_EXAMPLE}`);
+    report([], 'the file must be a mapping with the key `expectations`, holding a list of entries', `write \`expectations:\` and under it one entry per case: ${ENTRY_EXAMPLE}`);
     throw new ExpectationsFileError(problems);
   }
   for (const key of Object.keys(root)) {
-    if (key !== 'expectations') report([], `unknown key ${excerpt(key)}`, 'the file has one key, `expectations`: move the entries under it', key);
+    if (!FILE_KEYS.includes(key)) report([], `unknown key ${excerpt(key)}`, 'the file has `seed`, `edition` and `version` (what it was made with) and `expectations`: move the entries under `expectations`', key);
   }
+  const madeWith = readMadeWith(root, report);
   const list = root['expectations'];
   const entries: Expectation[] = [];
   if (list !== null && list !== undefined && !Array.isArray(list)) {
@@ -55,7 +58,21 @@ export function parseExpectations(text: string, file: string): Expectations {
     }
   }
   if (problems.length > 0) throw new ExpectationsFileError(problems);
-  return { file, entries };
+  return { file, text, madeWith, entries };
+}
+
+const MADE_WITH_FIX = `--update-expectations writes them: \`seed: 1\` (a whole number from 0 to ${MAX_SEED}), \`edition: seed\`, \`version: "0.1.0"\`; or leave the key out`;
+
+function readMadeWith(root: Record<string, unknown>, report: Report): MadeWith {
+  const { seed, edition, version } = root;
+  const isName = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '' && value.length <= MAX_MADE_WITH_LENGTH;
+  if (seed !== undefined && seed !== null && !(Number.isInteger(seed) && (seed as number) >= 0 && (seed as number) <= MAX_SEED)) {
+    report(['seed'], `\`seed\` is ${excerpt(String(seed))}: it must be a whole number from 0 to ${MAX_SEED}`, MADE_WITH_FIX);
+  }
+  for (const [key, value] of Object.entries({ edition, version })) {
+    if (value !== undefined && value !== null && !isName(value)) report([key], `\`${key}\` must be a text of 1 to ${MAX_MADE_WITH_LENGTH} characters, not ${excerpt(String(value))}`, MADE_WITH_FIX);
+  }
+  return { seed: typeof seed === 'number' ? seed : null, edition: isName(edition) ? edition : null, version: isName(version) ? version : null };
 }
 
 function readEntry(value: unknown, path: readonly string[], source: YamlSource, report: Report): Expectation | undefined {
@@ -68,13 +85,21 @@ function readEntry(value: unknown, path: readonly string[], source: YamlSource, 
   }
   const at = (key: string): string[] => [...path, key];
   const pattern = requiredText(value, 'case', path, report, 'write the case id as `lambda-esm-conformance list` shows it, or a glob such as `BatchSize/*/0` (`*` within a segment, `**` across)');
-  if (pattern !== undefined && /\s/.test(pattern)) report(at('case'), `case ${excerpt(pattern)} contains white space, which no case id does`, 'write the id as `lambda-esm-conformance list` shows it');
+  if (pattern !== undefined) checkPattern(pattern, at('case'), report);
   const outcome = readOutcome(value['outcome'], at('outcome'), report);
-  const form = readForm(value['form'], at('form'), report);
+  const forms = readForms(value['form'], at('form'), report);
   const reason = requiredText(value, 'reason', path, report, 'say why the target deviates, e.g. `reason: "answers 201 where the documentation says 202"`');
+  if (reason !== undefined && reason.length > MAX_REASON_LENGTH) report(at('reason'), `\`reason\` is ${reason.length} characters long, more than ${MAX_REASON_LENGTH}`, 'say why in a few sentences, and link the issue for the rest (`link:`)');
   const link = readLink(value['link'], at('link'), report);
-  if (pattern === undefined || outcome === undefined || form === undefined || reason === undefined || link === undefined) return undefined;
-  return { pattern, outcome, form, reason, link, line: source.locate(path).line };
+  if (pattern === undefined || outcome === undefined || forms === undefined || reason === undefined || link === undefined || reason.length > MAX_REASON_LENGTH) return undefined;
+  return { pattern, outcome, forms, reason, link, line: source.locate(path).line };
+}
+
+function checkPattern(pattern: string, path: readonly string[], report: Report): void {
+  if (/\s/.test(pattern)) report(path, `case ${excerpt(pattern)} contains white space, which no case id does`, 'write the id as `lambda-esm-conformance list` shows it');
+  if (pattern.length > MAX_PATTERN_LENGTH) report(path, `case ${excerpt(pattern)} is longer than ${MAX_PATTERN_LENGTH} characters, which no case id is`, 'write the id as `lambda-esm-conformance list` shows it, or a shorter glob (`**` stands for any run of characters)');
+  const wildcards = [...pattern].filter((character) => character === '*').length;
+  if (wildcards > MAX_PATTERN_WILDCARDS) report(path, `case ${excerpt(pattern)} holds ${wildcards} \`*\`, more than the ${MAX_PATTERN_WILDCARDS} a glob may`, 'write a glob with fewer wildcards: `*` matches any run within a segment, `**` any run at all, so one of each place is enough');
 }
 
 function requiredText(entry: Record<string, unknown>, key: string, path: readonly string[], report: Report, fix: string): string | undefined {
@@ -92,11 +117,31 @@ function readOutcome(value: unknown, path: readonly string[], report: Report): E
   return undefined;
 }
 
-const FORM_FIX = 'write the status and error type the target answered, null for none: `form: { status: 201, errorType: null }`';
+const FORM_FIX = 'write the status and error type the target answered, null for none: `form: { status: 201, errorType: null }`; several answers as a list, one `- { status: …, errorType: … }` a line';
+
+/** `form:` one form, or a list of the forms a case may take. */
+function readForms(value: unknown, path: readonly string[], report: Report): DeviationForm[] | undefined {
+  if (!Array.isArray(value)) {
+    const form = readForm(value, path, report);
+    return form === undefined ? undefined : [form];
+  }
+  if (value.length === 0 || value.length > MAX_FORMS) {
+    report(path, `\`form\` lists ${value.length} forms: it must list 1 to ${MAX_FORMS}`, FORM_FIX);
+    return undefined;
+  }
+  const forms: DeviationForm[] = [];
+  for (const [index, item] of value.entries()) {
+    const form = readForm(item, [...path, String(index)], report);
+    if (form === undefined) continue;
+    if (forms.some((listed) => sameForm(listed, form))) report([...path, String(index)], `\`form\` lists ${describeForm(form)} twice`, 'list each form once');
+    else forms.push(form);
+  }
+  return forms.length === value.length ? forms : undefined;
+}
 
 function readForm(value: unknown, path: readonly string[], report: Report): DeviationForm | undefined {
   if (!isJsonObject(value)) {
-    report(path, value === undefined ? 'the entry has no `form`' : '`form` must be a mapping of `status` and `errorType`', FORM_FIX);
+    report(path, value === undefined ? 'the entry has no `form`' : '`form` must be a mapping of `status` and `errorType`, or a list of them', FORM_FIX);
     return undefined;
   }
   let broken = false;
@@ -112,8 +157,8 @@ function readForm(value: unknown, path: readonly string[], report: Report): Devi
     broken = true;
   }
   const errorType = value['errorType'];
-  if (!('errorType' in value) || !(errorType === null || (typeof errorType === 'string' && /^\S+$/.test(errorType)))) {
-    report('errorType' in value ? [...path, 'errorType'] : path, '`form.errorType` must be an error type such as InvalidParameterValueException, or null when the answer named none', FORM_FIX);
+  if (!('errorType' in value) || !(errorType === null || (typeof errorType === 'string' && errorType !== '' && boundedErrorType(errorType) === errorType))) {
+    report('errorType' in value ? [...path, 'errorType'] : path, `\`form.errorType\` must be an error type of 1 to ${MAX_ERROR_TYPE_LENGTH} characters such as InvalidParameterValueException, or null when the answer named none`, FORM_FIX);
     broken = true;
   }
   return broken ? undefined : { status: status as number | null, errorType: errorType as string | null };

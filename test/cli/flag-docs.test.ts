@@ -88,7 +88,7 @@ describe('every flag a command accepts is documented', () => {
   it('run --help lists --seed and --property-runs, with their ranges and defaults', async () => {
     const words = plain((await helpOf(['run', '--help'])).stdout);
     expect(words).toContain('--seed N the seed property cases draw their values from');
-    expect(words).toContain('(0 to 4294967295; default a random 32-bit seed, printed)');
+    expect(words).toContain("(0 to 4294967295; default the expectations file's seed, else a random 32-bit seed; printed with where it came from)");
     expect(words).toContain('(0 to 10000, 0 leaves property cases out; default 10)');
   });
 

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReferenceServer, type ReferenceServer } from '../../reference/server.ts';
+import { VERSION } from '../../cli/version.ts';
 import { parseExpectations } from '../../src/gate/parse-expectations.ts';
 import { startInterceptingProxy, type Interference } from '../support/intercepting-proxy.ts';
 import { commandInProcess, idsWith, readReport, readResults, runInProcess, seedCaseCount, type CliRun } from './support/cli-run.ts';
@@ -53,6 +54,7 @@ describe('the gate of --expectations', () => {
   let deviating: string[];
   let deviatingRun: CliRun;
   let cleanRun: CliRun;
+  let recordedSeed: number;
   const recorded = file('recorded.yaml');
 
   it('a clean run of a subset passes, labelled partial, never a bare CONFORMS', async () => {
@@ -79,10 +81,13 @@ describe('the gate of --expectations', () => {
   it('--update-expectations records the deviations and exits 0 without gating', async () => {
     const update = await run(201, '--update-expectations', recorded);
     expect(update.code, update.stderr).toBe(0);
-    expect(update.stderr).toContain(`wrote ${deviating.length} known deviations to ${recorded}`);
+    recordedSeed = readResults(update).scope.seed ?? -1;
+    expect(update.stderr).toContain(`seed ${recordedSeed} (drawn at random)`);
+    expect(update.stderr).toContain(`wrote ${deviating.length} known deviations to ${recorded}, with seed ${recordedSeed}; gate on it with: lambda-esm-conformance run --target ${proxy.url} --expectations ${recorded}\n`);
     const written = parseExpectations(readFileSync(recorded, 'utf8'), recorded);
+    expect(written.madeWith).toEqual({ seed: recordedSeed, edition: 'seed', version: VERSION });
     expect(written.entries.map((entry) => entry.pattern)).toEqual(deviating);
-    for (const entry of written.entries) expect(entry).toMatchObject({ outcome: 'fail', form: { status: 201, errorType: null }, reason: expect.stringContaining('expected 202, got 201') });
+    for (const entry of written.entries) expect(entry).toMatchObject({ outcome: 'fail', forms: [{ status: 201, errorType: null }], reason: expect.stringContaining('expected 202, got 201') });
   });
 
   it('then --expectations passes: known deviations only, in every report', async () => {
@@ -91,6 +96,9 @@ describe('the gate of --expectations', () => {
     const gated = await run(201, '--expectations', recorded);
     expect(gated.code, gated.stderr).toBe(0);
     const report = readResults(gated);
+    // No --seed: the run draws from the seed the file records, and says so.
+    expect(gated.stderr).toContain(`seed ${recordedSeed} (from ${recorded}): --seed ${recordedSeed} draws the same values again`);
+    expect(report.scope.seed).toBe(recordedSeed);
     expect(report.gate).toEqual({ file: recorded, expected: deviating.length, unexpectedPass: 0, regression: 0, stale: [] });
     expect(gated.stdout).toContain(`KNOWN DEVIATIONS ONLY (partial: ${selected} cases of ${edition})`);
     expect(gated.stdout).toContain(`Gate ${recorded}: ${deviating.length} expected, 0 unexpected passes, 0 regressions.`);
@@ -107,9 +115,15 @@ describe('the gate of --expectations', () => {
     expect(html).toContain('KNOWN DEVIATIONS ONLY');
     expect(html).toContain(`${deviating.length} expected</li>`);
 
+    // Comments a person adds survive the next update too.
+    writeFileSync(recorded, `# our moto gate\n${readFileSync(recorded, 'utf8').replace('  - case:', '  # explained below\n  - case:')}`);
     const again = await run(201, '--update-expectations', recorded);
     expect(again.code).toBe(0);
-    expect(readFileSync(recorded, 'utf8')).toContain('reason: "answers 201 where the documentation says 202"\n    link: "https://example.com/issue/1"');
+    const rewritten = readFileSync(recorded, 'utf8');
+    expect(rewritten).toContain('reason: "answers 201 where the documentation says 202"\n    link: "https://example.com/issue/1"');
+    expect(rewritten).toMatch(/^# our moto gate\n/);
+    expect(rewritten).toContain('  # explained below\n  - case:');
+    expect(rewritten).toContain(`seed: ${recordedSeed}\n`);
   });
 
   it('with the deviation gone, the listed cases fail the gate as unexpected passes', async () => {
@@ -137,6 +151,7 @@ describe('the gate of --expectations', () => {
     const partial = file('one.yaml', `expectations:\n  - case: ${kept}\n    outcome: fail\n    form: { status: 201, errorType: null }\n    reason: known\n`);
     const gated = await run(201, '--expectations', partial);
     expect(gated.code).toBe(1);
+    expect(gated.stderr).toContain(`${partial} records no seed, so this gate is not pinned: property cases draw other values on every run`);
     expect(readResults(gated).gate).toMatchObject({ expected: 1, unexpectedPass: 0, regression: dropped.length });
     expect(readResults(gated).cases.find((result) => result.id === dropped[0])?.gate).toEqual({ status: 'regression', entry: null, note: 'not in the expectations file; answered 201 (no error type)' });
   });
@@ -173,6 +188,37 @@ describe('the gate of --expectations', () => {
     expect(refused.stderr).toContain(`${broken}:3:14: \`outcome\` is "failed": it must be fail, error or skip`);
     expect(refused.stderr).toContain('fix: write `outcome: fail`');
     expect(proxy.seen.length).toBe(seenBefore);
+  });
+
+  it('an entry may list several forms: any of them is expected, none of them a regression that names them all', async () => {
+    const listing = file('forms.yaml', `expectations:\n${deviating.map((id) => `  - case: ${id}\n    outcome: fail\n    form:\n      - { status: 201, errorType: null }\n      - { status: 203, errorType: null }\n    reason: answers 201 or 203\n`).join('')}`);
+    const other = await run(203, '--expectations', listing);
+    expect(other.code, other.stderr).toBe(0);
+    expect(readResults(other).gate).toMatchObject({ expected: deviating.length, regression: 0 });
+    const changed = await run(200, '--expectations', listing);
+    expect(changed.code).toBe(1);
+    const note = 'listed as answered 201 (no error type) or 203 (no error type), answered 200 (no error type)';
+    expect(readResults(changed).cases.find((result) => result.id === deviating[0])?.gate?.note).toBe(note);
+    expect(readReport(changed, 'junit.xml')).toContain(`Regression: ${note}`);
+    expect(readReport(changed, 'report.html')).toContain(note);
+  });
+
+  it('refuses a file made for another edition with one sentence and exit 2, before any request', async () => {
+    const current = file('current.yaml', `edition: current\nexpectations:\n  - case: ${deviating[0]}\n    outcome: fail\n    form: { status: 201, errorType: null }\n    reason: x\n`);
+    const seenBefore = proxy.seen.length;
+    const refused = await run(201, '--expectations', current);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe(
+      `lambda-esm-conformance: ${current} was made for the current edition and this run judges the seed edition, so every case would be judged against another contract's deviations: run with --edition current, or gate on a file made with --edition seed --update-expectations NEW-FILE.\n`,
+    );
+    expect(proxy.seen.length).toBe(seenBefore);
+  });
+
+  it('gates with a glob of twenty stars within the run (as a regular expression it never ended)', async () => {
+    const hostile = file('stars.yaml', readFileSync(recorded, 'utf8').replace('expectations:\n', `expectations:\n  - case: "${'*'.repeat(20)}!"\n    outcome: fail\n    form: { status: 201, errorType: null }\n    reason: matches nothing\n`));
+    const gated = await run(201, '--expectations', hostile);
+    expect(gated.code, gated.stderr).toBe(0);
+    expect(readResults(gated).gate?.stale.map((entry) => entry.pattern)).toEqual([`${'*'.repeat(20)}!`]);
   });
 
   it('diff names the cases that changed between two runs, and exits 0 for identical ones', async () => {

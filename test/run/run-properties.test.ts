@@ -69,7 +69,7 @@ describe('property cases in a run', () => {
     expect(report.cases).toHaveLength(16);
     expect(report.cases.every((result) => result.outcome === 'pass')).toBe(true);
     expect(report.scope.seed).toBe(4242);
-    expect(run.stderr).toContain('seed 4242: --seed 4242 draws the same values again (16 property cases draw 4 values each)');
+    expect(run.stderr).toContain('seed 4242 (from --seed): --seed 4242 draws the same values again (16 property cases draw 4 values each)');
     expect(readReport(run, 'junit.xml')).toContain('<property name="seed" value="4242"/>');
     expect(readReport(run, 'report.html')).toContain('<dt>seed</dt><dd>4242 (<code>--seed 4242</code> draws the same values again)</dd>');
   }, 30_000);
