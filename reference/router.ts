@@ -32,6 +32,7 @@ export class Router {
   }
 
   route(call: IncomingCall, scopeService: string | undefined): Route {
+    this.world.forgetDeletedMappings();
     const target = headerValue(call.headers, 'x-amz-target');
     if (target !== undefined) {
       for (const [prefix, service] of this.byTargetPrefix) {

@@ -41,6 +41,8 @@ const OPERATIONS: Readonly<Record<string, Operation>> = {
       tags: tags(parameters),
       inlinePolicies: new Map(),
       attachedPolicies: new Set(),
+      policyChangedAtMs: new Map(),
+      assumableFromMs: world.now() + (world.timing?.roleAssumableAfterMs ?? 0),
     };
     world.roles.set(name, role);
     return { Role: describeRole(role) };
@@ -50,6 +52,7 @@ const OPERATIONS: Readonly<Record<string, Operation>> = {
     const role = findRole(world, parameters);
     const policyName = entityName(parameters, 'PolicyName', 128);
     role.inlinePolicies.set(policyName, policyDocument(parameters, 'PolicyDocument'));
+    role.policyChangedAtMs.set(`inline:${policyName}`, world.now());
     return undefined;
   },
   GetRolePolicy: (parameters, world) => {
@@ -64,11 +67,14 @@ const OPERATIONS: Readonly<Record<string, Operation>> = {
     const role = findRole(world, parameters);
     const policyName = entityName(parameters, 'PolicyName', 128);
     if (!role.inlinePolicies.delete(policyName)) throw noSuchEntity(`The role policy with name ${policyName} cannot be found.`);
+    role.policyChangedAtMs.delete(`inline:${policyName}`);
     return undefined;
   },
   AttachRolePolicy: (parameters, world) => {
     const role = findRole(world, parameters);
-    role.attachedPolicies.add(policyArn(parameters));
+    const arn = policyArn(parameters);
+    role.attachedPolicies.add(arn);
+    role.policyChangedAtMs.set(`managed:${arn}`, world.now());
     return undefined;
   },
   ListAttachedRolePolicies: (parameters, world) => ({
@@ -79,6 +85,7 @@ const OPERATIONS: Readonly<Record<string, Operation>> = {
     const role = findRole(world, parameters);
     const arn = policyArn(parameters);
     if (!role.attachedPolicies.delete(arn)) throw noSuchEntity(`Policy ${arn} was not found.`);
+    role.policyChangedAtMs.delete(`managed:${arn}`);
     return undefined;
   },
   DeleteRole: (parameters, world) => {
