@@ -1,4 +1,5 @@
 import { headerValue, type IncomingCall } from './exchange.ts';
+import { ControlPlaneLimit } from './lambda/control-plane-limit.ts';
 import { LAMBDA_PATH_PREFIX, lambdaRoute, unknownLambdaOperation } from './lambda/routes.ts';
 import { awsJsonError } from './protocols/aws-json.ts';
 import { awsJsonRoute, type AwsJsonService } from './protocols/aws-json-service.ts';
@@ -19,6 +20,8 @@ import type { World } from './world.ts';
 // is only used here to explain what is missing.
 export class Router {
   private readonly byTargetPrefix: ReadonlyArray<readonly [string, AwsJsonService]>;
+  // With AWS timing only: Lambda's control-plane requests per second.
+  private readonly controlPlaneLimit: ControlPlaneLimit | undefined;
 
   constructor(
     private readonly world: World,
@@ -29,6 +32,7 @@ export class Router {
       [KINESIS_TARGET_PREFIX, kinesisService(world)],
       [DYNAMODB_TARGET_PREFIX, dynamodbService(world)],
     ];
+    this.controlPlaneLimit = world.timing === undefined ? undefined : new ControlPlaneLimit(world.timing);
   }
 
   route(call: IncomingCall, scopeService: string | undefined): Route {
@@ -45,7 +49,8 @@ export class Router {
     }
     if (call.path.startsWith(LAMBDA_PATH_PREFIX)) {
       try {
-        return lambdaRoute(call, this.world, this.edition);
+        const route = lambdaRoute(call, this.world, this.edition);
+        return this.controlPlaneLimit === undefined ? route : this.controlPlaneLimit.limit(route);
       } catch (error) {
         if (error instanceof ServiceError) return refusal(error, 'rest');
         throw error;

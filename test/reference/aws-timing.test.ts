@@ -11,6 +11,7 @@ import {
 import { afterEach, describe, expect, it } from 'vitest';
 import { resolveAwsTiming } from '../../reference/aws-timing.ts';
 import { DEFAULT_AWS_TIMING, startReferenceServer, type AwsTimingOptions, type ReferenceEdition, type ReferenceServer } from '../../reference/server.ts';
+import { MAPPINGS_PATH, rawRequest } from './support/raw-http.ts';
 import { clientConfig, clientsFor, createQueue, createStream, createTableStream, EMPTY_ZIP, failure, type Clients } from './support/reference-clients.ts';
 
 // The reference server asked to behave as AWS does (awsTiming). Time is a number the test moves, so
@@ -271,5 +272,55 @@ describe('functions are Pending, then Active', () => {
     timed.advance(TIMING.functionPendingMs);
     const { Configuration } = await timed.clients.lambda.send(new GetFunctionCommand({ FunctionName: 'timed-fn' }));
     expect(Configuration).toMatchObject({ State: 'Active', LastUpdateStatus: 'Successful' });
+  });
+});
+
+describe('the control-plane rate limit', () => {
+  const list = (timed: TimedServer) => rawRequest(timed.server.url, { method: 'GET', path: MAPPINGS_PATH });
+  const statuses = async (timed: TimedServer, count: number) => {
+    const answers: number[] = [];
+    for (let index = 0; index < count; index += 1) answers.push((await list(timed)).status);
+    return answers;
+  };
+
+  it('answers 429 TooManyRequestsException with Reason CallerRateLimitExceeded past controlPlaneRps, shared by every control-plane call', async () => {
+    const timed = await timedServer('current', { ...TIMING, controlPlaneRps: 5 });
+    expect(await statuses(timed, 4)).toEqual([200, 200, 200, 200]);
+    const created = await rawRequest(timed.server.url, { path: MAPPINGS_PATH, body: JSON.stringify({ FunctionName: 'none', EventSourceArn: 'arn:aws:sqs:us-east-1:123456789012:q' }) });
+    expect(created.status).toBe(400); // the fifth request of the second: still allowed, and judged
+    const throttled = await list(timed);
+    expect(throttled.status).toBe(429);
+    expect(throttled.headers.get('x-amzn-errortype')).toBe('TooManyRequestsException');
+    expect(throttled.json).toEqual({ Type: 'User', message: 'Rate exceeded', Reason: 'CallerRateLimitExceeded' });
+    expect(throttled.headers.get('retry-after')).toBeNull();
+    const throttledCreate = await rawRequest(timed.server.url, { path: MAPPINGS_PATH, body: '{}' });
+    expect(throttledCreate.status).toBe(429);
+  });
+
+  it('leaves GetFunction and the other services alone', async () => {
+    const timed = await timedServer('seed', { ...TIMING, controlPlaneRps: 1 });
+    expect(await statuses(timed, 2)).toEqual([200, 429]);
+    const getFunction = await rawRequest(timed.server.url, { method: 'GET', path: '/2015-03-31/functions/nothing-here' });
+    expect(getFunction.status).toBe(404);
+    expect(await createQueue(timed.clients, 'unlimited-queue')).toContain(':unlimited-queue');
+  });
+
+  it('refills continuously, at most one second of requests ahead', async () => {
+    const timed = await timedServer('seed', { ...TIMING, controlPlaneRps: 5 });
+    expect(await statuses(timed, 6)).toEqual([200, 200, 200, 200, 200, 429]);
+    timed.advance(200);
+    expect(await statuses(timed, 2)).toEqual([200, 429]);
+    timed.advance(60_000);
+    expect(await statuses(timed, 6)).toEqual([200, 200, 200, 200, 200, 429]);
+  });
+
+  it('is off without awsTiming', async () => {
+    const server = await startReferenceServer();
+    try {
+      const answers = await Promise.all(Array.from({ length: 40 }, () => rawRequest(server.url, { method: 'GET', path: MAPPINGS_PATH })));
+      expect(answers.map((answer) => answer.status)).toEqual(new Array(40).fill(200));
+    } finally {
+      await server.close();
+    }
   });
 });
