@@ -8,6 +8,7 @@ import { queryParameters } from './protocols/aws-query.ts';
 import { restJsonError } from './protocols/rest-json.ts';
 import type { Route } from './route.ts';
 import { ServiceError } from './service-error.ts';
+import { STS_DIALECT, stsRoute } from './sts/caller-identity.ts';
 import { DYNAMODB_TARGET_PREFIX, dynamodbService } from './sources/dynamodb.ts';
 import { KINESIS_TARGET_PREFIX, kinesisService } from './sources/kinesis.ts';
 import { SQS_TARGET_PREFIX, sqsService } from './sources/sqs.ts';
@@ -15,8 +16,8 @@ import type { ReferenceEdition } from './edition.ts';
 import type { World } from './world.ts';
 
 // All services share one endpoint, as in LocalStack and moto. A request names its service by
-// X-Amz-Target (the JSON protocols), by path (Lambda's restJson1), by a form naming IAM's API version
-// (the query protocol), or failing all of these by the service in its SigV4 credential scope, which
+// X-Amz-Target (the JSON protocols), by path (Lambda's restJson1), by a form naming IAM's or STS's API
+// version (the query protocol), or failing all of these by the service in its SigV4 credential scope, which
 // is only used here to explain what is missing.
 export class Router {
   private readonly byTargetPrefix: ReadonlyArray<readonly [string, AwsJsonService]>;
@@ -59,6 +60,9 @@ export class Router {
     // IAM speaks the query protocol: a form naming its Action and API version, POSTed to "/".
     const iamParameters = queryParameters(headerValue(call.headers, 'content-type'), call.body, IAM_DIALECT.version);
     if (iamParameters !== undefined && (scopeService === 'iam' || scopeService === undefined)) return iamRoute(call, iamParameters, this.world);
+    // STS speaks it too, under its own API version.
+    const stsParameters = queryParameters(headerValue(call.headers, 'content-type'), call.body, STS_DIALECT.version);
+    if (stsParameters !== undefined && (scopeService === 'sts' || scopeService === undefined)) return stsRoute(call, stsParameters, this.world);
     if (scopeService === 'sqs' || scopeService === 'kinesis' || scopeService === 'dynamodb') {
       return refusal(
         new ServiceError(

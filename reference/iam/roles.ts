@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { ACCOUNT_ID } from '../account.ts';
 import type { IncomingCall } from '../exchange.ts';
 import { awsQueryAnswer, awsQueryError, missingParameter, queryMembers, type AwsQueryDialect, type XmlValue } from '../protocols/aws-query.ts';
 import type { Route } from '../route.ts';
@@ -33,7 +32,7 @@ const OPERATIONS: Readonly<Record<string, Operation>> = {
     const role: Role = {
       name,
       path,
-      arn: `arn:aws:iam::${ACCOUNT_ID}:role${path}${name}`,
+      arn: `arn:aws:iam::${world.account}:role${path}${name}`,
       id: `AROA${randomBytes(16).toString('hex').toUpperCase().slice(0, 17)}`,
       createDate: new Date().toISOString(),
       trustPolicy: trust,

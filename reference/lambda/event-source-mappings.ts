@@ -27,7 +27,7 @@ export function describeMapping(mapping: EventSourceMapping, state: ReportedStat
 // Checks run in this order: the request's own validity (400), the function (404), with AWS timing its
 // role's permission to read the source (400), the event source (404), then a conflicting mapping (409). Nothing is stored unless every check passed.
 export function createMapping(world: World, body: JsonObject, region: string): MappingView {
-  const request = readMappingRequest(body, region);
+  const request = readMappingRequest(body, region, world.account);
   const target = request.function;
   if (!world.functions.has(target.unqualifiedArn)) {
     throw resourceNotFound(`Function not found: ${target.arn}`);
@@ -81,7 +81,7 @@ const LIST_PAGE = { default: 100, max: 10_000 };
 export function listMappings(world: World, query: URLSearchParams, region: string): JsonObject {
   const functionFilter = query.get('FunctionName');
   const sourceFilter = query.get('EventSourceArn');
-  const reference = functionFilter === null ? undefined : resolveFunctionName(functionFilter, region);
+  const reference = functionFilter === null ? undefined : resolveFunctionName(functionFilter, region, world.account);
   const maxItems = readWholeNumber(query.get('MaxItems'), 'MaxItems', 1, LIST_PAGE.max) ?? LIST_PAGE.default;
   const start = readWholeNumber(query.get('Marker'), 'Marker', 0, Number.MAX_SAFE_INTEGER) ?? 0;
 

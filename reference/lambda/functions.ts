@@ -10,7 +10,7 @@ import { MAX_BARE_NAME_LENGTH, resolveFunctionName, type FunctionReference } fro
 // timing its role must be assumable and it is Pending for functionPendingMs; without, it is Active at once.
 
 export function createFunction(world: World, body: JsonObject, region: string): JsonObject {
-  const reference = resolveFunctionName(requiredString(body, 'FunctionName'), region);
+  const reference = resolveFunctionName(requiredString(body, 'FunctionName'), region, world.account);
   if (reference.qualifier !== undefined) {
     throw invalidParameter(`FunctionName "${reference.arn}" names a version or alias; CreateFunction takes an unqualified name.`);
   }
@@ -61,7 +61,7 @@ export function deleteFunction(world: World, nameInPath: string, query: URLSearc
 }
 
 function findFunction(world: World, nameInPath: string, query: URLSearchParams, region: string): LambdaFunction {
-  const reference: FunctionReference = resolveFunctionName(nameInPath, region);
+  const reference: FunctionReference = resolveFunctionName(nameInPath, region, world.account);
   const qualifier = query.get('Qualifier') ?? reference.qualifier;
   const found = world.functions.get(reference.unqualifiedArn);
   if (found === undefined || (qualifier !== undefined && qualifier !== '$LATEST')) {

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { ACCOUNT_ID } from '../account.ts';
 import { validationError } from '../protocols/aws-json.ts';
 import { stringField, type AwsJsonService } from '../protocols/aws-json-service.ts';
 import type { JsonObject } from '../protocols/json-body.ts';
@@ -24,7 +23,7 @@ export function dynamodbService(world: World): AwsJsonService {
         if (!Array.isArray(input['KeySchema']) || !Array.isArray(input['AttributeDefinitions'])) {
           throw validationError('KeySchema and AttributeDefinitions are required lists.');
         }
-        const arn = `arn:aws:dynamodb:${call.region}:${ACCOUNT_ID}:table/${name}`;
+        const arn = `arn:aws:dynamodb:${call.region}:${world.account}:table/${name}`;
         if (world.tables.has(arn)) throw new ServiceError(400, 'ResourceInUseException', `Table already exists: ${name}`);
         const table: Table = {
           name,
@@ -68,7 +67,7 @@ function streamFor(tableArn: string, specification: unknown): Table['stream'] {
 
 function findTable(world: World, input: JsonObject, region: string): Table {
   const nameOrArn = stringField(input, 'TableName', true, validationError);
-  const arn = nameOrArn.startsWith('arn:') ? nameOrArn : `arn:aws:dynamodb:${region}:${ACCOUNT_ID}:table/${nameOrArn}`;
+  const arn = nameOrArn.startsWith('arn:') ? nameOrArn : `arn:aws:dynamodb:${region}:${world.account}:table/${nameOrArn}`;
   const table = world.tables.get(arn);
   if (table === undefined) {
     throw new ServiceError(400, 'ResourceNotFoundException', `Requested resource not found: Table: ${nameOrArn} not found`);

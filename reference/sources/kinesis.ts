@@ -1,4 +1,3 @@
-import { ACCOUNT_ID } from '../account.ts';
 import type { IncomingCall } from '../exchange.ts';
 import { validationError } from '../protocols/aws-json.ts';
 import { stringField, type AwsJsonService } from '../protocols/aws-json-service.ts';
@@ -22,9 +21,9 @@ export function kinesisService(world: World): AwsJsonService {
       CreateStream: (input, call) => {
         const name = stringField(input, 'StreamName', true, validationError);
         if (!STREAM_NAME.test(name)) throw validationError(`StreamName "${name}" must be 1 to 128 letters, digits, underscores, periods or hyphens.`);
-        const arn = streamArn(call.region, name);
+        const arn = streamArn(world, call.region, name);
         if (world.streams.has(arn)) {
-          throw new ServiceError(400, 'ResourceInUseException', `Stream ${name} under account ${ACCOUNT_ID} already exists.`);
+          throw new ServiceError(400, 'ResourceInUseException', `Stream ${name} under account ${world.account} already exists.`);
         }
         const modeDetails = input['StreamModeDetails'];
         const onDemand = typeof modeDetails === 'object' && modeDetails !== null && (modeDetails as JsonObject)['StreamMode'] === 'ON_DEMAND';
@@ -63,8 +62,8 @@ export function kinesisService(world: World): AwsJsonService {
   };
 }
 
-export function streamArn(region: string, name: string): string {
-  return `arn:aws:kinesis:${region}:${ACCOUNT_ID}:stream/${name}`;
+function streamArn(world: World, region: string, name: string): string {
+  return `arn:aws:kinesis:${region}:${world.account}:stream/${name}`;
 }
 
 // Kinesis operations take the stream by name or, in newer SDKs, by ARN.
@@ -72,9 +71,9 @@ function findStream(world: World, input: JsonObject, call: IncomingCall): Stream
   const arn = stringField(input, 'StreamARN', false, validationError);
   const name = stringField(input, 'StreamName', false, validationError);
   if (arn === undefined && name === undefined) throw validationError('StreamName or StreamARN is required.');
-  const stream = world.streams.get(arn ?? streamArn(call.region, name ?? ''));
+  const stream = world.streams.get(arn ?? streamArn(world, call.region, name ?? ''));
   if (stream === undefined) {
-    throw new ServiceError(400, 'ResourceNotFoundException', `Stream ${name ?? arn} under account ${ACCOUNT_ID} not found.`);
+    throw new ServiceError(400, 'ResourceNotFoundException', `Stream ${name ?? arn} under account ${world.account} not found.`);
   }
   return stream;
 }

@@ -1,4 +1,3 @@
-import { ACCOUNT_ID } from '../account.ts';
 import type { IncomingCall } from '../exchange.ts';
 import { stringField, type AwsJsonService } from '../protocols/aws-json-service.ts';
 import type { JsonObject } from '../protocols/json-body.ts';
@@ -33,16 +32,16 @@ export function sqsService(world: World): AwsJsonService {
               : `QueueName "${name}" ends in .fifo, which only a FIFO queue's name may: send the attribute FifoQueue=true, or choose another name.`,
           );
         }
-        const arn = queueArn(call.region, name);
+        const arn = queueArn(world, call.region, name);
         // CreateQueue is idempotent in SQS: asking again for an existing queue answers its URL.
         if (!world.queues.has(arn)) {
           world.queues.set(arn, { name, arn, createdEpochSeconds: Math.floor(Date.now() / 1000), attributes });
         }
-        return { QueueUrl: queueUrl(call, name) };
+        return { QueueUrl: queueUrl(world, call, name) };
       },
       GetQueueUrl: (input, call) => {
         const name = stringField(input, 'QueueName', true, invalidValue);
-        return { QueueUrl: queueUrl(call, findQueueByName(world, call.region, name).name) };
+        return { QueueUrl: queueUrl(world, call, findQueueByName(world, call.region, name).name) };
       },
       GetQueueAttributes: (input, call) => {
         const queue = findQueueByUrl(world, call, input);
@@ -59,17 +58,17 @@ export function sqsService(world: World): AwsJsonService {
   };
 }
 
-export function queueArn(region: string, name: string): string {
-  return `arn:aws:sqs:${region}:${ACCOUNT_ID}:${name}`;
+function queueArn(world: World, region: string, name: string): string {
+  return `arn:aws:sqs:${region}:${world.account}:${name}`;
 }
 
 // The URL points back at this server, under the account, as real queue URLs do.
-function queueUrl(call: IncomingCall, name: string): string {
-  return `http://${call.host}/${ACCOUNT_ID}/${name}`;
+function queueUrl(world: World, call: IncomingCall, name: string): string {
+  return `http://${call.host}/${world.account}/${name}`;
 }
 
 function findQueueByName(world: World, region: string, name: string): Queue {
-  const queue = world.queues.get(queueArn(region, name));
+  const queue = world.queues.get(queueArn(world, region, name));
   if (queue === undefined) throw queueDoesNotExist();
   return queue;
 }
@@ -78,7 +77,7 @@ function findQueueByUrl(world: World, call: IncomingCall, input: JsonObject): Qu
   const url = stringField(input, 'QueueUrl', true, invalidValue);
   // Only the last two path segments matter: /ACCOUNT/NAME. The host may be any alias of this server.
   const match = /\/(\d{12})\/([^/?#]+)\/?$/.exec(url);
-  if (match === null || match[1] !== ACCOUNT_ID || match[2] === undefined) throw queueDoesNotExist();
+  if (match === null || match[1] !== world.account || match[2] === undefined) throw queueDoesNotExist();
   return findQueueByName(world, call.region, match[2]);
 }
 

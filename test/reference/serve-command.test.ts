@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseServeArguments } from '../../reference/serve-command.ts';
-import { MAPPINGS_PATH, postMapping, rawRequest } from './support/raw-http.ts';
+import { callerIdentity, MAPPINGS_PATH, postMapping, rawRequest } from './support/raw-http.ts';
 
 // `lambda-esm-conformance serve` as a user runs it: a child process through the real bin.
 const BIN = fileURLToPath(new URL('../../bin/lambda-esm-conformance.js', import.meta.url));
@@ -125,6 +125,14 @@ describe('serve', () => {
     expect(await serving.exit).toBe(0);
     expect(serving.stderr()).toContain('with AWS timing creatingMs=3000, deletingMs=2000');
     expect(serving.stderr()).toContain('controlPlaneRps=1');
+  });
+
+  it('with --account plays that account', async () => {
+    const serving = runServe(['--port', '0', '--quiet', '--account', '111122223333']);
+    const url = await serving.firstLine;
+    expect((await callerIdentity(url)).text).toContain('<Account>111122223333</Account>');
+    serving.child.kill('SIGTERM');
+    expect(await serving.exit).toBe(0);
   });
 
   it('reads --aws-timing, --aws-timing-option and --account, and refuses unusable ones naming the fix', () => {

@@ -11,7 +11,7 @@ import { describeCurrentMapping } from './mapping-view.ts';
 // the function (400), with AWS timing its role's permission to read the source (400), the event source (400), a mapping of both that exists (409). Today's AWS
 // answers a missing function or source with 400 InvalidParameterValueException, never 404 (source C).
 export function createCurrentMapping(world: World, body: JsonObject, region: string, now = new Date()): Readonly<Record<string, unknown>> {
-  const request = readCurrentMappingRequest(body, region, now);
+  const request = readCurrentMappingRequest(body, region, world.account, now);
   const target = request.function;
   // Only $LATEST exists for every function: this server has no PublishVersion or CreateAlias.
   if (!world.functions.has(target.unqualifiedArn) || (target.qualifier !== undefined && target.qualifier !== '$LATEST')) {
