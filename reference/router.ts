@@ -1,6 +1,6 @@
 import { headerValue, type IncomingCall } from './exchange.ts';
 import { ControlPlaneLimit } from './lambda/control-plane-limit.ts';
-import { LAMBDA_PATH_PREFIX, lambdaRoute, unknownLambdaOperation } from './lambda/routes.ts';
+import { LAMBDA_PATH_PREFIX, LAMBDA_TAGS_PREFIX, lambdaRoute, unknownLambdaOperation } from './lambda/routes.ts';
 import { awsJsonError } from './protocols/aws-json.ts';
 import { awsJsonRoute, type AwsJsonService } from './protocols/aws-json-service.ts';
 import { IAM_DIALECT, iamRoute } from './iam/roles.ts';
@@ -48,7 +48,7 @@ export class Router {
         'json',
       );
     }
-    if (call.path.startsWith(LAMBDA_PATH_PREFIX)) {
+    if (call.path.startsWith(LAMBDA_PATH_PREFIX) || call.path.startsWith(LAMBDA_TAGS_PREFIX)) {
       try {
         const route = lambdaRoute(call, this.world, this.edition);
         return this.controlPlaneLimit === undefined ? route : this.controlPlaneLimit.limit(route);

@@ -1,5 +1,6 @@
 import { ACCOUNT_ID } from './account.ts';
 import type { AwsTiming } from './aws-timing.ts';
+import type { Tags } from './tags.ts';
 
 // Everything the server knows, in memory, for the life of one process. Each service module owns its
 // own map; they share one World so that Lambda can ask whether an event source or a function exists.
@@ -20,7 +21,7 @@ export interface LambdaFunction {
   readonly lastModified: string;
   // With AWS timing, the function is Pending until then (World.now's scale).
   readonly activeFromMs?: number;
-  readonly tags: Map<string, string>;
+  readonly tags: Tags;
 }
 
 export interface Queue {
@@ -28,6 +29,7 @@ export interface Queue {
   readonly arn: string;
   readonly createdEpochSeconds: number;
   readonly attributes: Readonly<Record<string, string>>;
+  readonly tags: Tags;
 }
 
 export interface Stream {
@@ -36,6 +38,7 @@ export interface Stream {
   readonly shardCount: number;
   readonly mode: 'PROVISIONED' | 'ON_DEMAND';
   readonly createdEpochSeconds: number;
+  readonly tags: Tags;
 }
 
 export interface Table {
@@ -48,6 +51,7 @@ export interface Table {
   readonly billingMode: string;
   readonly provisionedThroughput: { readonly ReadCapacityUnits: number; readonly WriteCapacityUnits: number };
   readonly stream: { readonly arn: string; readonly label: string; readonly viewType: string } | undefined;
+  readonly tags: Tags;
 }
 
 export interface EventSourceMapping {

@@ -47,6 +47,13 @@ const OPERATIONS: Readonly<Record<string, Operation>> = {
     return { Role: describeRole(role) };
   },
   GetRole: (parameters, world) => ({ Role: describeRole(findRole(world, parameters)) }),
+  // One page. "ListRoles does not return … Tags" (the IAM API Reference): ListRoleTags does.
+  ListRoles: (parameters, world) => {
+    const prefix = parameters.get('PathPrefix') ?? '/';
+    const roles = [...world.roles.values()].filter((role) => role.path.startsWith(prefix));
+    return { Roles: roles.map((role) => ({ ...describeRole(role), Tags: undefined })), IsTruncated: false };
+  },
+  ListRoleTags: (parameters, world) => ({ Tags: tagElements(findRole(world, parameters)), IsTruncated: false }),
   PutRolePolicy: (parameters, world) => {
     const role = findRole(world, parameters);
     const policyName = entityName(parameters, 'PolicyName', 128);
@@ -113,7 +120,7 @@ export function iamRoute(call: IncomingCall, parameters: URLSearchParams, world:
   };
 }
 
-function describeRole(role: Role): XmlValue {
+function describeRole(role: Role): Readonly<Record<string, XmlValue>> {
   return {
     Path: role.path,
     RoleName: role.name,
@@ -124,8 +131,12 @@ function describeRole(role: Role): XmlValue {
     AssumeRolePolicyDocument: encodeURIComponent(role.trustPolicy),
     Description: role.description,
     MaxSessionDuration: 3600,
-    Tags: role.tags.length === 0 ? undefined : role.tags.map((tag) => ({ Key: tag.key, Value: tag.value })),
+    Tags: role.tags.length === 0 ? undefined : tagElements(role),
   };
+}
+
+function tagElements(role: Role): XmlValue {
+  return role.tags.map((tag) => ({ Key: tag.key, Value: tag.value }));
 }
 
 function findRole(world: World, parameters: URLSearchParams): Role {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describeJsonType, type JsonObject } from '../protocols/json-body.ts';
 import { invalidParameter, resourceConflict, resourceNotFound } from '../service-error.ts';
+import { addTags, tagsAsMap, tagsFromMap } from '../tags.ts';
 import type { LambdaFunction, World } from '../world.ts';
 import { requireAssumableRole } from './execution-role.ts';
 import { MAX_BARE_NAME_LENGTH, resolveFunctionName, type FunctionReference } from './function-name.ts';
@@ -36,7 +37,7 @@ export function createFunction(world: World, body: JsonObject, region: string): 
     codeSha256: createHash('sha256').update(code).digest('base64'),
     lastModified: lambdaTimestamp(new Date()),
     ...(world.timing === undefined ? {} : { activeFromMs: world.now() + world.timing.functionPendingMs }),
-    tags: new Map(),
+    tags: tagsFromMap(body['Tags'], 'Tags', invalidParameter),
   };
   world.functions.set(created.arn, created);
   return describeFunction(world, created);
@@ -47,7 +48,29 @@ export function getFunction(world: World, nameInPath: string, query: URLSearchPa
   return {
     Configuration: describeFunction(world, found),
     Code: { RepositoryType: 'S3', Location: `https://reference.invalid/snapshots/${found.name}` },
+    ...(found.tags.size === 0 ? {} : { Tags: tagsAsMap(found.tags) }),
   };
+}
+
+// One page: every function of the request's region, in creation order.
+export function listFunctions(world: World, region: string): JsonObject {
+  const inRegion = [...world.functions.values()].filter((fn) => fn.arn.split(':')[3] === region);
+  return { Functions: inRegion.map((fn) => describeFunction(world, fn)) };
+}
+
+// ListTags and TagResource name the function by its unqualified ARN.
+export function listTags(world: World, arn: string): JsonObject {
+  return { Tags: tagsAsMap(functionByArn(world, arn).tags) };
+}
+
+export function tagResource(world: World, arn: string, body: JsonObject): void {
+  addTags(functionByArn(world, arn).tags, tagsFromMap(body['Tags'], 'Tags', invalidParameter), 'Tags', invalidParameter);
+}
+
+function functionByArn(world: World, arn: string): LambdaFunction {
+  const found = world.functions.get(arn);
+  if (found === undefined) throw resourceNotFound(`Function not found: ${arn}`);
+  return found;
 }
 
 export function getFunctionConfiguration(world: World, nameInPath: string, query: URLSearchParams, region: string): JsonObject {

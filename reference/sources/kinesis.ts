@@ -3,6 +3,7 @@ import { validationError } from '../protocols/aws-json.ts';
 import { stringField, type AwsJsonService } from '../protocols/aws-json-service.ts';
 import type { JsonObject } from '../protocols/json-body.ts';
 import { ServiceError } from '../service-error.ts';
+import { addTags, tagsAsList, tagsFromMap } from '../tags.ts';
 import type { Stream, World } from '../world.ts';
 
 // Amazon Kinesis Data Streams, as far as fixtures need it, in AWS JSON 1.1
@@ -37,6 +38,8 @@ export function kinesisService(world: World): AwsJsonService {
           shardCount: typeof shardCount === 'number' ? shardCount : onDemand ? 4 : 1,
           mode: onDemand ? 'ON_DEMAND' : 'PROVISIONED',
           createdEpochSeconds: Math.floor(Date.now() / 1000),
+          // CreateStream has taken Tags since 2024 (the Kinesis API Reference); before, only AddTagsToStream.
+          tags: tagsFromMap(input['Tags'], 'Tags', validationError),
         });
         return {};
       },
@@ -54,6 +57,27 @@ export function kinesisService(world: World): AwsJsonService {
         const stream = findStream(world, input, call);
         return { StreamDescription: { ...streamBasics(stream), Shards: shards(stream.shardCount), HasMoreShards: false } };
       },
+      // One page: every stream of the request's region, in creation order.
+      ListStreams: (_input, call) => {
+        const streams = [...world.streams.values()].filter((stream) => stream.arn === streamArn(world, call.region, stream.name));
+        return {
+          StreamNames: streams.map((stream) => stream.name),
+          HasMoreStreams: false,
+          StreamSummaries: streams.map((stream) => ({
+            StreamName: stream.name,
+            StreamARN: stream.arn,
+            StreamStatus: 'ACTIVE',
+            StreamModeDetails: { StreamMode: stream.mode },
+            StreamCreationTimestamp: stream.createdEpochSeconds,
+          })),
+        };
+      },
+      AddTagsToStream: (input, call) => {
+        const stream = findStream(world, input, call);
+        addTags(stream.tags, tagsFromMap(input['Tags'], 'Tags', validationError), 'Tags', validationError);
+        return {};
+      },
+      ListTagsForStream: (input, call) => ({ Tags: tagsAsList(findStream(world, input, call).tags), HasMoreTags: false }),
       DeleteStream: (input, call) => {
         world.streams.delete(findStream(world, input, call).arn);
         return {};

@@ -2,6 +2,7 @@ import type { IncomingCall } from '../exchange.ts';
 import { stringField, type AwsJsonService } from '../protocols/aws-json-service.ts';
 import type { JsonObject } from '../protocols/json-body.ts';
 import { ServiceError } from '../service-error.ts';
+import { addTags, tagsAsMap, tagsFromMap } from '../tags.ts';
 import type { Queue, World } from '../world.ts';
 
 // Amazon SQS, as far as fixtures need it, in the AWS JSON 1.0 protocol current SDKs use
@@ -33,9 +34,11 @@ export function sqsService(world: World): AwsJsonService {
           );
         }
         const arn = queueArn(world, call.region, name);
+        // The JSON protocol names CreateQueue's tags `tags`, in lower case (the SQS API Reference).
+        const tags = tagsFromMap(input['tags'], 'tags', invalidValue);
         // CreateQueue is idempotent in SQS: asking again for an existing queue answers its URL.
         if (!world.queues.has(arn)) {
-          world.queues.set(arn, { name, arn, createdEpochSeconds: Math.floor(Date.now() / 1000), attributes });
+          world.queues.set(arn, { name, arn, createdEpochSeconds: Math.floor(Date.now() / 1000), attributes, tags });
         }
         return { QueueUrl: queueUrl(world, call, name) };
       },
@@ -49,6 +52,21 @@ export function sqsService(world: World): AwsJsonService {
         const all = queueAttributes(queue);
         const chosen = wanted.includes('All') ? all : Object.fromEntries(Object.entries(all).filter(([key]) => wanted.includes(key)));
         return Object.keys(chosen).length === 0 ? {} : { Attributes: chosen };
+      },
+      // One page: every queue whose name starts with QueueNamePrefix, in creation order.
+      ListQueues: (input, call) => {
+        const prefix = stringField(input, 'QueueNamePrefix', false, invalidValue) ?? '';
+        const names = [...world.queues.values()].filter((queue) => queue.arn === queueArn(world, call.region, queue.name) && queue.name.startsWith(prefix));
+        return names.length === 0 ? {} : { QueueUrls: names.map((queue) => queueUrl(world, call, queue.name)) };
+      },
+      ListQueueTags: (input, call) => {
+        const { tags } = findQueueByUrl(world, call, input);
+        return tags.size === 0 ? {} : { Tags: tagsAsMap(tags) };
+      },
+      TagQueue: (input, call) => {
+        const queue = findQueueByUrl(world, call, input);
+        addTags(queue.tags, tagsFromMap(input['Tags'], 'Tags', invalidValue), 'Tags', invalidValue);
+        return {};
       },
       DeleteQueue: (input, call) => {
         world.queues.delete(findQueueByUrl(world, call, input).arn);
