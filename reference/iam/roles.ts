@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingCall } from '../exchange.ts';
-import { awsQueryAnswer, awsQueryError, missingParameter, queryMembers, type AwsQueryDialect, type XmlValue } from '../protocols/aws-query.ts';
+import { awsQueryRoute, missingParameter, queryMembers, type AwsQueryDialect, type XmlValue } from '../protocols/aws-query.ts';
 import type { Route } from '../route.ts';
 import { ServiceError } from '../service-error.ts';
 import type { Role, World } from '../world.ts';
@@ -108,16 +108,7 @@ const OPERATIONS: Readonly<Record<string, Operation>> = {
 export function iamRoute(call: IncomingCall, parameters: URLSearchParams, world: World): Route {
   const action = parameters.get('Action') ?? '';
   const operation = Object.hasOwn(OPERATIONS, action) ? OPERATIONS[action] : undefined;
-  return {
-    service: 'iam',
-    operation: action,
-    successStatus: 200,
-    renderError: (error) => awsQueryError(IAM_DIALECT, call.requestId, error),
-    run: () => {
-      if (operation === undefined) throw new ServiceError(400, 'InvalidAction', `The reference server does not implement IAM action "${action}".`);
-      return awsQueryAnswer(IAM_DIALECT, action, call.requestId, operation(parameters, world));
-    },
-  };
+  return awsQueryRoute(IAM_DIALECT, 'iam', call, action, operation === undefined ? undefined : () => operation(parameters, world));
 }
 
 function describeRole(role: Role): Readonly<Record<string, XmlValue>> {

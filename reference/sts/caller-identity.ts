@@ -1,7 +1,6 @@
 import type { IncomingCall } from '../exchange.ts';
-import { awsQueryAnswer, awsQueryError, type AwsQueryDialect, type XmlValue } from '../protocols/aws-query.ts';
+import { awsQueryRoute, type AwsQueryDialect, type XmlValue } from '../protocols/aws-query.ts';
 import type { Route } from '../route.ts';
-import { ServiceError } from '../service-error.ts';
 import type { World } from '../world.ts';
 
 // AWS Security Token Service, as far as telling which account a run is about to touch needs:
@@ -16,16 +15,7 @@ const CALLER_USER_ID = 'AIDAREFERENCESERVER00';
 
 export function stsRoute(call: IncomingCall, parameters: URLSearchParams, world: World): Route {
   const action = parameters.get('Action') ?? '';
-  return {
-    service: 'sts',
-    operation: action,
-    successStatus: 200,
-    renderError: (error) => awsQueryError(STS_DIALECT, call.requestId, error),
-    run: () => {
-      if (action !== 'GetCallerIdentity') throw new ServiceError(400, 'InvalidAction', `The reference server does not implement STS action "${action}".`);
-      return awsQueryAnswer(STS_DIALECT, action, call.requestId, callerIdentity(world));
-    },
-  };
+  return awsQueryRoute(STS_DIALECT, 'sts', call, action, action === 'GetCallerIdentity' ? () => callerIdentity(world) : undefined);
 }
 
 function callerIdentity(world: World): XmlValue {
