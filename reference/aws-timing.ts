@@ -39,7 +39,9 @@ export function resolveAwsTiming(option: boolean | AwsTimingOptions | undefined)
   const given = option === true ? {} : option;
   const problem = awsTimingProblem(given);
   if (problem !== undefined) throw new RangeError(`awsTiming: ${problem}`);
-  return { ...DEFAULT_AWS_TIMING, now: Date.now, ...given };
+  // A value given as undefined keeps its default, as one left out does.
+  const chosen = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined));
+  return { ...DEFAULT_AWS_TIMING, now: Date.now, ...chosen };
 }
 
 // A sentence saying which value is unusable and what it may be, or undefined when all are usable.

@@ -96,6 +96,7 @@ describe('awsTiming option', () => {
     expect(fromTrue).toEqual(DEFAULT_AWS_TIMING);
     expect(fromEmpty).toEqual(DEFAULT_AWS_TIMING);
     expect(DEFAULT_AWS_TIMING.controlPlaneRps).toBe(15);
+    expect(resolveAwsTiming({ creatingMs: undefined, deletingMs: 7 })).toMatchObject({ creatingMs: DEFAULT_AWS_TIMING.creatingMs, deletingMs: 7 });
     expect(resolveAwsTiming(undefined)).toBeUndefined();
     expect(resolveAwsTiming(false)).toBeUndefined();
     await expect(startReferenceServer({ awsTiming: { creatingMs: -1 } })).rejects.toThrow('creatingMs must be a number of milliseconds of at least 0, not -1.');
