@@ -62,8 +62,7 @@ const MAX_BODY_BYTES = 6 * 1024 * 1024;
 
 export async function startReferenceServer(options: ReferenceServerOptions = {}): Promise<ReferenceServer> {
   const host = options.host ?? '127.0.0.1';
-  // These throw RangeError on unusable options, before listening.
-  const faults = new FaultPlan(options.faults);
+  const faults = new FaultPlan(options.faults); // throws RangeError on unusable options, before listening
   const account = options.account ?? ACCOUNT_ID;
   if (!/^\d{12}$/.test(account)) throw new RangeError(`account must be 12 digits, not "${account}".`);
   const router = new Router(new World(resolveAwsTiming(options.awsTiming), account), options.edition ?? 'seed');
