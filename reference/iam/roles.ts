@@ -7,7 +7,7 @@ import type { Role, World } from '../world.ts';
 
 // AWS Identity and Access Management, as far as fixtures need it: a role Lambda can assume, its
 // inline and attached policies, and deleting all of it again. Written from the IAM API Reference
-// (CreateRole, GetRole, PutRolePolicy, GetRolePolicy, ListRolePolicies, DeleteRolePolicy, AttachRolePolicy,
+// (CreateRole, GetRole, UpdateAssumeRolePolicy, ListRoles, ListRoleTags, PutRolePolicy, GetRolePolicy, ListRolePolicies, DeleteRolePolicy, AttachRolePolicy,
 // ListAttachedRolePolicies, DetachRolePolicy, DeleteRole). IAM is global: roles have no region.
 export const IAM_DIALECT: AwsQueryDialect = { version: '2010-05-08', namespace: 'https://iam.amazonaws.com/doc/2010-05-08/' };
 
@@ -47,6 +47,13 @@ const OPERATIONS: Readonly<Record<string, Operation>> = {
     return { Role: describeRole(role) };
   },
   GetRole: (parameters, world) => ({ Role: describeRole(findRole(world, parameters)) }),
+  // A new trust policy is, for Lambda, a role it must wait to be able to assume again (AWS timing).
+  UpdateAssumeRolePolicy: (parameters, world) => {
+    const role = findRole(world, parameters);
+    const trustPolicy = policyDocument(parameters, 'PolicyDocument');
+    world.roles.set(role.name, { ...role, trustPolicy, assumableFromMs: world.now() + (world.timing?.roleAssumableAfterMs ?? 0) });
+    return undefined;
+  },
   // One page. "ListRoles does not return … Tags" (the IAM API Reference): ListRoleTags does.
   ListRoles: (parameters, world) => {
     const prefix = parameters.get('PathPrefix') ?? '/';

@@ -1,4 +1,4 @@
-import { AttachRolePolicyCommand, CreateRoleCommand, DeleteRolePolicyCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
+import { AttachRolePolicyCommand, CreateRoleCommand, DeleteRolePolicyCommand, IAMClient, PutRolePolicyCommand, UpdateAssumeRolePolicyCommand } from '@aws-sdk/client-iam';
 import {
   CreateEventSourceMappingCommand,
   CreateFunctionCommand,
@@ -192,6 +192,18 @@ describe('IAM propagation', () => {
     timed.advance(60 * 60 * 1000);
     expect((await failure(createFunction(timed, 'ec2-fn', role))).error['message']).toBe(ROLE_REFUSED);
     expect((await failure(createFunction(timed, 'ghost-fn', 'arn:aws:iam::123456789012:role/never-created'))).error['message']).toBe(ROLE_REFUSED);
+  });
+
+  it('makes a role whose trust policy is set to trust Lambda assumable roleAssumableAfterMs later', async () => {
+    const timed = await timedServer();
+    const role = await createRole(timed, 'retrusted-role', undefined, JSON.stringify({ Statement: [] }));
+    timed.advance(TIMING.roleAssumableAfterMs);
+    expect((await failure(createFunction(timed, 'retrusted-fn', role))).error['message']).toBe(ROLE_REFUSED);
+    await timed.iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: 'retrusted-role', PolicyDocument: LAMBDA_TRUST }));
+    timed.advance(TIMING.roleAssumableAfterMs - 1);
+    expect((await failure(createFunction(timed, 'retrusted-fn', role))).error['message']).toBe(ROLE_REFUSED);
+    timed.advance(1);
+    expect((await createFunction(timed, 'retrusted-fn', role)).FunctionName).toBe('retrusted-fn');
   });
 
   it('refuses a mapping until the role policy has propagated, with AWS message for each source', async () => {
