@@ -1,7 +1,7 @@
 import type { Answer } from './exchange.ts';
 import type { ServiceError } from './service-error.ts';
 
-export type ServiceName = 'lambda' | 'sqs' | 'kinesis' | 'dynamodb' | 'iam' | 'none';
+export type ServiceName = 'lambda' | 'sqs' | 'kinesis' | 'dynamodb' | 'iam' | 'sts' | 'none';
 
 // What the router decided a request is, before anything runs. Knowing the operation up front is what
 // lets fault injection pick its targets (by default only CreateEventSourceMapping) without side effects.

@@ -1,6 +1,7 @@
 import type { FaultOptions, FaultScope } from './faults/fault-options.ts';
 import { faultOptionsProblem } from './faults/fault-options.ts';
 import { isReferenceEdition, REFERENCE_EDITIONS, type ReferenceEdition } from './edition.ts';
+import { AWS_TIMING_NAMES, awsTimingProblem, DEFAULT_AWS_TIMING, type AwsTimingOptions } from './aws-timing.ts';
 import { startReferenceServer, type RequestLogEntry } from './server.ts';
 
 // `lambda-esm-conformance serve`: runs the reference server until SIGINT or SIGTERM.
@@ -31,6 +32,14 @@ Options:
   --fault-seed N           seed for the fault draws: the same seed gives the same faults (default 1)
   --fault-scope esm|all    esm (default): faults hit only CreateEventSourceMapping;
                            all: every request, fixture provisioning included
+  --aws-timing             behave asynchronously as AWS does (reference/README.md, "AWS timing"):
+                           mappings Creating and Deleting, IAM propagation, functions Pending,
+                           ${DEFAULT_AWS_TIMING.controlPlaneRps} Lambda control-plane requests per second
+  --aws-timing-option NAME=VALUE
+                           change one of its values (implies --aws-timing); repeat for several:
+${AWS_TIMING_NAMES.map((name) => `                             ${name}=${DEFAULT_AWS_TIMING[name]}`).join('\n')}
+  --account ID             the 12-digit account the server plays (ARNs, STS GetCallerIdentity;
+                           default 123456789012)
   --quiet                  do not log requests
   --help                   show this help
 `;
@@ -48,6 +57,8 @@ interface ServeSettings {
   readonly host: string;
   readonly port: number;
   readonly faults: FaultOptions;
+  readonly awsTiming: AwsTimingOptions | undefined;
+  readonly account: string | undefined;
   readonly quiet: boolean;
 }
 
@@ -74,6 +85,8 @@ export async function serve(argv: string[]): Promise<number> {
       host: settings.host,
       port: settings.port,
       faults: settings.faults,
+      ...(settings.awsTiming === undefined ? {} : { awsTiming: settings.awsTiming }),
+      ...(settings.account === undefined ? {} : { account: settings.account }),
       ...(settings.quiet ? {} : { onRequest: logRequest }),
     });
   } catch (error) {
@@ -96,7 +109,8 @@ export async function serve(argv: string[]): Promise<number> {
     process.on('SIGTERM', stop);
   });
   process.stdout.write(`${server.url}\n`);
-  process.stderr.write(`reference server (${settings.edition} edition) listening on ${server.url}${describeFaults(settings.faults)}; stop it with Ctrl-C.\n`);
+  const timing = settings.awsTiming === undefined ? '' : `, with AWS timing${describeSettings({ ...DEFAULT_AWS_TIMING, ...settings.awsTiming })}`;
+  process.stderr.write(`reference server (${settings.edition} edition) listening on ${server.url}${timing}${describeFaults(settings.faults)}; stop it with Ctrl-C.\n`);
 
   await stopped;
   await server.close();
@@ -108,6 +122,8 @@ export function parseServeArguments(argv: readonly string[]): ServeSettings {
   let host = '127.0.0.1';
   let port = DEFAULT_PORT;
   let quiet = false;
+  let awsTiming: Record<string, number> | undefined;
+  let account: string | undefined;
   const faults: { -readonly [K in keyof FaultOptions]: FaultOptions[K] } = {};
 
   for (let index = 0; index < argv.length; index += 1) {
@@ -153,6 +169,16 @@ export function parseServeArguments(argv: readonly string[]): ServeSettings {
         faults.scope = chosen;
         break;
       }
+      case '--aws-timing':
+        awsTiming ??= {};
+        break;
+      case '--aws-timing-option':
+        awsTiming = { ...awsTiming, ...timingOption(value()) };
+        break;
+      case '--account':
+        account = value();
+        if (!/^\d{12}$/.test(account)) throw new UsageError(`--account "${account}" must be an AWS account id: 12 digits, such as 111122223333.`);
+        break;
       case '--quiet':
         quiet = true;
         break;
@@ -162,7 +188,21 @@ export function parseServeArguments(argv: readonly string[]): ServeSettings {
   }
   const problem = faultOptionsProblem(faults);
   if (problem !== undefined) throw new UsageError(`the --fault options are not usable: ${problem}`);
-  return { edition, host, port, faults, quiet };
+  return { edition, host, port, faults, awsTiming, account, quiet };
+}
+
+function timingOption(spec: string): Record<string, number> {
+  const [name = '', text, ...extra] = spec.split('=');
+  if (text === undefined || text === '' || extra.length > 0) {
+    throw new UsageError(`--aws-timing-option "${spec}" must look like NAME=VALUE, such as creatingMs=3000.`);
+  }
+  if (!(AWS_TIMING_NAMES as readonly string[]).includes(name)) {
+    throw new UsageError(`--aws-timing-option "${name}" is not an AWS timing value; use ${AWS_TIMING_NAMES.join(', ')}.`);
+  }
+  const option = { [name]: Number(text) };
+  const problem = awsTimingProblem(option);
+  if (problem !== undefined) throw new UsageError(`--aws-timing-option ${spec}: ${problem}`);
+  return option;
 }
 
 function parsePort(text: string): number {
@@ -191,8 +231,13 @@ function addFault(faults: { -readonly [K in keyof FaultOptions]: FaultOptions[K]
 }
 
 function describeFaults(faults: FaultOptions): string {
-  const parts = Object.entries(faults).map(([key, value]) => `${key}=${String(value)}`);
-  return parts.length === 0 ? '' : ` with faults ${parts.join(', ')}`;
+  const parts = describeSettings(faults);
+  return parts === '' ? '' : ` with faults${parts}`;
+}
+
+function describeSettings(settings: object): string {
+  const parts = Object.entries(settings).map(([key, value]) => `${key}=${String(value)}`);
+  return parts.length === 0 ? '' : ` ${parts.join(', ')}`;
 }
 
 // Method, path (no query string), operation, status, time: never headers, so never credentials.

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { OutgoingHttpHeaders } from 'node:http';
+import { ACCOUNT_ID } from './account.ts';
+import { resolveAwsTiming, type AwsTimingOptions } from './aws-timing.ts';
 import { listenForHttp1AndHttp2, resetWithoutAnswer, type AnyRequest, type AnyResponse } from './dual-protocol-listener.ts';
 import type { Answer, IncomingCall } from './exchange.ts';
 import { internalErrorAnswer, malformedAnswer, throttledAnswer } from './faults/fault-answers.ts';
@@ -15,6 +17,7 @@ import { World } from './world.ts';
 
 export type { FaultOptions, FaultScope } from './faults/fault-options.ts';
 export type { FaultKind } from './faults/fault-plan.ts';
+export { AWS_TIMING_NAMES, DEFAULT_AWS_TIMING, type AwsTimingOptions } from './aws-timing.ts';
 export { isReferenceEdition, REFERENCE_EDITIONS, type ReferenceEdition } from './edition.ts';
 
 export interface ReferenceServerOptions {
@@ -25,6 +28,11 @@ export interface ReferenceServerOptions {
   readonly faults?: FaultOptions;
   // Which AWS to behave as: the 2019 documentation (`seed`, the default) or today's (`current`).
   readonly edition?: ReferenceEdition;
+  // Behave asynchronously as AWS does (reference/README.md, "AWS timing"): `true` or `{}` for the
+  // documented defaults, or the durations to use. Absent: everything happens at once.
+  readonly awsTiming?: boolean | AwsTimingOptions;
+  // The 12-digit account every ARN names and STS GetCallerIdentity answers (default 123456789012).
+  readonly account?: string;
   // Told about every request once it is answered, reset or left hanging (for the serve command's log).
   readonly onRequest?: (entry: RequestLogEntry) => void;
 }
@@ -55,7 +63,9 @@ const MAX_BODY_BYTES = 6 * 1024 * 1024;
 export async function startReferenceServer(options: ReferenceServerOptions = {}): Promise<ReferenceServer> {
   const host = options.host ?? '127.0.0.1';
   const faults = new FaultPlan(options.faults); // throws RangeError on unusable options, before listening
-  const router = new Router(new World(), options.edition ?? 'seed');
+  const account = options.account ?? ACCOUNT_ID;
+  if (!/^\d{12}$/.test(account)) throw new RangeError(`account must be 12 digits, not "${account}".`);
+  const router = new Router(new World(resolveAwsTiming(options.awsTiming), account), options.edition ?? 'seed');
   const pendingDelays = new Set<() => void>();
   let closing = false;
   let closed: Promise<void> | undefined;

@@ -1,3 +1,7 @@
+import { ACCOUNT_ID } from './account.ts';
+import type { AwsTiming } from './aws-timing.ts';
+import type { Tags } from './tags.ts';
+
 // Everything the server knows, in memory, for the life of one process. Each service module owns its
 // own map; they share one World so that Lambda can ask whether an event source or a function exists.
 
@@ -15,6 +19,9 @@ export interface LambdaFunction {
   readonly codeSha256: string;
   // Lambda reports function timestamps as ISO 8601 strings (unlike mappings, which use epoch seconds).
   readonly lastModified: string;
+  // With AWS timing, the function is Pending until then (World.now's scale).
+  readonly activeFromMs?: number;
+  readonly tags: Tags;
 }
 
 export interface Queue {
@@ -22,6 +29,7 @@ export interface Queue {
   readonly arn: string;
   readonly createdEpochSeconds: number;
   readonly attributes: Readonly<Record<string, string>>;
+  readonly tags: Tags;
 }
 
 export interface Stream {
@@ -30,6 +38,7 @@ export interface Stream {
   readonly shardCount: number;
   readonly mode: 'PROVISIONED' | 'ON_DEMAND';
   readonly createdEpochSeconds: number;
+  readonly tags: Tags;
 }
 
 export interface Table {
@@ -42,6 +51,7 @@ export interface Table {
   readonly billingMode: string;
   readonly provisionedThroughput: { readonly ReadCapacityUnits: number; readonly WriteCapacityUnits: number };
   readonly stream: { readonly arn: string; readonly label: string; readonly viewType: string } | undefined;
+  readonly tags: Tags;
 }
 
 export interface EventSourceMapping {
@@ -54,6 +64,9 @@ export interface EventSourceMapping {
   readonly startingPosition: string | undefined;
   readonly startingPositionTimestamp: number | undefined;
   readonly lastModifiedEpochSeconds: number;
+  // With AWS timing (World.now's scale): Creating until the first, Deleting until the second.
+  readonly creatingUntilMs?: number;
+  readonly deletingUntilMs?: number;
   // What only today's AWS answers with, for a mapping the current edition made; absent in the seed.
   readonly current?: CurrentMappingDetails;
 }
@@ -79,9 +92,20 @@ export interface Role {
   readonly inlinePolicies: Map<string, string>;
   /** ARNs of the managed policies attached. */
   readonly attachedPolicies: Set<string>;
+  /** When each inline (`inline:NAME`) or attached (`managed:ARN`) policy was last put (World.now's scale), for AWS timing. */
+  readonly policyChangedAtMs: Map<string, number>;
+  /** With AWS timing, Lambda cannot assume the role before then (World.now's scale). */
+  readonly assumableFromMs: number;
 }
 
 export class World {
+  constructor(
+    // undefined: everything happens at once, as the server always did.
+    readonly timing: AwsTiming | undefined = undefined,
+    // The account every ARN names and STS GetCallerIdentity answers.
+    readonly account: string = ACCOUNT_ID,
+  ) {}
+
   // All maps are keyed by ARN: an ARN already carries region and account, so one key says it all.
   readonly functions = new Map<string, LambdaFunction>();
   readonly queues = new Map<string, Queue>();
@@ -91,6 +115,18 @@ export class World {
   readonly mappings = new Map<string, EventSourceMapping>();
   // IAM is global: roles are keyed by name alone.
   readonly roles = new Map<string, Role>();
+
+  now(): number {
+    return this.timing === undefined ? Date.now() : this.timing.now();
+  }
+
+  // A mapping whose deletion has run its course is gone; until then it is still listed as Deleting.
+  forgetDeletedMappings(): void {
+    const now = this.now();
+    for (const [uuid, mapping] of this.mappings) {
+      if (mapping.deletingUntilMs !== undefined && mapping.deletingUntilMs <= now) this.mappings.delete(uuid);
+    }
+  }
 
   // An event source exists only once it was created through the source service's own API.
   eventSourceExists(arn: string): boolean {

@@ -33,6 +33,7 @@ const CONTENT_TYPES: Readonly<Record<ServiceName, string>> = {
   dynamodb: 'application/x-amz-json-1.0',
   kinesis: 'application/x-amz-json-1.1',
   iam: 'text/xml',
+  sts: 'text/xml',
 };
 
 function throttleError(service: ServiceName, retryAfterSeconds: string): ServiceError {
@@ -52,6 +53,7 @@ function throttleError(service: ServiceName, retryAfterSeconds: string): Service
     case 'dynamodb':
       return new ServiceError(400, 'ThrottlingException', 'Rate exceeded (injected by the reference server).');
     case 'iam':
+    case 'sts':
       return new ServiceError(400, 'Throttling', 'Rate exceeded (injected by the reference server).');
   }
 }
@@ -70,5 +72,7 @@ function internalError(service: ServiceName): ServiceError {
       return new ServiceError(500, 'InternalServerError', message);
     case 'iam':
       return new ServiceError(500, 'ServiceFailure', message);
+    case 'sts':
+      return new ServiceError(500, 'InternalFailure', message);
   }
 }

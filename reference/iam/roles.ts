@@ -1,14 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { ACCOUNT_ID } from '../account.ts';
 import type { IncomingCall } from '../exchange.ts';
-import { awsQueryAnswer, awsQueryError, missingParameter, queryMembers, type AwsQueryDialect, type XmlValue } from '../protocols/aws-query.ts';
+import { awsQueryRoute, missingParameter, queryMembers, type AwsQueryDialect, type XmlValue } from '../protocols/aws-query.ts';
 import type { Route } from '../route.ts';
 import { ServiceError } from '../service-error.ts';
 import type { Role, World } from '../world.ts';
 
 // AWS Identity and Access Management, as far as fixtures need it: a role Lambda can assume, its
 // inline and attached policies, and deleting all of it again. Written from the IAM API Reference
-// (CreateRole, GetRole, PutRolePolicy, GetRolePolicy, ListRolePolicies, DeleteRolePolicy, AttachRolePolicy,
+// (CreateRole, GetRole, UpdateAssumeRolePolicy, ListRoles, ListRoleTags, PutRolePolicy, GetRolePolicy, ListRolePolicies, DeleteRolePolicy, AttachRolePolicy,
 // ListAttachedRolePolicies, DetachRolePolicy, DeleteRole). IAM is global: roles have no region.
 export const IAM_DIALECT: AwsQueryDialect = { version: '2010-05-08', namespace: 'https://iam.amazonaws.com/doc/2010-05-08/' };
 
@@ -33,7 +32,7 @@ const OPERATIONS: Readonly<Record<string, Operation>> = {
     const role: Role = {
       name,
       path,
-      arn: `arn:aws:iam::${ACCOUNT_ID}:role${path}${name}`,
+      arn: `arn:aws:iam::${world.account}:role${path}${name}`,
       id: `AROA${randomBytes(16).toString('hex').toUpperCase().slice(0, 17)}`,
       createDate: new Date().toISOString(),
       trustPolicy: trust,
@@ -41,15 +40,32 @@ const OPERATIONS: Readonly<Record<string, Operation>> = {
       tags: tags(parameters),
       inlinePolicies: new Map(),
       attachedPolicies: new Set(),
+      policyChangedAtMs: new Map(),
+      assumableFromMs: world.now() + (world.timing?.roleAssumableAfterMs ?? 0),
     };
     world.roles.set(name, role);
     return { Role: describeRole(role) };
   },
   GetRole: (parameters, world) => ({ Role: describeRole(findRole(world, parameters)) }),
+  // A new trust policy is, for Lambda, a role it must wait to be able to assume again (AWS timing).
+  UpdateAssumeRolePolicy: (parameters, world) => {
+    const role = findRole(world, parameters);
+    const trustPolicy = policyDocument(parameters, 'PolicyDocument');
+    world.roles.set(role.name, { ...role, trustPolicy, assumableFromMs: world.now() + (world.timing?.roleAssumableAfterMs ?? 0) });
+    return undefined;
+  },
+  // One page. "ListRoles does not return … Tags" (the IAM API Reference): ListRoleTags does.
+  ListRoles: (parameters, world) => {
+    const prefix = parameters.get('PathPrefix') ?? '/';
+    const roles = [...world.roles.values()].filter((role) => role.path.startsWith(prefix));
+    return { Roles: roles.map((role) => ({ ...describeRole(role), Tags: undefined })), IsTruncated: false };
+  },
+  ListRoleTags: (parameters, world) => ({ Tags: tagElements(findRole(world, parameters)), IsTruncated: false }),
   PutRolePolicy: (parameters, world) => {
     const role = findRole(world, parameters);
     const policyName = entityName(parameters, 'PolicyName', 128);
     role.inlinePolicies.set(policyName, policyDocument(parameters, 'PolicyDocument'));
+    role.policyChangedAtMs.set(`inline:${policyName}`, world.now());
     return undefined;
   },
   GetRolePolicy: (parameters, world) => {
@@ -64,11 +80,14 @@ const OPERATIONS: Readonly<Record<string, Operation>> = {
     const role = findRole(world, parameters);
     const policyName = entityName(parameters, 'PolicyName', 128);
     if (!role.inlinePolicies.delete(policyName)) throw noSuchEntity(`The role policy with name ${policyName} cannot be found.`);
+    role.policyChangedAtMs.delete(`inline:${policyName}`);
     return undefined;
   },
   AttachRolePolicy: (parameters, world) => {
     const role = findRole(world, parameters);
-    role.attachedPolicies.add(policyArn(parameters));
+    const arn = policyArn(parameters);
+    role.attachedPolicies.add(arn);
+    role.policyChangedAtMs.set(`managed:${arn}`, world.now());
     return undefined;
   },
   ListAttachedRolePolicies: (parameters, world) => ({
@@ -79,6 +98,7 @@ const OPERATIONS: Readonly<Record<string, Operation>> = {
     const role = findRole(world, parameters);
     const arn = policyArn(parameters);
     if (!role.attachedPolicies.delete(arn)) throw noSuchEntity(`Policy ${arn} was not found.`);
+    role.policyChangedAtMs.delete(`managed:${arn}`);
     return undefined;
   },
   DeleteRole: (parameters, world) => {
@@ -95,19 +115,10 @@ const OPERATIONS: Readonly<Record<string, Operation>> = {
 export function iamRoute(call: IncomingCall, parameters: URLSearchParams, world: World): Route {
   const action = parameters.get('Action') ?? '';
   const operation = Object.hasOwn(OPERATIONS, action) ? OPERATIONS[action] : undefined;
-  return {
-    service: 'iam',
-    operation: action,
-    successStatus: 200,
-    renderError: (error) => awsQueryError(IAM_DIALECT, call.requestId, error),
-    run: () => {
-      if (operation === undefined) throw new ServiceError(400, 'InvalidAction', `The reference server does not implement IAM action "${action}".`);
-      return awsQueryAnswer(IAM_DIALECT, action, call.requestId, operation(parameters, world));
-    },
-  };
+  return awsQueryRoute(IAM_DIALECT, 'iam', call, action, operation === undefined ? undefined : () => operation(parameters, world));
 }
 
-function describeRole(role: Role): XmlValue {
+function describeRole(role: Role): Readonly<Record<string, XmlValue>> {
   return {
     Path: role.path,
     RoleName: role.name,
@@ -118,8 +129,12 @@ function describeRole(role: Role): XmlValue {
     AssumeRolePolicyDocument: encodeURIComponent(role.trustPolicy),
     Description: role.description,
     MaxSessionDuration: 3600,
-    Tags: role.tags.length === 0 ? undefined : role.tags.map((tag) => ({ Key: tag.key, Value: tag.value })),
+    Tags: role.tags.length === 0 ? undefined : tagElements(role),
   };
+}
+
+function tagElements(role: Role): XmlValue {
+  return role.tags.map((tag) => ({ Key: tag.key, Value: tag.value }));
 }
 
 function findRole(world: World, parameters: URLSearchParams): Role {

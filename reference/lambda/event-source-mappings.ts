@@ -5,6 +5,8 @@ import type { ReferenceEdition } from '../edition.ts';
 import type { EventSourceMapping, World } from '../world.ts';
 import { describeCurrentMapping } from './current/mapping-view.ts';
 import { baseMembers } from './mapping-members.ts';
+import { requireSourceReadable } from './execution-role.ts';
+import { creatingWindow, deleteMappingOf, reportedState, type ReportedState } from './mapping-lifecycle.ts';
 import { resolveFunctionName } from './function-name.ts';
 import { readMappingRequest } from './mapping-request.ts';
 
@@ -12,11 +14,7 @@ import { readMappingRequest } from './mapping-request.ts';
 // members, so StartingPosition and Enabled are remembered but not echoed.
 export type MappingView = Readonly<Record<string, unknown>>;
 
-// Mappings are born "Creating" (what CreateEventSourceMapping reports) and are immediately done being
-// created: every later read sees the state Enabled asked for. Nothing here polls, so no state lingers.
-type ReportedState = 'Creating' | 'Enabled' | 'Disabled' | 'Deleting';
-
-export function describeMapping(mapping: EventSourceMapping, state: ReportedState = settledState(mapping)): MappingView {
+export function describeMapping(mapping: EventSourceMapping, state: ReportedState): MappingView {
   if (mapping.current !== undefined) return describeCurrentMapping(mapping, mapping.current, state);
   return {
     ...baseMembers(mapping),
@@ -26,14 +24,10 @@ export function describeMapping(mapping: EventSourceMapping, state: ReportedStat
   };
 }
 
-function settledState(mapping: EventSourceMapping): ReportedState {
-  return mapping.enabled ? 'Enabled' : 'Disabled';
-}
-
-// Checks run in this order: the request's own validity (400), the function (404), the event source (404),
-// then a conflicting mapping (409). Nothing is stored unless every check passed.
+// Checks run in this order: the request's own validity (400), the function (404), with AWS timing its
+// role's permission to read the source (400), the event source (404), then a conflicting mapping (409). Nothing is stored unless every check passed.
 export function createMapping(world: World, body: JsonObject, region: string): MappingView {
-  const request = readMappingRequest(body, region);
+  const request = readMappingRequest(body, region, world.account);
   const target = request.function;
   if (!world.functions.has(target.unqualifiedArn)) {
     throw resourceNotFound(`Function not found: ${target.arn}`);
@@ -42,6 +36,7 @@ export function createMapping(world: World, body: JsonObject, region: string): M
   if (target.qualifier !== undefined && target.qualifier !== '$LATEST') {
     throw resourceNotFound(`Function not found: ${target.arn} (no version or alias "${target.qualifier}" exists).`);
   }
+  requireSourceReadable(world, target.unqualifiedArn, request.eventSourceArn);
   if (!world.eventSourceExists(request.eventSourceArn)) {
     throw resourceNotFound(`Event source not found: ${request.eventSourceArn}`);
   }
@@ -63,20 +58,20 @@ export function createMapping(world: World, body: JsonObject, region: string): M
     startingPositionTimestamp: request.startingPositionTimestamp,
     // "in Unix time seconds": a number, with the milliseconds as a fraction as AWS sends them.
     lastModifiedEpochSeconds: Date.now() / 1000,
+    ...creatingWindow(world, 'Creating'),
   };
   world.mappings.set(mapping.uuid, mapping);
   return describeMapping(mapping, 'Creating');
 }
 
 export function getMapping(world: World, uuid: string, edition: ReferenceEdition): MappingView {
-  return describeMapping(findMapping(world, uuid, edition));
+  const mapping = findMapping(world, uuid, edition);
+  return describeMapping(mapping, reportedState(world, mapping));
 }
 
-// Deletion is reported as "Deleting" and is complete at once: a later Get answers 404.
+// Deletion is reported as "Deleting"; without AWS timing it is complete at once and a later Get answers 404.
 export function deleteMapping(world: World, uuid: string, edition: ReferenceEdition): MappingView {
-  const mapping = findMapping(world, uuid, edition);
-  world.mappings.delete(uuid);
-  return describeMapping(mapping, 'Deleting');
+  return describeMapping(deleteMappingOf(world, findMapping(world, uuid, edition)), 'Deleting');
 }
 
 const LIST_PAGE = { default: 100, max: 10_000 };
@@ -86,7 +81,7 @@ const LIST_PAGE = { default: 100, max: 10_000 };
 export function listMappings(world: World, query: URLSearchParams, region: string): JsonObject {
   const functionFilter = query.get('FunctionName');
   const sourceFilter = query.get('EventSourceArn');
-  const reference = functionFilter === null ? undefined : resolveFunctionName(functionFilter, region);
+  const reference = functionFilter === null ? undefined : resolveFunctionName(functionFilter, region, world.account);
   const maxItems = readWholeNumber(query.get('MaxItems'), 'MaxItems', 1, LIST_PAGE.max) ?? LIST_PAGE.default;
   const start = readWholeNumber(query.get('Marker'), 'Marker', 0, Number.MAX_SAFE_INTEGER) ?? 0;
 
@@ -101,7 +96,7 @@ export function listMappings(world: World, query: URLSearchParams, region: strin
   const page = matching.slice(start, start + maxItems);
   const next = start + page.length;
   return {
-    EventSourceMappings: page.map((mapping) => describeMapping(mapping)),
+    EventSourceMappings: page.map((mapping) => describeMapping(mapping, reportedState(world, mapping))),
     ...(next < matching.length ? { NextMarker: String(next) } : {}),
   };
 }

@@ -1,4 +1,3 @@
-import { ACCOUNT_ID } from '../account.ts';
 import { invalidParameter } from '../service-error.ts';
 
 // FunctionName, as the 2019 documentation defines it:
@@ -29,7 +28,7 @@ export interface FunctionReference {
 // Checks a FunctionName against the documented length and pattern and resolves it. Any of the four
 // documented forms (name, function ARN, version or alias ARN, partial ARN) resolves; the region of a
 // form without one is the request's region, the account of a form without one is the server's.
-export function resolveFunctionName(value: string, requestRegion: string, field = 'FunctionName'): FunctionReference {
+export function resolveFunctionName(value: string, requestRegion: string, account: string, field = 'FunctionName'): FunctionReference {
   if (value.length < 1) {
     throw invalidParameter(`${field} must not be empty.`);
   }
@@ -52,7 +51,7 @@ export function resolveFunctionName(value: string, requestRegion: string, field 
         '(names may contain only letters, digits, hyphens and underscores).',
     );
   }
-  return functionReference({ partition: match[2], region: match[3]?.slice(0, -1), account: match[5]?.slice(0, -1), name, qualifier: match[9] }, requestRegion);
+  return functionReference({ partition: match[2], region: match[3]?.slice(0, -1), account: match[5]?.slice(0, -1), name, qualifier: match[9] }, requestRegion, account);
 }
 
 // The parts a FunctionName pattern matched; absent ones are filled in from the request.
@@ -64,10 +63,10 @@ export interface FunctionNameParts {
   readonly qualifier: string | undefined;
 }
 
-export function functionReference(parts: FunctionNameParts, requestRegion: string): FunctionReference {
+export function functionReference(parts: FunctionNameParts, requestRegion: string, serverAccount: string): FunctionReference {
   const partition = parts.partition === undefined || parts.partition === '' ? 'aws' : parts.partition;
   const region = parts.region ?? requestRegion;
-  const account = parts.account ?? ACCOUNT_ID;
+  const account = parts.account ?? serverAccount;
   const { name, qualifier } = parts;
   const unqualifiedArn = `arn:${partition}:lambda:${region}:${account}:function:${name}`;
   return {

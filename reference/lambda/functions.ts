@@ -1,14 +1,17 @@
 import { createHash } from 'node:crypto';
 import { describeJsonType, type JsonObject } from '../protocols/json-body.ts';
 import { invalidParameter, resourceConflict, resourceNotFound } from '../service-error.ts';
+import { addTags, tagsAsMap, tagsFromMap } from '../tags.ts';
 import type { LambdaFunction, World } from '../world.ts';
+import { requireAssumableRole } from './execution-role.ts';
 import { MAX_BARE_NAME_LENGTH, resolveFunctionName, type FunctionReference } from './function-name.ts';
 
 // Just enough of Lambda's function API for fixtures: a function exists once created, can be read
-// back, and can be deleted. Nothing is ever run, so the code is only measured and hashed.
+// back, and can be deleted. Nothing is ever run, so the code is only measured and hashed. With AWS
+// timing its role must be assumable and it is Pending for functionPendingMs; without, it is Active at once.
 
 export function createFunction(world: World, body: JsonObject, region: string): JsonObject {
-  const reference = resolveFunctionName(requiredString(body, 'FunctionName'), region);
+  const reference = resolveFunctionName(requiredString(body, 'FunctionName'), region, world.account);
   if (reference.qualifier !== undefined) {
     throw invalidParameter(`FunctionName "${reference.arn}" names a version or alias; CreateFunction takes an unqualified name.`);
   }
@@ -18,12 +21,14 @@ export function createFunction(world: World, body: JsonObject, region: string): 
   if (world.functions.has(reference.unqualifiedArn)) {
     throw resourceConflict(`Function already exist: ${reference.name}`);
   }
+  const role = optionalString(body, 'Role');
+  requireAssumableRole(world, role);
   const code = codeBytes(body['Code']);
   const created: LambdaFunction = {
     name: reference.name,
     arn: reference.unqualifiedArn,
     runtime: optionalString(body, 'Runtime'),
-    role: optionalString(body, 'Role'),
+    role,
     handler: optionalString(body, 'Handler'),
     description: optionalString(body, 'Description') ?? '',
     timeout: optionalInteger(body, 'Timeout') ?? 3,
@@ -31,21 +36,45 @@ export function createFunction(world: World, body: JsonObject, region: string): 
     codeSize: code.length,
     codeSha256: createHash('sha256').update(code).digest('base64'),
     lastModified: lambdaTimestamp(new Date()),
+    ...(world.timing === undefined ? {} : { activeFromMs: world.now() + world.timing.functionPendingMs }),
+    tags: tagsFromMap(body['Tags'], 'Tags', invalidParameter),
   };
   world.functions.set(created.arn, created);
-  return describeFunction(created);
+  return describeFunction(world, created);
 }
 
 export function getFunction(world: World, nameInPath: string, query: URLSearchParams, region: string): JsonObject {
   const found = findFunction(world, nameInPath, query, region);
   return {
-    Configuration: describeFunction(found),
+    Configuration: describeFunction(world, found),
     Code: { RepositoryType: 'S3', Location: `https://reference.invalid/snapshots/${found.name}` },
+    ...(found.tags.size === 0 ? {} : { Tags: tagsAsMap(found.tags) }),
   };
 }
 
+// One page: every function of the request's region, in creation order.
+export function listFunctions(world: World, region: string): JsonObject {
+  const inRegion = [...world.functions.values()].filter((fn) => fn.arn.split(':')[3] === region);
+  return { Functions: inRegion.map((fn) => describeFunction(world, fn)) };
+}
+
+// ListTags and TagResource name the function by its unqualified ARN.
+export function listTags(world: World, arn: string): JsonObject {
+  return { Tags: tagsAsMap(functionByArn(world, arn).tags) };
+}
+
+export function tagResource(world: World, arn: string, body: JsonObject): void {
+  addTags(functionByArn(world, arn).tags, tagsFromMap(body['Tags'], 'Tags', invalidParameter), 'Tags', invalidParameter);
+}
+
+function functionByArn(world: World, arn: string): LambdaFunction {
+  const found = world.functions.get(arn);
+  if (found === undefined) throw resourceNotFound(`Function not found: ${arn}`);
+  return found;
+}
+
 export function getFunctionConfiguration(world: World, nameInPath: string, query: URLSearchParams, region: string): JsonObject {
-  return describeFunction(findFunction(world, nameInPath, query, region));
+  return describeFunction(world, findFunction(world, nameInPath, query, region));
 }
 
 export function deleteFunction(world: World, nameInPath: string, query: URLSearchParams, region: string): void {
@@ -55,7 +84,7 @@ export function deleteFunction(world: World, nameInPath: string, query: URLSearc
 }
 
 function findFunction(world: World, nameInPath: string, query: URLSearchParams, region: string): LambdaFunction {
-  const reference: FunctionReference = resolveFunctionName(nameInPath, region);
+  const reference: FunctionReference = resolveFunctionName(nameInPath, region, world.account);
   const qualifier = query.get('Qualifier') ?? reference.qualifier;
   const found = world.functions.get(reference.unqualifiedArn);
   if (found === undefined || (qualifier !== undefined && qualifier !== '$LATEST')) {
@@ -64,7 +93,7 @@ function findFunction(world: World, nameInPath: string, query: URLSearchParams, 
   return found;
 }
 
-function describeFunction(fn: LambdaFunction): JsonObject {
+function describeFunction(world: World, fn: LambdaFunction): JsonObject {
   return {
     FunctionName: fn.name,
     FunctionArn: fn.arn,
@@ -78,12 +107,19 @@ function describeFunction(fn: LambdaFunction): JsonObject {
     MemorySize: fn.memorySize,
     LastModified: fn.lastModified,
     Version: '$LATEST',
-    // Functions are ready the moment they exist, so waiters for Active succeed on the first poll.
-    State: 'Active',
-    LastUpdateStatus: 'Successful',
+    ...functionState(world, fn),
     PackageType: 'Zip',
     Architectures: ['x86_64'],
   };
+}
+
+// Pending as real AWS answers it while a function is created (no LastUpdateStatus yet: no update has
+// run); Active as GetFunction answers it afterwards. Without AWS timing a function is Active at once.
+function functionState(world: World, fn: LambdaFunction): JsonObject {
+  if (fn.activeFromMs !== undefined && world.now() < fn.activeFromMs) {
+    return { State: 'Pending', StateReason: 'The function is being created.', StateReasonCode: 'Creating' };
+  }
+  return { State: 'Active', LastUpdateStatus: 'Successful' };
 }
 
 // Lambda writes function timestamps as 2019-11-26T11:36:00.000+0000.

@@ -33,7 +33,7 @@ const BATCHING_WINDOW_RANGE = { min: 0, max: 300 };
 // Sources that are streams: the only ones StartingPosition ("The position in a stream") means anything for.
 const STREAM_SOURCES: ReadonlySet<SourceType> = new Set(['kinesis', 'dynamodb-streams']);
 
-export function readMappingRequest(body: JsonObject, requestRegion: string): MappingRequest {
+export function readMappingRequest(body: JsonObject, requestRegion: string, account: string): MappingRequest {
   // Types first, in the documentation's order, so that a wrong type is reported as such and never
   // reaches a rule that assumes the right one. JSON null counts as absent, as AWS's deserialisers treat it.
   const functionName = optional(body, 'FunctionName', 'a string', isString);
@@ -48,7 +48,7 @@ export function readMappingRequest(body: JsonObject, requestRegion: string): Map
   if (functionName === undefined) throw invalidParameter('FunctionName is required.');
   if (eventSourceArn === undefined) throw invalidParameter('EventSourceArn is required.');
 
-  const reference = resolveFunctionName(functionName, requestRegion);
+  const reference = resolveFunctionName(functionName, requestRegion, account);
   const sourceType = sourceTypeOf(eventSourceArn);
   const sourceName = SOURCE_TYPE_NAMES[sourceType];
   const limits = BATCH_SIZE_BY_SOURCE[sourceType];

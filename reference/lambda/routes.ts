@@ -8,12 +8,15 @@ import type { ReferenceEdition } from '../edition.ts';
 import type { World } from '../world.ts';
 import { createCurrentMapping } from './current/create-mapping.ts';
 import { createMapping, deleteMapping, getMapping, listMappings } from './event-source-mappings.ts';
-import { createFunction, deleteFunction, getFunction, getFunctionConfiguration } from './functions.ts';
+import { createFunction, deleteFunction, getFunction, getFunctionConfiguration, listFunctions, listTags, tagResource } from './functions.ts';
 
-// Lambda's restJson1 API lives under its API version, 2015-03-31, and is routed by method and path.
+// Lambda's restJson1 API lives under its API version, 2015-03-31, and is routed by method and path;
+// its tagging operations came later and live under 2017-03-31.
 export const LAMBDA_PATH_PREFIX = '/2015-03-31/';
+export const LAMBDA_TAGS_PREFIX = '/2017-03-31/tags/';
 
 export function lambdaRoute(call: IncomingCall, world: World, edition: ReferenceEdition): Route {
+  if (call.path.startsWith(LAMBDA_TAGS_PREFIX)) return tagsRoute(call, world);
   const segments = call.path.slice(LAMBDA_PATH_PREFIX.length).split('/');
   // A trailing slash ("/event-source-mappings/", as the documentation writes it) is the same collection.
   if (segments.length > 1 && segments.at(-1) === '') segments.pop();
@@ -33,6 +36,7 @@ export function lambdaRoute(call: IncomingCall, world: World, edition: Reference
     if (id !== undefined && method === 'DELETE') return lambda('DeleteEventSourceMapping', 202, () => deleteMapping(world, id, edition));
   }
   if (collection === 'functions' && rest.length === 0) {
+    if (id === undefined && method === 'GET') return lambda('ListFunctions', 200, () => listFunctions(world, call.region));
     if (id === undefined && method === 'POST') {
       return lambda('CreateFunction', 201, () => createFunction(world, jsonBody(call), call.region));
     }
@@ -48,6 +52,18 @@ export function lambdaRoute(call: IncomingCall, world: World, edition: Reference
         return undefined;
       });
     }
+  }
+  return unknownLambdaOperation(call);
+}
+
+function tagsRoute(call: IncomingCall, world: World): Route {
+  const arn = decodePathSegment(call.path.slice(LAMBDA_TAGS_PREFIX.length));
+  if (call.method === 'GET') return lambda('ListTags', 200, () => listTags(world, arn));
+  if (call.method === 'POST') {
+    return lambda('TagResource', 204, () => {
+      tagResource(world, arn, jsonBody(call));
+      return undefined;
+    });
   }
   return unknownLambdaOperation(call);
 }

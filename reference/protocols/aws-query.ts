@@ -1,4 +1,5 @@
-import type { Answer } from '../exchange.ts';
+import type { Answer, IncomingCall } from '../exchange.ts';
+import type { Route, ServiceName } from '../route.ts';
 import { ServiceError } from '../service-error.ts';
 
 // The AWS query protocol, as IAM speaks it: every call is a form-encoded POST to "/" naming its
@@ -23,6 +24,21 @@ export function queryParameters(contentType: string | undefined, body: Buffer, v
   if (contentType === undefined || !contentType.toLowerCase().startsWith(FORM_CONTENT_TYPE)) return undefined;
   const parameters = new URLSearchParams(body.toString('utf8'));
   return parameters.get('Version') === version ? parameters : undefined;
+}
+
+// The route of a query-protocol request: `perform` answers the action's result, or is undefined for an
+// action the server does not implement (400 InvalidAction, as query services name it).
+export function awsQueryRoute(dialect: AwsQueryDialect, service: ServiceName, call: IncomingCall, action: string, perform: (() => XmlValue) | undefined): Route {
+  return {
+    service,
+    operation: action,
+    successStatus: 200,
+    renderError: (error) => awsQueryError(dialect, call.requestId, error),
+    run: () => {
+      if (perform === undefined) throw new ServiceError(400, 'InvalidAction', `The reference server does not implement ${service.toUpperCase()} action "${action}".`);
+      return awsQueryAnswer(dialect, action, call.requestId, perform());
+    },
+  };
 }
 
 export function awsQueryAnswer(dialect: AwsQueryDialect, action: string, requestId: string, result: XmlValue): Answer {

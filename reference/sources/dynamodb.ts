@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { ACCOUNT_ID } from '../account.ts';
 import { validationError } from '../protocols/aws-json.ts';
 import { stringField, type AwsJsonService } from '../protocols/aws-json-service.ts';
 import type { JsonObject } from '../protocols/json-body.ts';
 import { ServiceError } from '../service-error.ts';
+import { addTags, tagsAsList, tagsFromList } from '../tags.ts';
 import type { Table, World } from '../world.ts';
 
 // Amazon DynamoDB, as far as fixtures need it (a table whose stream a mapping can read), in AWS JSON 1.0
@@ -24,7 +24,7 @@ export function dynamodbService(world: World): AwsJsonService {
         if (!Array.isArray(input['KeySchema']) || !Array.isArray(input['AttributeDefinitions'])) {
           throw validationError('KeySchema and AttributeDefinitions are required lists.');
         }
-        const arn = `arn:aws:dynamodb:${call.region}:${ACCOUNT_ID}:table/${name}`;
+        const arn = tableArn(world, call.region, name);
         if (world.tables.has(arn)) throw new ServiceError(400, 'ResourceInUseException', `Table already exists: ${name}`);
         const table: Table = {
           name,
@@ -36,11 +36,21 @@ export function dynamodbService(world: World): AwsJsonService {
           billingMode: typeof input['BillingMode'] === 'string' ? input['BillingMode'] : 'PROVISIONED',
           provisionedThroughput: throughput(input['ProvisionedThroughput']),
           stream: streamFor(arn, input['StreamSpecification']),
+          tags: tagsFromList(input['Tags'], 'Tags', validationError),
         };
         world.tables.set(arn, table);
         return { TableDescription: describeTable(table) };
       },
       DescribeTable: (input, call) => ({ Table: describeTable(findTable(world, input, call.region)) }),
+      // One page: every table of the request's region, in creation order.
+      ListTables: (_input, call) => ({
+        TableNames: [...world.tables.values()].filter((table) => table.arn === tableArn(world, call.region, table.name)).map((table) => table.name),
+      }),
+      ListTagsOfResource: (input) => ({ Tags: tagsAsList(tableByArn(world, input).tags) }),
+      TagResource: (input) => {
+        addTags(tableByArn(world, input).tags, tagsFromList(input['Tags'], 'Tags', validationError), 'Tags', validationError);
+        return {};
+      },
       DeleteTable: (input, call) => {
         const table = findTable(world, input, call.region);
         // The table's stream goes with it: a mapping can no longer be created on that stream ARN.
@@ -66,9 +76,21 @@ function streamFor(tableArn: string, specification: unknown): Table['stream'] {
   return { arn: `${tableArn}/stream/${label}`, label, viewType: String(viewType) };
 }
 
+function tableArn(world: World, region: string, name: string): string {
+  return `arn:aws:dynamodb:${region}:${world.account}:table/${name}`;
+}
+
+// Tags are read and written by the table's ARN (ResourceArn), never its name.
+function tableByArn(world: World, input: JsonObject): Table {
+  const arn = stringField(input, 'ResourceArn', true, validationError);
+  const table = world.tables.get(arn);
+  if (table === undefined) throw new ServiceError(400, 'ResourceNotFoundException', `Requested resource not found: ResourceArn: ${arn} not found`);
+  return table;
+}
+
 function findTable(world: World, input: JsonObject, region: string): Table {
   const nameOrArn = stringField(input, 'TableName', true, validationError);
-  const arn = nameOrArn.startsWith('arn:') ? nameOrArn : `arn:aws:dynamodb:${region}:${ACCOUNT_ID}:table/${nameOrArn}`;
+  const arn = nameOrArn.startsWith('arn:') ? nameOrArn : tableArn(world, region, nameOrArn);
   const table = world.tables.get(arn);
   if (table === undefined) {
     throw new ServiceError(400, 'ResourceNotFoundException', `Requested resource not found: Table: ${nameOrArn} not found`);

@@ -1,9 +1,9 @@
-import { ACCOUNT_ID } from '../account.ts';
 import type { IncomingCall } from '../exchange.ts';
 import { validationError } from '../protocols/aws-json.ts';
 import { stringField, type AwsJsonService } from '../protocols/aws-json-service.ts';
 import type { JsonObject } from '../protocols/json-body.ts';
 import { ServiceError } from '../service-error.ts';
+import { addTags, tagsAsList, tagsFromMap } from '../tags.ts';
 import type { Stream, World } from '../world.ts';
 
 // Amazon Kinesis Data Streams, as far as fixtures need it, in AWS JSON 1.1
@@ -22,9 +22,9 @@ export function kinesisService(world: World): AwsJsonService {
       CreateStream: (input, call) => {
         const name = stringField(input, 'StreamName', true, validationError);
         if (!STREAM_NAME.test(name)) throw validationError(`StreamName "${name}" must be 1 to 128 letters, digits, underscores, periods or hyphens.`);
-        const arn = streamArn(call.region, name);
+        const arn = streamArn(world, call.region, name);
         if (world.streams.has(arn)) {
-          throw new ServiceError(400, 'ResourceInUseException', `Stream ${name} under account ${ACCOUNT_ID} already exists.`);
+          throw new ServiceError(400, 'ResourceInUseException', `Stream ${name} under account ${world.account} already exists.`);
         }
         const modeDetails = input['StreamModeDetails'];
         const onDemand = typeof modeDetails === 'object' && modeDetails !== null && (modeDetails as JsonObject)['StreamMode'] === 'ON_DEMAND';
@@ -38,6 +38,8 @@ export function kinesisService(world: World): AwsJsonService {
           shardCount: typeof shardCount === 'number' ? shardCount : onDemand ? 4 : 1,
           mode: onDemand ? 'ON_DEMAND' : 'PROVISIONED',
           createdEpochSeconds: Math.floor(Date.now() / 1000),
+          // CreateStream has taken Tags since 2024 (the Kinesis API Reference); before, only AddTagsToStream.
+          tags: tagsFromMap(input['Tags'], 'Tags', validationError),
         });
         return {};
       },
@@ -55,6 +57,27 @@ export function kinesisService(world: World): AwsJsonService {
         const stream = findStream(world, input, call);
         return { StreamDescription: { ...streamBasics(stream), Shards: shards(stream.shardCount), HasMoreShards: false } };
       },
+      // One page: every stream of the request's region, in creation order.
+      ListStreams: (_input, call) => {
+        const streams = [...world.streams.values()].filter((stream) => stream.arn === streamArn(world, call.region, stream.name));
+        return {
+          StreamNames: streams.map((stream) => stream.name),
+          HasMoreStreams: false,
+          StreamSummaries: streams.map((stream) => ({
+            StreamName: stream.name,
+            StreamARN: stream.arn,
+            StreamStatus: 'ACTIVE',
+            StreamModeDetails: { StreamMode: stream.mode },
+            StreamCreationTimestamp: stream.createdEpochSeconds,
+          })),
+        };
+      },
+      AddTagsToStream: (input, call) => {
+        const stream = findStream(world, input, call);
+        addTags(stream.tags, tagsFromMap(input['Tags'], 'Tags', validationError), 'Tags', validationError);
+        return {};
+      },
+      ListTagsForStream: (input, call) => ({ Tags: tagsAsList(findStream(world, input, call).tags), HasMoreTags: false }),
       DeleteStream: (input, call) => {
         world.streams.delete(findStream(world, input, call).arn);
         return {};
@@ -63,8 +86,8 @@ export function kinesisService(world: World): AwsJsonService {
   };
 }
 
-export function streamArn(region: string, name: string): string {
-  return `arn:aws:kinesis:${region}:${ACCOUNT_ID}:stream/${name}`;
+function streamArn(world: World, region: string, name: string): string {
+  return `arn:aws:kinesis:${region}:${world.account}:stream/${name}`;
 }
 
 // Kinesis operations take the stream by name or, in newer SDKs, by ARN.
@@ -72,9 +95,9 @@ function findStream(world: World, input: JsonObject, call: IncomingCall): Stream
   const arn = stringField(input, 'StreamARN', false, validationError);
   const name = stringField(input, 'StreamName', false, validationError);
   if (arn === undefined && name === undefined) throw validationError('StreamName or StreamARN is required.');
-  const stream = world.streams.get(arn ?? streamArn(call.region, name ?? ''));
+  const stream = world.streams.get(arn ?? streamArn(world, call.region, name ?? ''));
   if (stream === undefined) {
-    throw new ServiceError(400, 'ResourceNotFoundException', `Stream ${name ?? arn} under account ${ACCOUNT_ID} not found.`);
+    throw new ServiceError(400, 'ResourceNotFoundException', `Stream ${name ?? arn} under account ${world.account} not found.`);
   }
   return stream;
 }

@@ -1,8 +1,8 @@
-import { ACCOUNT_ID } from '../account.ts';
 import type { IncomingCall } from '../exchange.ts';
 import { stringField, type AwsJsonService } from '../protocols/aws-json-service.ts';
 import type { JsonObject } from '../protocols/json-body.ts';
 import { ServiceError } from '../service-error.ts';
+import { addTags, tagsAsMap, tagsFromMap } from '../tags.ts';
 import type { Queue, World } from '../world.ts';
 
 // Amazon SQS, as far as fixtures need it, in the AWS JSON 1.0 protocol current SDKs use
@@ -33,16 +33,18 @@ export function sqsService(world: World): AwsJsonService {
               : `QueueName "${name}" ends in .fifo, which only a FIFO queue's name may: send the attribute FifoQueue=true, or choose another name.`,
           );
         }
-        const arn = queueArn(call.region, name);
+        const arn = queueArn(world, call.region, name);
+        // The JSON protocol names CreateQueue's tags `tags`, in lower case (the SQS API Reference).
+        const tags = tagsFromMap(input['tags'], 'tags', invalidValue);
         // CreateQueue is idempotent in SQS: asking again for an existing queue answers its URL.
         if (!world.queues.has(arn)) {
-          world.queues.set(arn, { name, arn, createdEpochSeconds: Math.floor(Date.now() / 1000), attributes });
+          world.queues.set(arn, { name, arn, createdEpochSeconds: Math.floor(Date.now() / 1000), attributes, tags });
         }
-        return { QueueUrl: queueUrl(call, name) };
+        return { QueueUrl: queueUrl(world, call, name) };
       },
       GetQueueUrl: (input, call) => {
         const name = stringField(input, 'QueueName', true, invalidValue);
-        return { QueueUrl: queueUrl(call, findQueueByName(world, call.region, name).name) };
+        return { QueueUrl: queueUrl(world, call, findQueueByName(world, call.region, name).name) };
       },
       GetQueueAttributes: (input, call) => {
         const queue = findQueueByUrl(world, call, input);
@@ -50,6 +52,21 @@ export function sqsService(world: World): AwsJsonService {
         const all = queueAttributes(queue);
         const chosen = wanted.includes('All') ? all : Object.fromEntries(Object.entries(all).filter(([key]) => wanted.includes(key)));
         return Object.keys(chosen).length === 0 ? {} : { Attributes: chosen };
+      },
+      // One page: every queue whose name starts with QueueNamePrefix, in creation order.
+      ListQueues: (input, call) => {
+        const prefix = stringField(input, 'QueueNamePrefix', false, invalidValue) ?? '';
+        const names = [...world.queues.values()].filter((queue) => queue.arn === queueArn(world, call.region, queue.name) && queue.name.startsWith(prefix));
+        return names.length === 0 ? {} : { QueueUrls: names.map((queue) => queueUrl(world, call, queue.name)) };
+      },
+      ListQueueTags: (input, call) => {
+        const { tags } = findQueueByUrl(world, call, input);
+        return tags.size === 0 ? {} : { Tags: tagsAsMap(tags) };
+      },
+      TagQueue: (input, call) => {
+        const queue = findQueueByUrl(world, call, input);
+        addTags(queue.tags, tagsFromMap(input['Tags'], 'Tags', invalidValue), 'Tags', invalidValue);
+        return {};
       },
       DeleteQueue: (input, call) => {
         world.queues.delete(findQueueByUrl(world, call, input).arn);
@@ -59,17 +76,17 @@ export function sqsService(world: World): AwsJsonService {
   };
 }
 
-export function queueArn(region: string, name: string): string {
-  return `arn:aws:sqs:${region}:${ACCOUNT_ID}:${name}`;
+function queueArn(world: World, region: string, name: string): string {
+  return `arn:aws:sqs:${region}:${world.account}:${name}`;
 }
 
 // The URL points back at this server, under the account, as real queue URLs do.
-function queueUrl(call: IncomingCall, name: string): string {
-  return `http://${call.host}/${ACCOUNT_ID}/${name}`;
+function queueUrl(world: World, call: IncomingCall, name: string): string {
+  return `http://${call.host}/${world.account}/${name}`;
 }
 
 function findQueueByName(world: World, region: string, name: string): Queue {
-  const queue = world.queues.get(queueArn(region, name));
+  const queue = world.queues.get(queueArn(world, region, name));
   if (queue === undefined) throw queueDoesNotExist();
   return queue;
 }
@@ -78,7 +95,7 @@ function findQueueByUrl(world: World, call: IncomingCall, input: JsonObject): Qu
   const url = stringField(input, 'QueueUrl', true, invalidValue);
   // Only the last two path segments matter: /ACCOUNT/NAME. The host may be any alias of this server.
   const match = /\/(\d{12})\/([^/?#]+)\/?$/.exec(url);
-  if (match === null || match[1] !== ACCOUNT_ID || match[2] === undefined) throw queueDoesNotExist();
+  if (match === null || match[1] !== world.account || match[2] === undefined) throw queueDoesNotExist();
   return findQueueByName(world, call.region, match[2]);
 }
 

@@ -14,16 +14,16 @@ describe('resolveFunctionName', () => {
     ['F:7', 'arn:aws:lambda:eu-west-1:123456789012:function:F:7'],
     ['arn:aws-us-gov:lambda:us-gov-west-1:123456789012:function:F', 'arn:aws-us-gov:lambda:us-gov-west-1:123456789012:function:F'],
   ])('resolves %s to %s in a request for eu-west-1', (name, arn) => {
-    expect(resolveFunctionName(name, 'eu-west-1').arn).toBe(arn);
+    expect(resolveFunctionName(name, 'eu-west-1', '123456789012').arn).toBe(arn);
   });
 
   it('keeps the qualifier apart from the unqualified ARN', () => {
-    const reference = resolveFunctionName('F:$LATEST', 'us-east-1');
+    const reference = resolveFunctionName('F:$LATEST', 'us-east-1', '123456789012');
     expect(reference).toMatchObject({ name: 'F', qualifier: '$LATEST', unqualifiedArn: 'arn:aws:lambda:us-east-1:123456789012:function:F' });
   });
 
   it.each(['', 'a'.repeat(65), 'a.b', 'F:', 'F:a.b', 'arn:aws:lambda:us-east-1:123456789012:function:F:1:2'])('refuses "%s"', (name) => {
-    expect(() => resolveFunctionName(name, 'us-east-1')).toThrow(ServiceError);
+    expect(() => resolveFunctionName(name, 'us-east-1', '123456789012')).toThrow(ServiceError);
   });
 });
 

@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MAPPINGS_PATH, postMapping, rawRequest } from './support/raw-http.ts';
+import { parseServeArguments } from '../../reference/serve-command.ts';
+import { callerIdentity, MAPPINGS_PATH, postMapping, rawRequest } from './support/raw-http.ts';
 
 // `lambda-esm-conformance serve` as a user runs it: a child process through the real bin.
 const BIN = fileURLToPath(new URL('../../bin/lambda-esm-conformance.js', import.meta.url));
@@ -115,10 +116,43 @@ describe('serve', () => {
     expect(serving.stderr()).toContain('(seed edition)');
   });
 
+  it('with --aws-timing behaves as AWS does, its values changed by --aws-timing-option, and says so', async () => {
+    const serving = runServe(['--port', '0', '--aws-timing', '--aws-timing-option', 'controlPlaneRps=1', '--aws-timing-option=creatingMs=3000']);
+    const url = await serving.firstLine;
+    expect((await rawRequest(url, { method: 'GET', path: MAPPINGS_PATH })).status).toBe(200);
+    expect((await rawRequest(url, { method: 'GET', path: MAPPINGS_PATH })).status).toBe(429);
+    serving.child.kill('SIGTERM');
+    expect(await serving.exit).toBe(0);
+    expect(serving.stderr()).toContain('with AWS timing creatingMs=3000, deletingMs=2000');
+    expect(serving.stderr()).toContain('controlPlaneRps=1');
+  });
+
+  it('with --account plays that account', async () => {
+    const serving = runServe(['--port', '0', '--quiet', '--account', '111122223333']);
+    const url = await serving.firstLine;
+    expect((await callerIdentity(url)).text).toContain('<Account>111122223333</Account>');
+    serving.child.kill('SIGTERM');
+    expect(await serving.exit).toBe(0);
+  });
+
+  it('reads --aws-timing, --aws-timing-option and --account, and refuses unusable ones naming the fix', () => {
+    expect(parseServeArguments([]).awsTiming).toBeUndefined();
+    expect(parseServeArguments(['--aws-timing']).awsTiming).toEqual({});
+    expect(parseServeArguments(['--aws-timing-option', 'deletingMs=5000', '--aws-timing-option', 'policyPropagationMs=9000']).awsTiming).toEqual({
+      deletingMs: 5000,
+      policyPropagationMs: 9000,
+    });
+    expect(parseServeArguments(['--account', '111122223333']).account).toBe('111122223333');
+    expect(() => parseServeArguments(['--aws-timing-option', 'slowMs=1'])).toThrow('"slowMs" is not an AWS timing value; use creatingMs, deletingMs,');
+    expect(() => parseServeArguments(['--aws-timing-option', 'creatingMs=soon'])).toThrow('creatingMs must be a number of milliseconds of at least 0, not NaN.');
+    expect(() => parseServeArguments(['--aws-timing-option', 'creatingMs'])).toThrow('must look like NAME=VALUE, such as creatingMs=3000.');
+    expect(() => parseServeArguments(['--account', '12345'])).toThrow('--account "12345" must be an AWS account id: 12 digits');
+  });
+
   it('explains its options with --help and exits 0', async () => {
     const serving = runServe(['--help']);
     expect(await serving.exit).toBe(0);
-    for (const flag of ['--edition seed|current', '--port', '--host', '--fault NAME=VALUE', '--fault-seed', '--fault-scope', 'hang=RATE']) expect(serving.stdout()).toContain(flag);
+    for (const flag of ['--edition seed|current', '--port', '--host', '--fault NAME=VALUE', '--fault-seed', '--fault-scope', 'hang=RATE', '--aws-timing', 'creatingMs=2000', '--account ID']) expect(serving.stdout()).toContain(flag);
   });
 
   const badArguments: ReadonlyArray<readonly [string[], string]> = [

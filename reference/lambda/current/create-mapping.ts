@@ -2,24 +2,29 @@ import { randomUUID } from 'node:crypto';
 import type { JsonObject } from '../../protocols/json-body.ts';
 import { invalidParameter, resourceConflict } from '../../service-error.ts';
 import type { EventSourceMapping, World } from '../../world.ts';
+import { requireSourceReadable } from '../execution-role.ts';
+import { creatingWindow } from '../mapping-lifecycle.ts';
 import { readCurrentMappingRequest, type CurrentMappingRequest } from './mapping-request.ts';
 import { describeCurrentMapping } from './mapping-view.ts';
 
 // CreateEventSourceMapping as today's AWS answers it. Checks run in this order: the request (400),
-// the function (400), the event source (400), a mapping of both that exists (409). Today's AWS
+// the function (400), with AWS timing its role's permission to read the source (400), the event source (400), a mapping of both that exists (409). Today's AWS
 // answers a missing function or source with 400 InvalidParameterValueException, never 404 (source C).
 export function createCurrentMapping(world: World, body: JsonObject, region: string, now = new Date()): Readonly<Record<string, unknown>> {
-  const request = readCurrentMappingRequest(body, region, now);
+  const request = readCurrentMappingRequest(body, region, world.account, now);
   const target = request.function;
   // Only $LATEST exists for every function: this server has no PublishVersion or CreateAlias.
   if (!world.functions.has(target.unqualifiedArn) || (target.qualifier !== undefined && target.qualifier !== '$LATEST')) {
     throw invalidParameter('Function does not exist');
   }
+  requireSourceReadable(world, target.unqualifiedArn, request.eventSourceArn);
   if (!world.eventSourceExists(request.eventSourceArn)) throw sourceNotFound(request);
   for (const existing of world.mappings.values()) {
     if (existing.functionArn === target.arn && existing.eventSourceArn === request.eventSourceArn) throw duplicate(request, existing.uuid);
   }
   const uuid = randomUUID();
+  // Created disabled, a mapping answers Disabled at once; otherwise it is Creating (source C).
+  const answered = request.enabled ? 'Creating' : 'Disabled';
   const current = {
     eventSourceMappingArn: `arn:${target.partition}:lambda:${target.region}:${target.account}:event-source-mapping:${uuid}`,
     isStream: request.stream !== undefined,
@@ -36,10 +41,10 @@ export function createCurrentMapping(world: World, body: JsonObject, region: str
     startingPositionTimestamp: request.stream?.startingPositionTimestamp,
     lastModifiedEpochSeconds: now.getTime() / 1000,
     current,
+    ...creatingWindow(world, answered),
   };
   world.mappings.set(uuid, mapping);
-  // Created disabled, a mapping answers Disabled at once; otherwise it is Creating (source C).
-  return describeCurrentMapping(mapping, current, request.enabled ? 'Creating' : 'Disabled');
+  return describeCurrentMapping(mapping, current, answered);
 }
 
 function answerMembers(request: CurrentMappingRequest): Readonly<Record<string, unknown>> {

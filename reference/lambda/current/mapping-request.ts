@@ -78,7 +78,7 @@ const STREAMS_ONLY = [
 // than -1 fall within the parameter's absolute range, they are not allowed."
 const MINIMUM_RECORD_AGE = 60;
 
-export function readCurrentMappingRequest(body: JsonObject, requestRegion: string, now: Date): CurrentMappingRequest {
+export function readCurrentMappingRequest(body: JsonObject, requestRegion: string, account: string, now: Date): CurrentMappingRequest {
   const functionName = optional(body, 'FunctionName', 'a string', isString);
   const eventSourceArn = optional(body, 'EventSourceArn', 'a string', isString);
   const enabled = optional(body, 'Enabled', 'a boolean', isBoolean);
@@ -128,7 +128,7 @@ export function readCurrentMappingRequest(body: JsonObject, requestRegion: strin
 
   const source = sourceOf(eventSourceArn);
   const isStream = source === 'kinesis' || source === 'dynamodb-streams';
-  const reference = resolveCurrentFunctionName(name, requestRegion);
+  const reference = resolveCurrentFunctionName(name, requestRegion, account);
   for (const member of OTHER_SOURCES_ONLY) {
     if (body[member] !== undefined && body[member] !== null) {
       throw invalidParameter(`${member} is not supported for ${SOURCE_NAMES[source]} event sources.`);
@@ -210,7 +210,7 @@ function sourceOf(eventSourceArn: string | undefined): CurrentSource {
 
 // The pattern was checked as a model constraint; what is left is the documentation's one rule the
 // model cannot say: "If you specify only the function name, it's limited to 64 characters in length."
-function resolveCurrentFunctionName(value: string, requestRegion: string): FunctionReference {
+function resolveCurrentFunctionName(value: string, requestRegion: string, account: string): FunctionReference {
   if (!value.includes(':') && value.length > MAX_BARE_NAME_LENGTH) {
     throw invalidParameter(`FunctionName "${value}" is ${value.length} characters long; a function name on its own may be at most ${MAX_BARE_NAME_LENGTH}.`);
   }
@@ -219,6 +219,7 @@ function resolveCurrentFunctionName(value: string, requestRegion: string): Funct
   return functionReference(
     { partition: parts['partition'], region: parts['region'], account: parts['account'], name: parts['name'], qualifier: parts['qualifier'] },
     requestRegion,
+    account,
   );
 }
 

@@ -30,3 +30,15 @@ export const MAPPINGS_PATH = '/2015-03-31/event-source-mappings/';
 export function postMapping(url: string, body: unknown): Promise<RawAnswer> {
   return rawRequest(url, { path: MAPPINGS_PATH, body: JSON.stringify(body) });
 }
+
+// STS GetCallerIdentity as the SDK sends it: a form in the query protocol, signed for sts.
+export function callerIdentity(url: string, action = 'GetCallerIdentity') {
+  return rawRequest(url, {
+    path: '/',
+    body: `Action=${action}&Version=2011-06-15`,
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded; charset=utf-8',
+      authorization: 'AWS4-HMAC-SHA256 Credential=AKIDREFERENCETEST/20261206/us-east-1/sts/aws4_request, SignedHeaders=host, Signature=0',
+    },
+  });
+}
