@@ -86,4 +86,14 @@ describe('excerpt', () => {
     const quoted = excerpt(long);
     expect(quoted).toBe(`${JSON.stringify('x'.repeat(EXCERPT_LENGTH))}… (50000000 characters)`);
   });
+
+  it('spells out every character that would act on a terminal, short value or long', () => {
+    const acting = 'a\u202eb\u2066c\u009b2Jd\u0085e\u001b[2Jf\u2028g\u200bh\u007f';
+    const spelled = '"a\\u202eb\\u2066c\\u009b2Jd\\u0085e\\u001b[2Jf\\u2028g\\u200bh\\u007f"';
+    expect(excerpt(acting)).toBe(spelled);
+    const long = excerpt(acting.repeat(20));
+    expect(long.startsWith(spelled.slice(0, -1))).toBe(true);
+    expect(long.endsWith(`"… (${acting.length * 20} characters)`)).toBe(true);
+    expect(excerpt(acting.repeat(20))).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2066-\u2069]/);
+  });
 });
