@@ -114,6 +114,18 @@ export const misbehaviours = {
     },
   }),
 
+  /** Answers every CreateEventSourceMapping with an error whose type (in the body, with no header) is `length` characters long. */
+  answersHugeErrorTypes: (length: number): Misbehaviour => ({
+    [CREATE_MAPPING]: {
+      kind: 'take-over',
+      answer: async (exchange) => {
+        await exchange.forward();
+        const type = `InvalidParameterValueException${'X'.repeat(Math.max(0, length - 30))}`;
+        write(exchange.response, 400, { 'content-type': 'application/json' }, JSON.stringify({ __type: type, message: "refused" }));
+      },
+    },
+  }),
+
   /** Answers every CreateEventSourceMapping with a JSON body of `bytes` bytes (the mapping, then padding). */
   answersHugeBodies: (bytes: number): Misbehaviour => ({
     [CREATE_MAPPING]: {
