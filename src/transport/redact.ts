@@ -63,23 +63,17 @@ function* occurrences(haystack: string, wanted: readonly string[], startOf: (at:
 
 /** `text` with every span, overlapping ones merged (a secret inside another is hidden whole), replaced by `[REDACTED]`. */
 function replaceSpans(text: string, spans: Span[]): string {
-  spans.sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const [start, end] of spans.sort((a, b) => a[0] - b[0])) {
+    const last = merged[merged.length - 1];
+    if (last !== undefined && start < last[1]) last[1] = Math.max(last[1], end);
+    else merged.push([start, end]);
+  }
   let result = '';
   let copiedUpTo = 0;
-  let open: [number, number] | undefined;
-  for (const [start, end] of spans) {
-    if (open !== undefined && start < open[1]) {
-      open[1] = Math.max(open[1], end);
-      continue;
-    }
-    if (open !== undefined) result += REDACTED;
-    result += text.slice(copiedUpTo, start);
-    open = [start, end];
+  for (const [start, end] of merged) {
+    result += text.slice(copiedUpTo, start) + REDACTED;
     copiedUpTo = end;
-  }
-  if (open !== undefined) {
-    copiedUpTo = open[1];
-    result += REDACTED;
   }
   return result + text.slice(copiedUpTo);
 }

@@ -74,8 +74,9 @@ describe('redactSecrets', () => {
       expect(redactSecrets('x %C3%A9t%C3%A9-&#x1F600;-secret y', ['été-😀-secret'])).toBe(`x ${REDACTED} y`);
     });
 
-    it('two secrets that overlap are hidden as one span', () => {
+    it('two secrets that overlap are hidden as one span, before other occurrences', () => {
       expect(redactSecrets('[abcdefghij&#107;lmnop]', ['abcdefghijkl', 'ghijklmnop'])).toBe(`[${REDACTED}]`);
+      expect(redactSecrets('[abcdefghijklmnop] and abcdefghijkl', ['abcdefghijkl', 'ghijklmnop'])).toBe(`[${REDACTED}] and ${REDACTED}`);
     });
 
     it('a secret that itself looks like an escape, written as itself', () => {
