@@ -38,7 +38,7 @@ export function redactSecrets(text: string, secrets: readonly string[]): string 
   // The cheap way out: most text holds no escape at all.
   if (ESCAPE_START.test(text)) {
     const decoded = decodeEscapes(text);
-    spans.push(...occurrences(foldCase(decoded.text), wanted, (at) => decoded.from[at] ?? 0, (at) => decoded.to[at] ?? 0));
+    spans.push(...occurrences(foldCase(decoded.text), wanted, (at) => decoded.spanOf(at)[0], (at) => decoded.spanOf(at)[1]));
   }
   return spans.length === 0 ? text : replaceSpans(text, spans);
 }
@@ -80,27 +80,63 @@ function replaceSpans(text: string, spans: Span[]): string {
 
 interface Decoded {
   readonly text: string;
-  /** For each UTF-16 unit of `text`, where the spelling it came from starts and ends in the original. */
-  readonly from: readonly number[];
-  readonly to: readonly number[];
+  /** The span of the original that the UTF-16 unit at `at` of `text` came from. */
+  spanOf(at: number): Span;
 }
 
+// Every escape the masking decodes, one alternative each: a JSON `\uXXXX` and short escape, a
+// percent-encoded byte, a hexadecimal and a decimal HTML reference (`;` optional), a named one.
+// The longest HTML name is 31 characters (CounterClockwiseContourIntegral).
+const ESCAPES = /\\u([0-9a-fA-F]{4})|\\([/"])|%([0-9a-fA-F]{2})|&#[xX]([0-9a-fA-F]+);?|&#([0-9]+);?|&([A-Za-z][A-Za-z0-9]{0,31})(;?)/g;
+
+// Text between escapes is copied in runs, and only a match is mapped back (by a binary search of
+// the runs): most of a body is plain, and most bodies hold no secret.
 function decodeEscapes(text: string): Decoded {
   const pieces: string[] = [];
-  const from: number[] = [];
-  const to: number[] = [];
-  for (let index = 0; index < text.length; ) {
-    const escape = escapeAt(text, index);
-    const value = escape?.value ?? text.charAt(index);
-    const length = escape?.length ?? 1;
+  // Each run of the decoded text: where it starts there, where it came from, and whether it is one escape's value (else copied as it was).
+  const decodedStarts: number[] = [];
+  const originalStarts: number[] = [];
+  const originalEnds: number[] = [];
+  const escaped: boolean[] = [];
+  let copiedUpTo = 0;
+  let decodedLength = 0;
+  const add = (value: string, originalStart: number, originalEnd: number, escape: boolean): void => {
+    decodedStarts.push(decodedLength);
+    originalStarts.push(originalStart);
+    originalEnds.push(originalEnd);
+    escaped.push(escape);
     pieces.push(value);
-    for (let unit = 0; unit < value.length; unit += 1) {
-      from.push(index);
-      to.push(index + length);
+    decodedLength += value.length;
+    copiedUpTo = originalEnd;
+  };
+  ESCAPES.lastIndex = 0;
+  for (let found = ESCAPES.exec(text); found !== null; found = ESCAPES.exec(text)) {
+    const escape = escapeOf(text, found);
+    if (escape === null) {
+      ESCAPES.lastIndex = found.index + 1;
+      continue;
     }
-    index += length;
+    if (found.index > copiedUpTo) add(text.slice(copiedUpTo, found.index), copiedUpTo, found.index, false);
+    add(escape.value, found.index, found.index + escape.length, true);
+    ESCAPES.lastIndex = copiedUpTo;
   }
-  return { text: pieces.join(''), from, to };
+  if (text.length > copiedUpTo) add(text.slice(copiedUpTo), copiedUpTo, text.length, false);
+  return {
+    text: pieces.join(''),
+    spanOf: (at) => {
+      let low = 0;
+      let high = decodedStarts.length - 1;
+      while (low < high) {
+        const middle = Math.ceil((low + high) / 2);
+        if ((decodedStarts[middle] ?? 0) <= at) low = middle;
+        else high = middle - 1;
+      }
+      const start = originalStarts[low] ?? 0;
+      if (escaped[low] === true) return [start, originalEnds[low] ?? start];
+      const original = start + (at - (decodedStarts[low] ?? 0));
+      return [original, original + 1];
+    },
+  };
 }
 
 interface Escape {
@@ -110,30 +146,15 @@ interface Escape {
   readonly length: number;
 }
 
-const JSON_UNICODE = /\\u([0-9a-fA-F]{4})/y;
-const JSON_SHORT = /\\([/"])/y;
-const NUMERIC_REFERENCE = /&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));?/y;
-// The longest name is 31 characters (CounterClockwiseContourIntegral).
-const NAMED_REFERENCE = /&([A-Za-z][A-Za-z0-9]{0,31})(;?)/y;
-const PERCENT_BYTE = /%([0-9a-fA-F]{2})/y;
-
-function escapeAt(text: string, index: number): Escape | null {
-  switch (text.charAt(index)) {
-    case '\\':
-      return match(JSON_UNICODE, text, index, (hex = '') => String.fromCharCode(Number.parseInt(hex, 16))) ?? match(JSON_SHORT, text, index, (character = '') => character);
-    case '%':
-      return percentEncoded(text, index);
-    case '&':
-      return match(NUMERIC_REFERENCE, text, index, (hex, decimal) => codePoint(hex === undefined ? Number(decimal) : Number.parseInt(hex, 16))) ?? namedReference(text, index);
-    default:
-      return null;
-  }
-}
-
-function match(pattern: RegExp, text: string, index: number, valueOf: (...groups: (string | undefined)[]) => string): Escape | null {
-  pattern.lastIndex = index;
-  const found = pattern.exec(text);
-  return found === null ? null : { value: valueOf(...found.slice(1)), length: found[0].length };
+/** What a match of ESCAPES stands for, or null when it spells nothing (an unknown name, a lone byte of a broken UTF-8 sequence). */
+function escapeOf(text: string, found: RegExpExecArray): Escape | null {
+  const [whole, jsonUnit, jsonShort, percentByte, hexReference, decimalReference, name, semicolon] = found;
+  if (jsonUnit !== undefined) return { value: String.fromCharCode(Number.parseInt(jsonUnit, 16)), length: whole.length };
+  if (jsonShort !== undefined) return { value: jsonShort, length: whole.length };
+  if (percentByte !== undefined) return percentEncoded(text, found.index, Number.parseInt(percentByte, 16));
+  if (hexReference !== undefined) return { value: codePoint(Number.parseInt(hexReference, 16)), length: whole.length };
+  if (decimalReference !== undefined) return { value: codePoint(Number(decimalReference)), length: whole.length };
+  return namedReference(name ?? '', semicolon === ';');
 }
 
 /** What a browser makes of a numeric reference: U+FFFD for none, a surrogate, or beyond Unicode. */
@@ -143,13 +164,9 @@ function codePoint(value: number): string {
 }
 
 /** `&name;`, or the longest name a browser also reads without its `;` (`&amp`, `&lt`, `&copy`…). */
-function namedReference(text: string, index: number): Escape | null {
-  NAMED_REFERENCE.lastIndex = index;
-  const found = NAMED_REFERENCE.exec(text);
-  const name = found?.[1];
-  if (found === null || name === undefined) return null;
-  const terminated = found[2] === ';' ? HTML_NAMED_REFERENCES[`${name};`] : undefined;
-  if (terminated !== undefined) return { value: terminated, length: found[0].length };
+function namedReference(name: string, terminated: boolean): Escape | null {
+  const value = terminated ? HTML_NAMED_REFERENCES[`${name};`] : undefined;
+  if (value !== undefined) return { value, length: name.length + 2 };
   for (let length = name.length; length > 0; length -= 1) {
     const bare = HTML_NAMED_REFERENCES[name.slice(0, length)];
     if (bare !== undefined) return { value: bare, length: 1 + length };
@@ -158,10 +175,9 @@ function namedReference(text: string, index: number): Escape | null {
 }
 
 /** One character percent-encoded: an ASCII byte, or the two to four bytes of one UTF-8 sequence. */
-function percentEncoded(text: string, index: number): Escape | null {
-  const lead = percentByteAt(text, index);
-  if (lead === undefined) return null;
-  const following = lead < 0x80 ? 0 : lead >= 0xf0 ? 3 : lead >= 0xe0 ? 2 : 1;
+function percentEncoded(text: string, index: number, lead: number): Escape | null {
+  if (lead < 0x80) return { value: String.fromCharCode(lead), length: 3 };
+  const following = lead >= 0xf0 ? 3 : lead >= 0xe0 ? 2 : 1;
   const bytes = [lead];
   for (let next = 1; next <= following; next += 1) {
     const byte = percentByteAt(text, index + 3 * next);
@@ -171,6 +187,8 @@ function percentEncoded(text: string, index: number): Escape | null {
   const value = Buffer.from(bytes).toString('utf8');
   return value.includes('\ufffd') ? null : { value, length: 3 * bytes.length };
 }
+
+const PERCENT_BYTE = /%([0-9a-fA-F]{2})/y;
 
 function percentByteAt(text: string, index: number): number | undefined {
   PERCENT_BYTE.lastIndex = index;
