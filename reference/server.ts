@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { OutgoingHttpHeaders } from 'node:http';
 import { ACCOUNT_ID } from './account.ts';
 import { resolveAwsTiming, type AwsTimingOptions } from './aws-timing.ts';
-import { listenForHttp1AndHttp2, resetWithoutAnswer, type AnyRequest, type AnyResponse } from './dual-protocol-listener.ts';
+import { listenForHttp1AndHttp2, resetWithoutAnswer, type AnyRequest, type AnyResponse, type ConnectionLimits } from './dual-protocol-listener.ts';
 import type { Answer, IncomingCall } from './exchange.ts';
 import { internalErrorAnswer, malformedAnswer, throttledAnswer } from './faults/fault-answers.ts';
 import type { FaultOptions } from './faults/fault-options.ts';
@@ -19,6 +19,7 @@ export type { FaultOptions, FaultScope } from './faults/fault-options.ts';
 export type { FaultKind } from './faults/fault-plan.ts';
 export { AWS_TIMING_NAMES, DEFAULT_AWS_TIMING, type AwsTimingOptions } from './aws-timing.ts';
 export { isReferenceEdition, REFERENCE_EDITIONS, type ReferenceEdition } from './edition.ts';
+export { DEFAULT_CONNECTION_LIMITS, type ConnectionLimits } from './dual-protocol-listener.ts';
 
 export interface ReferenceServerOptions {
   // Interface to listen on; 127.0.0.1 unless told otherwise, so nothing is exposed by accident.
@@ -35,6 +36,8 @@ export interface ReferenceServerOptions {
   readonly account?: string;
   // Told about every request once it is answered, reset or left hanging (for the serve command's log).
   readonly onRequest?: (entry: RequestLogEntry) => void;
+  // How long a connection may wait for headers or pause a body, and how many may be open (DEFAULT_CONNECTION_LIMITS unless told).
+  readonly connectionLimits?: ConnectionLimits;
 }
 
 export interface RequestLogEntry {
@@ -156,7 +159,7 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
     }
   }
 
-  const listener = await listenForHttp1AndHttp2(host, options.port ?? 0, onRequest);
+  const listener = await listenForHttp1AndHttp2(host, options.port ?? 0, onRequest, options.connectionLimits);
 
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${listener.port}`,

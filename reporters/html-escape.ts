@@ -1,4 +1,4 @@
-import { spellOutForbiddenCharacters } from './control-characters.ts';
+import { spellOutForbiddenCharacters } from '../src/control-characters.ts';
 
 /**
  * Text or a double- or single-quoted attribute value in HTML. Everything in a report that came from

@@ -1,7 +1,7 @@
 // results.json: the machine-readable run record. Written with a fixed key order (the order of the
 // types in src/results.ts, header names sorted) so that two runs diff line by line.
 import type { CaseGate, CaseResult, Certification, Counterexample, Finding, GateSummary, Reason, RecordedRequest, RecordedResponse, RunReport } from '../src/results.ts';
-import { escapeActingCharactersInJson } from './control-characters.ts';
+import { escapeActingCharactersInJson } from '../src/control-characters.ts';
 import { redactCase } from './redact-case.ts';
 
 function sortedHeaders(headers: Readonly<Record<string, string>>): Record<string, string> {

@@ -1,4 +1,4 @@
-import { spellOutForbiddenCharacters } from './control-characters.ts';
+import { spellOutForbiddenCharacters } from '../src/control-characters.ts';
 
 /** Text content of an XML element. */
 export function escapeXmlText(text: string): string {

@@ -1,23 +1,30 @@
 import { parseArgs } from 'node:util';
 import { changeLine, compareRuns } from '../../src/diff/compare-runs.ts';
-import { RESULTS_FIX, runRecordOf, type RunRecord } from '../../src/diff/run-record.ts';
+import { MAX_RESULTS_DEPTH, RESULTS_FIX, runRecordOf, type RunRecord } from '../../src/diff/run-record.ts';
 import { UserFileError } from '../../src/user-file/file-problem.ts';
 import { parseJsonFile } from '../../src/user-file/json-source.ts';
 import { readUserFile } from '../../src/user-file/read-user-file.ts';
+import { consoleLine } from '../../reporters/console-line.ts';
 import type { CommandIo } from '../io.ts';
 import { UsageError } from './flags.ts';
 
 /** A run of every case sent 100 times keeps at most 64 KiB of each answer; real runs are far smaller. */
 const MAX_RESULTS_BYTES = 64 * 1024 * 1024;
 
-/** `diff A/results.json B/results.json`: one line per case that differs; exit 1 when any does, 0 when none. */
+/**
+ * `diff A/results.json B/results.json`: one line per case that differs; exit 1 when any does, 0 when
+ * none. Every line goes through the console's terminal-safe writer, as `run`'s do: the files hold
+ * what a target chose.
+ */
 export async function diff(argv: string[], io: CommandIo): Promise<number> {
   const files = positionals(argv);
   const [a, b] = files.map(readRecord) as [RunRecord, RunRecord];
   const changes = compareRuns(a, b);
-  io.stdout(`A: ${a.file} (${a.cases.length} cases, ${a.edition} edition, ${a.target})\nB: ${b.file} (${b.cases.length} cases, ${b.edition} edition, ${b.target})\n`);
-  for (const change of changes) io.stdout(`${changeLine(change)}\n`);
-  io.stdout(changes.length === 0 ? 'No case differs.\n' : `${changes.length === 1 ? '1 case differs' : `${changes.length} cases differ`}.\n`);
+  const print = (line: string): void => io.stdout(`${consoleLine(line, [])}\n`);
+  print(`A: ${a.file} (${a.cases.length} cases, ${a.edition} edition, ${a.target})`);
+  print(`B: ${b.file} (${b.cases.length} cases, ${b.edition} edition, ${b.target})`);
+  for (const change of changes) print(changeLine(change));
+  print(changes.length === 0 ? 'No case differs.' : `${changes.length === 1 ? '1 case differs' : `${changes.length} cases differ`}.`);
   return changes.length === 0 ? 0 : 1;
 }
 
@@ -37,7 +44,7 @@ function readRecord(file: string): RunRecord {
   const subject = 'The results file';
   const read = readUserFile(file, { maxBytes: MAX_RESULTS_BYTES, expected: 'a results.json that "lambda-esm-conformance run" wrote' });
   if (read.problem !== null) throw new UserFileError(subject, [read.problem]);
-  const parsed = parseJsonFile(file, read.text, RESULTS_FIX);
+  const parsed = parseJsonFile(file, read.text, RESULTS_FIX, MAX_RESULTS_DEPTH);
   if (parsed.problem !== null) throw new UserFileError(subject, [parsed.problem]);
   const { record, problems } = runRecordOf(parsed.value, file);
   if (record === null) throw new UserFileError(subject, problems);

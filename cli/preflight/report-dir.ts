@@ -1,9 +1,12 @@
 // Whether the reports can be written where --report-dir says, asked before anything else: a run
 // that judged every case and then cannot write its reports has wasted everyone's time. The folder
 // is made level by level (Node's recursive mkdir spins for ever on some paths, such as /proc/x),
-// and a file is written into it and removed again.
-import { mkdirSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+// a file is written into it and removed again, and no report's name is taken by something the
+// reports cannot replace (a directory called report.html).
+import { randomBytes } from 'node:crypto';
+import { lstatSync, mkdirSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
+import { REPORT_FILES } from '../../reporters/write-reports.ts';
 
 /** A sentence saying why the reports cannot go to `reportDir` and what to do, or null when they can. */
 export function reportDirProblem(reportDir: string): string | null {
@@ -27,12 +30,27 @@ export function reportDirProblem(reportDir: string): string | null {
   } catch (error) {
     return `--report-dir ${reportDir} cannot be made (${reasonOf(error)}): ${fix}.`;
   }
-  const probe = path.join(folder, `.lesm-write-check-${process.pid}`);
+  // A random name, created exclusively: a file or symlink planted under a name one can predict is
+  // never opened, let alone truncated.
+  const probe = path.join(folder, `.lesm-write-check-${randomBytes(8).toString('hex')}`);
   try {
-    writeFileSync(probe, '');
+    writeFileSync(probe, '', { flag: 'wx' });
     rmSync(probe, { force: true });
   } catch (error) {
     return `--report-dir ${reportDir} is not writable (${reasonOf(error)}): ${fix}, or check its owner and mode with ls -ld ${folder}.`;
+  }
+  return occupiedReportName(reportDir, folder);
+}
+
+/**
+ * A sentence naming the first report whose name a directory takes, or null. Renaming a finished
+ * report into place replaces any other kind of entry (a file, a link, a FIFO) but never a directory.
+ */
+function occupiedReportName(reportDir: string, folder: string): string | null {
+  for (const name of REPORT_FILES) {
+    const at = path.join(folder, name);
+    if (lstatSync(at, { throwIfNoEntry: false })?.isDirectory() !== true) continue;
+    return `--report-dir ${reportDir} holds a directory named ${name}, where the run writes that report: remove or rename ${at}, or give another --report-dir.`;
   }
   return null;
 }

@@ -1,8 +1,10 @@
 import type { CheckName } from '../checks/index.ts';
+import { cutToLength, MAX_MESSAGE_LENGTH } from '../bounded-text.ts';
 import type { Reason } from '../results.ts';
 
+/** A reason, its message cut to MAX_MESSAGE_LENGTH: it may quote whatever a target sent. */
 export function reason(check: CheckName, clause: string, message: string): Reason {
-  return { check, clause, message };
+  return { check, clause, message: cutToLength(message, MAX_MESSAGE_LENGTH) };
 }
 
 /** More reasons than a reader can use say nothing more: the first ones, then how many others. */

@@ -6,6 +6,7 @@
 // repeated by a proxy), then at the first `:` (a trailing URL such as
 // `ThrottlingException:http://internal.amazon.com/...`), then everything up to and including
 // `#` is dropped (a namespace such as `com.amazonaws.lambda#ThrottlingException`).
+import { cutToLength, MAX_ERROR_TYPE_LENGTH } from '../bounded-text.ts';
 import { parseJsonObject } from './json-answer.ts';
 import type { ObservedResponse } from './types.ts';
 
@@ -23,7 +24,7 @@ export function errorTypeOf(response: ObservedResponse): string | null {
   return null;
 }
 
-/** Reduces a raw error type such as `aws.lambda#TooManyRequestsException:http://...` to its short name. */
+/** Reduces a raw error type such as `aws.lambda#TooManyRequestsException:http://...` to its short name, cut to MAX_ERROR_TYPE_LENGTH. */
 export function sanitizeErrorType(raw: string): string | null {
   let value = raw;
   value = value.split(',')[0] ?? '';
@@ -31,7 +32,7 @@ export function sanitizeErrorType(raw: string): string | null {
   const hash = value.indexOf('#');
   if (hash >= 0) value = value.slice(hash + 1);
   value = value.trim();
-  return value === '' ? null : value;
+  return value === '' ? null : cutToLength(value, MAX_ERROR_TYPE_LENGTH);
 }
 
 function headerValue(headers: Readonly<Record<string, string>>, name: string): string | undefined {

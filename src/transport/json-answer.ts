@@ -12,7 +12,7 @@ export type JsonAnswer =
   | { readonly kind: 'not-json' };
 
 export function parseJsonAnswer(text: string): JsonAnswer {
-  if (nestingExceeds(text, MAX_JSON_DEPTH)) return { kind: 'too-deep' };
+  if (jsonNestingExceeds(text, MAX_JSON_DEPTH)) return { kind: 'too-deep' };
   try {
     return { kind: 'json', value: JSON.parse(text) as unknown };
   } catch {
@@ -28,8 +28,8 @@ export function parseJsonObject(text: string): Record<string, unknown> | null {
 
 export const TOO_DEEP_MESSAGE = `the body is nested more than ${MAX_JSON_DEPTH} levels deep; it was not parsed`;
 
-// Brackets outside strings, in one pass; whether the text is JSON at all is JSON.parse's to say.
-function nestingExceeds(text: string, limit: number): boolean {
+/** Whether JSON text nests deeper than `limit`: brackets outside strings, counted in one pass (whether it is JSON at all is JSON.parse's to say). */
+export function jsonNestingExceeds(text: string, limit: number): boolean {
   let depth = 0;
   let inString = false;
   for (let index = 0; index < text.length; index += 1) {

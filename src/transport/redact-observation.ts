@@ -1,4 +1,5 @@
 // The last line of defence: nothing leaves the transport with a credential in it.
+import { cutToLength, MAX_MESSAGE_LENGTH } from '../bounded-text.ts';
 import { redactHeaders, redactSecrets } from './redact.ts';
 import type { Observation } from './types.ts';
 
@@ -21,6 +22,7 @@ export function redactObservation(observation: Observation, secrets: readonly st
         ? null
         : { ...response, headers: scrubRecord(response.headers), body: scrub(response.body) },
     transportError:
-      transportError === null ? null : { kind: transportError.kind, message: scrub(transportError.message) },
+      // Masked before it is cut: a secret cut in two would no longer be recognised.
+      transportError === null ? null : { kind: transportError.kind, message: cutToLength(scrub(transportError.message), MAX_MESSAGE_LENGTH) },
   };
 }

@@ -1,5 +1,6 @@
 // One way to say what is wrong with a file a user wrote (a spec, a static fixtures file): each
 // problem where an editor would show it, what is wrong, and how to fix it; never a stack.
+import { spellOutForTerminal } from '../control-characters.ts';
 
 /** One thing wrong with a file. */
 export interface FileProblem {
@@ -12,9 +13,13 @@ export interface FileProblem {
   readonly fix: string;
 }
 
+/**
+ * The problem as the console shows it. Each part may quote the file (a value, a parser's excerpt):
+ * every character that would act on a terminal is spelled out, however the part quoted it.
+ */
 export function formatProblem(problem: FileProblem): string {
   const where = problem.line > 0 ? `${problem.file}:${problem.line}:${problem.column}` : problem.file;
-  return `${where}: ${problem.message}\n  fix: ${problem.fix}`;
+  return `${spellOutForTerminal(where)}: ${spellOutForTerminal(problem.message)}\n  fix: ${spellOutForTerminal(problem.fix)}`;
 }
 
 /** A file that cannot be used; its message lists every problem found. */

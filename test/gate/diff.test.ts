@@ -77,3 +77,86 @@ describe('lambda-esm-conformance diff', () => {
     expect((await diff(good)).stderr).toContain('diff takes two results.json files, not 1');
   });
 });
+
+describe('diff against a crafted results.json', () => {
+  const folder = mkdtempSync(path.join(tmpdir(), 'lesm-diff-crafted-'));
+  const write = (name: string, value: unknown): string => {
+    const file = path.join(folder, name);
+    writeFileSync(file, typeof value === 'string' ? value : JSON.stringify(value));
+    return file;
+  };
+  const diff = async (...argv: string[]) => {
+    let stdout = '';
+    let stderr = '';
+    const code = await main(['diff', ...argv], { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
+    return { code, stdout, stderr };
+  };
+  const acting = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060\u2066-\u2069\ufeff]/;
+  const good = write('good.json', runReport([caseResult({ id: 'a' })]));
+
+  it('prints every line terminal-safe: ESC, OSC 52, clear-screen, bidi, and newlines in ids spelled out', async () => {
+    const payload = '\u001b]52;c;ZWNobyBwd25lZA==\u0007\u001b[2J\u202e\u0085\u009b2J';
+    const hostile = write('hostile.json', {
+      ...runReport([caseResult({ id: `a${payload}\nnewly passing   forged: fail → pass`, outcome: 'fail' })]),
+      target: `http://x${payload}`,
+      edition: `seed${payload}`,
+    });
+    const run = await diff(good, hostile);
+    expect(run.code).toBe(1);
+    expect(acting.exec(run.stdout)?.[0]).toBeUndefined();
+    expect(run.stdout).toContain('\\u001B]52;c;');
+    expect(run.stdout).toContain('\\u000Anewly passing   forged');
+    expect(run.stdout.split('\n').filter((line) => line.startsWith('newly passing'))).toEqual([]);
+    expect(run.stdout.split('\n')).toHaveLength(6);
+  });
+
+  it('lists at most 20 problems, then counts the rest', async () => {
+    const many = write('many.json', { ...runReport([]), cases: Array.from({ length: 10_000 }, (_, index) => ({ id: `c${index}`, outcome: 'maybe', response: null })) });
+    const run = await diff(good, many);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('has 21 problems');
+    expect(run.stderr).toContain('and 9980 more problems');
+    expect(run.stderr.length).toBeLessThan(10_000);
+  });
+
+  it('quotes a huge id as an excerpt, with its length, and refuses it', async () => {
+    const id = `x${'\u202e'.repeat(10)}${'y'.repeat(5_000_000)}`;
+    const run = await diff(good, write('huge-id.json', runReport([caseResult({ id })])));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('has an id longer than the 512 characters of any case');
+    expect(run.stderr).toContain('… (5000011 characters)');
+    expect(run.stderr).toContain('\\u202e');
+    expect(acting.exec(run.stderr)?.[0]).toBeUndefined();
+    expect(run.stderr.length).toBeLessThan(2_000);
+  });
+
+  it.each<[string, (report: ReturnType<typeof runReport>) => unknown, string]>([
+    ['a target that is not text', (report) => ({ ...report, target: { deep: [1] } }), '"target" is not a string'],
+    ['an edition that is not text', (report) => ({ ...report, edition: 7 }), '"edition" is not a string'],
+    ['a status that is not a number', (report) => ({ ...report, cases: report.cases.map((result) => ({ ...result, response: { status: '400', headers: {}, body: null } })) }), 'has a response without an integer status and headers of text'],
+    ['a header that is not text', (report) => ({ ...report, cases: report.cases.map((result) => ({ ...result, response: { status: 400, headers: { 'x-amzn-errortype': ['a'] }, body: null } })) }), 'has a response without an integer status and headers of text'],
+  ])('refuses %s with a clear sentence naming the file, not an unexpected error', async (_what, craft, message) => {
+    const file = write('typed.json', craft(runReport([caseResult({ id: 'a' })])));
+    const run = await diff(good, file);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${file}: `);
+    expect(run.stderr).toContain(message);
+    expect(run.stderr).not.toContain('unexpected error');
+  });
+
+  it('refuses a file nested deeper than any results.json, not an unexpected error', async () => {
+    const deep = `{"tool":{"name":"lambda-esm-conformance"},"target":"t","edition":"seed","cases":[{"id":"a","outcome":"fail","response":{"status":400,"headers":{},"body":${'['.repeat(200_000)}${']'.repeat(200_000)}}}]}`;
+    const file = write('deep.json', deep);
+    const run = await diff(good, file);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${file}: the JSON nests more than 72 levels deep`);
+    expect(run.stderr).not.toContain('unexpected error');
+  });
+
+  it('spells out what the JSON parser quotes of a broken file', async () => {
+    const run = await diff(good, write('broken-acting.json', '{"tool": \u001b[2J\u202e}'));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('is not valid JSON');
+    expect(acting.exec(run.stderr.replace(/\n/g, ''))?.[0]).toBeUndefined();
+  });
+});

@@ -56,6 +56,16 @@ describe('writeReports', () => {
     await expect(writeReports(sampleReport(), directory)).rejects.toThrow();
     expect((await readdir(directory)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
+
+  it('leaves the old set whole when a later report cannot be put in place', async () => {
+    const first = await writeReports(sampleReport(), directory);
+    const before = await Promise.all([first.json, first.junit, first.badge].map((file) => readFile(file, 'utf8')));
+    await rm(first.html);
+    await mkdir(first.html);
+    await expect(writeReports(runReport([caseResult({ id: 'only' })]), directory)).rejects.toThrow();
+    expect(await Promise.all([first.json, first.junit, first.badge].map((file) => readFile(file, 'utf8')))).toEqual(before);
+    expect((await readdir(directory)).sort()).toEqual(['badge.json', 'junit.xml', 'report.html', 'results.json']);
+  });
 });
 
 /** Per-case outcomes and the counts, as each of the three files states them. */

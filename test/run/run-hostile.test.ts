@@ -52,13 +52,19 @@ function signalOnceSeen(hostile: HostileTarget, operation: string, times: number
 }
 
 describe('1. secrets in escaped form', () => {
-  it('never lets a credential echoed JSON-escaped or percent-encoded reach a report or the console', async () => {
+  it('never lets a credential echoed in any spelling (escaped, encoded, referenced, re-cased, as a header name) reach a report or the console', async () => {
     const hostile = await against(misbehaviours.echoesCredentialsEscaped());
-    const { report } = await runHostile(hostile.url, ['--grep', '^BatchSize/sqs/'], bounds(20_000));
+    // runHostile fails naming the output and the spelling if any of credentialSpellings reaches stdout, stderr or a report.
+    const { report, run } = await runHostile(hostile.url, ['--grep', '^BatchSize/sqs/'], bounds(20_000));
     // The echoes were there to leak, and each one was masked where it arrived.
     const success = report.cases.find((result) => result.response?.status === 202);
-    expect(JSON.stringify(success?.response?.body)).toContain('[REDACTED]');
+    const body = JSON.stringify(success?.response?.body);
+    expect(body.match(/\[REDACTED\]/g)?.length).toBeGreaterThanOrEqual(30);
     expect(success?.response?.headers['x-echo-token']).toBe('[REDACTED]');
+    expect(success?.response?.headers['x-echo-named']).toBe('[REDACTED]');
+    expect(success?.response?.headers['x-[REDACTED]']).toBe('named after the key');
+    // Error types carried every spelling of the token: the console printed them, masked.
+    expect(run.stdout, run.stdout).toContain('[REDACTED] [REDACTED]');
   }, 60_000);
 });
 
@@ -76,6 +82,24 @@ describe('2. memory', () => {
     expect(html).toContain(`64 KiB of ${bytes.toLocaleString('en-US')} bytes shown`);
     expect(JSON.stringify(junit)).toContain(`64 KiB of ${bytes.toLocaleString('en-US')} bytes shown`);
   }, 60_000);
+
+  it("cuts a 63 KiB error type wherever it is kept, so that a case's text is bounded at any --repeat", async () => {
+    const hostile = await against(misbehaviours.answersHugeErrorTypes(63 * 1024));
+    const { run, report, html } = await runHostile(hostile.url, ['--grep', '^BatchSize/sqs/', '--repeat', '3'], bounds(30_000));
+    const xml = (await import('node:fs')).readFileSync(`${run.reportDir}/junit.xml`, 'utf8');
+    const cases = report.cases.length;
+    expect(cases).toBeGreaterThan(20);
+    expect(reasonsOf(report.cases[0])).toContain('… (64512 characters)');
+    // Besides the body heads a case keeps (64 KiB each, its counterexample's too), a few KiB per case: the type is no longer quoted whole in each reason, finding and line.
+    const bodies = (result: CaseResult) => [result.response, result.counterexample?.response].map((response) => JSON.stringify(response?.body ?? null).length).reduce((sum, length) => sum + length, 0);
+    const stripped = (result: CaseResult) => ({ ...result, response: null, counterexample: result.counterexample && { ...result.counterexample, response: null } });
+    for (const result of report.cases) expect(JSON.stringify(stripped(result)).length).toBeLessThan(4_000);
+    expect(JSON.stringify(report.findings).length).toBeLessThan(report.findings.length * 4_000);
+    const kept = report.cases.reduce((sum, result) => sum + bodies(result), 0);
+    expect(xml.length).toBeLessThan(kept + cases * 8_000);
+    expect(html.length).toBeLessThan(kept + cases * 8_000);
+    expect(run.stdout.length + run.stderr.length).toBeLessThan(cases * 1_000 + 10_000);
+  }, 80_000);
 
   it('stops reading an answer that never ends', async () => {
     const hostile = await against(misbehaviours.answersEndlessBodies());

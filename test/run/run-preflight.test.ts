@@ -52,6 +52,14 @@ describe('the report directory, before anything else', () => {
     expectRefusal(run, /cannot be made, since \S+\/file is a file, not a directory: give a directory you can write to/);
   });
 
+  it('a directory where report.html goes, refused before the first case rather than after the last', async () => {
+    const reports = folder();
+    mkdirSync(path.join(reports, 'report.html'));
+    const run = await runInProcess(['--report-dir', reports]);
+    expectRefusal(run, /^Nothing was judged: --report-dir \S+ holds a directory named report\.html, where the run writes that report: remove or rename \S+, or give another --report-dir\.$/);
+    expect(existsSync(path.join(reports, 'results.json'))).toBe(false);
+  });
+
   it('/proc/x, where a recursive mkdir would spin for ever: refused at once', async () => {
     const started = performance.now();
     const run = await runInProcess(['--report-dir', '/proc/x/reports']);

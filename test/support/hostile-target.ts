@@ -2,6 +2,7 @@
 // way, as a target nobody has vetted might. Everything else is forwarded, so fixtures work and only
 // the one misbehaviour is under test. Loopback only.
 import { startReferenceServer, type ReferenceServer } from '../../reference/server.ts';
+import { credentialSpellings, jsonEscapedEveryCharacter, jsonEscapedSlashes } from './credential-spellings.ts';
 import { startInterceptingProxy, write, type Forwarded, type Interference, type RawResponse, type TakenOver } from './intercepting-proxy.ts';
 
 export interface HostileTarget {
@@ -36,15 +37,6 @@ const CREATE_MAPPING = `POST ${mappings}`;
 const GET_MAPPING = `GET ${mappings}`;
 const DELETE_MAPPING = `DELETE ${mappings}`;
 const CREATE_FUNCTION = 'POST /2015-03-31/functions';
-
-/** Every character as `\uXXXX`, and `/` also as `\/` where it appears, as PHP's encoder writes it. */
-export function jsonEscapedEveryCharacter(text: string): string {
-  return [...text].map((character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
-}
-
-export function jsonEscapedSlashes(text: string): string {
-  return text.replace(/\//g, '\\/');
-}
 
 /** The credentials the signed request carried: its access key id and session token. */
 function credentialsIn(exchange: TakenOver): { accessKeyId: string; sessionToken: string } {
@@ -89,23 +81,47 @@ function pour(response: RawResponse, chunk: Buffer, enough: () => boolean = () =
 }
 
 export const misbehaviours = {
-  /** Echoes the signing credentials in the answer to CreateEventSourceMapping, JSON-escaped and percent-encoded. */
+  /**
+   * Echoes the signing credentials in the answer to CreateEventSourceMapping in every spelling the
+   * suite promises to mask (credentialSpellings): in body members, in its error type, in header
+   * values, and the access key id as a header name.
+   */
   echoesCredentialsEscaped: (): Misbehaviour => ({
     [CREATE_MAPPING]: {
       kind: 'take-over',
       answer: async (exchange) => {
         const forwarded = await exchange.forward();
         const { accessKeyId, sessionToken } = credentialsIn(exchange);
+        const echoes = Object.entries({ KeyId: accessKeyId, Token: sessionToken }).flatMap(([member, value]) =>
+          Object.entries(credentialSpellings(value)).map(([spelling, text]) => `${JSON.stringify(`${member} ${spelling}`)}:"${text}"`),
+        );
         const members = [
-          `"Token":"${jsonEscapedEveryCharacter(sessionToken)}"`,
-          `"TokenPhp":"${jsonEscapedSlashes(sessionToken)}"`,
-          `"KeyId":"${jsonEscapedEveryCharacter(accessKeyId)}"`,
+          ...echoes,
           `"Both":"${jsonEscapedEveryCharacter(accessKeyId)}:${jsonEscapedSlashes(sessionToken)}"`,
-          // An error type is read from `code` first: a secret there would reach the verdict's reasons.
-          ...(forwarded.status >= 300 ? [`"code":"${jsonEscapedEveryCharacter(sessionToken)}"`] : []),
+          // An error type is read from `code` first: a secret there would reach the verdict's reasons and the console.
+          ...(forwarded.status >= 300 ? [`"code":"${Object.values(credentialSpellings(sessionToken)).join(' ')}"`] : []),
         ].join(',');
-        const headers = { 'x-echo-token': encodeURIComponent(sessionToken), 'x-echo-key': jsonEscapedEveryCharacter(accessKeyId) };
-        answer(exchange, forwarded, withMembers(forwarded.body, members), headers);
+        // Without the header, the error type is read from `code`.
+        const { 'x-amzn-errortype': _errorType, ...kept } = forwarded.headers;
+        const headers = {
+          'x-echo-token': encodeURIComponent(sessionToken),
+          'x-echo-key': jsonEscapedEveryCharacter(accessKeyId),
+          'x-echo-named': credentialSpellings(sessionToken)['named references where HTML has them'] ?? '',
+          [`x-${accessKeyId}`]: 'named after the key',
+        };
+        write(exchange.response, forwarded.status, { ...kept, ...headers }, withMembers(forwarded.body, members));
+      },
+    },
+  }),
+
+  /** Answers every CreateEventSourceMapping with an error whose type (in the body, with no header) is `length` characters long. */
+  answersHugeErrorTypes: (length: number): Misbehaviour => ({
+    [CREATE_MAPPING]: {
+      kind: 'take-over',
+      answer: async (exchange) => {
+        await exchange.forward();
+        const type = `InvalidParameterValueException${'X'.repeat(Math.max(0, length - 30))}`;
+        write(exchange.response, 400, { 'content-type': 'application/json' }, JSON.stringify({ __type: type, message: "refused" }));
       },
     },
   }),

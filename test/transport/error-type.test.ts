@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorTypeOf, sanitizeErrorType, type ObservedResponse } from '../../src/transport/index.ts';
+import { reason } from '../../src/judge/reasons.ts';
 
 const answer = (headers: Record<string, string>, body: string, status = 400): ObservedResponse => ({ status, headers, body });
 
@@ -41,5 +42,18 @@ describe('sanitizeErrorType', () => {
     ['  Spaced  ', 'Spaced'],
   ])('%s → %s', (raw, expected) => {
     expect(sanitizeErrorType(raw)).toBe(expected);
+  });
+});
+
+describe('bounds on what a target chooses', () => {
+  it('cuts an error type of any length to 128 characters, stating its length', () => {
+    const huge = `InvalidParameterValueException${'X'.repeat(64_482)}`;
+    expect(errorTypeOf(answer({}, JSON.stringify({ __type: huge })))).toBe(`${huge.slice(0, 128)}… (64512 characters)`);
+    expect(sanitizeErrorType('a'.repeat(128))).toBe('a'.repeat(128));
+  });
+
+  it('cuts a reason to 1024 characters, stating its length', () => {
+    const message = `got ${'y'.repeat(70_000)}`;
+    expect(reason('echoed_value_conformance', 'BatchSize.echo', message).message).toBe(`${message.slice(0, 1024)}… (70004 characters)`);
   });
 });

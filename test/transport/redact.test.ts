@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { redactHeaders, redactSecrets, REDACTED } from '../../src/transport/index.ts';
+import { credentialSpellings } from '../support/credential-spellings.ts';
 
 describe('redactHeaders', () => {
   it('masks authorization and the session token whatever their case, and keeps the rest', () => {
@@ -51,19 +52,9 @@ describe('redactSecrets', () => {
   });
 
   describe('in every spelling a decoder could turn back into the secret', () => {
-    const token = 'IQo/Jb3+Jp==';
-    const everyCharacter = (text: string, hexCase: (hex: string) => string) =>
-      [...text].map((character) => `\\u${hexCase(character.charCodeAt(0).toString(16).padStart(4, '0'))}`).join('');
-    const spellings: Record<string, string> = {
-      'JSON-escaped, lower-case hex': everyCharacter(token, (hex) => hex),
-      'JSON-escaped, upper-case hex': everyCharacter(token, (hex) => hex.toUpperCase()),
-      'slashes escaped, as PHP writes them': token.replace(/\//g, '\\/'),
-      'percent-encoded': encodeURIComponent(token),
-      'percent-encoded, lower-case hex': encodeURIComponent(token).replace(/%[0-9A-F]{2}/g, (code) => code.toLowerCase()),
-      'HTML character references': [...token].map((character) => `&#${character.charCodeAt(0)};`).join(''),
-      'a mixture': `${token.slice(0, 3)}\\u002f${token.slice(4, 7)}&#x2B;${encodeURIComponent(token.slice(8))}`,
-    };
-    it.each(Object.entries(spellings))('%s', (_, spelling) => {
+    const tokens = { plain: 'AKIACANARY7Q2W4E6R8T', realistic: 'IQo/Jb3+Jp==Zx//y+0=' };
+    const cases = Object.entries(tokens).flatMap(([shape, token]) => Object.entries(credentialSpellings(token)).map(([spelling, text]) => [shape, spelling, token, text] as const));
+    it.each(cases)('a %s token, %s', (_shape, _spelling, token, spelling) => {
       const body = `{"echo":"${spelling}","other":"kept"}`;
       const redacted = redactSecrets(body, [token]);
       expect(redacted).toBe(`{"echo":"${REDACTED}","other":"kept"}`);
@@ -71,8 +62,30 @@ describe('redactSecrets', () => {
       expect(JSON.stringify(JSON.parse(redacted))).not.toContain(token);
     });
 
+    it('a header name holding the key id, lower-cased', () => {
+      expect(redactSecrets('x-akiacanary7q2w4e6r8t: 1', [tokens.plain])).toBe(`x-${REDACTED}: 1`);
+    });
+
+    it('a named reference standing for two characters, and bare legacy names', () => {
+      expect(redactSecrets('<&fjlig;ord&lt&AMP1234>', ['fjord<&1234'])).toBe(`<${REDACTED}>`);
+    });
+
+    it('a character outside ASCII, percent-encoded as UTF-8 or referenced beyond the BMP', () => {
+      expect(redactSecrets('x %C3%A9t%C3%A9-&#x1F600;-secret y', ['été-😀-secret'])).toBe(`x ${REDACTED} y`);
+    });
+
+    it('two secrets that overlap are hidden as one span, before other occurrences', () => {
+      expect(redactSecrets('[abcdefghij&#107;lmnop]', ['abcdefghijkl', 'ghijklmnop'])).toBe(`[${REDACTED}]`);
+      expect(redactSecrets('[abcdefghijklmnop] and abcdefghijkl', ['abcdefghijkl', 'ghijklmnop'])).toBe(`[${REDACTED}] and ${REDACTED}`);
+    });
+
+    it('a secret that itself looks like an escape, written as itself', () => {
+      expect(redactSecrets('a &lt;tok%20en&amp b', ['&lt;tok%20en&amp'])).toBe(`a ${REDACTED} b`);
+    });
+
     it('leaves escapes that spell something else alone', () => {
-      expect(redactSecrets('{"a":"\\u0041\\/b%20c&amp;"}', [token])).toBe('{"a":"\\u0041\\/b%20c&amp;"}');
+      const text = '{"a":"\\u0041\\/b%20c&amp;&sol;&#47&#x2B;%e9&bogus;&#;"}';
+      expect(redactSecrets(text, [tokens.realistic])).toBe(text);
     });
   });
 });

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseSpec } from '../../src/spec/load.ts';
 import { SpecError } from '../../src/spec/spec-error.ts';
 import { EXCERPT_LENGTH, excerpt } from '../../src/user-file/excerpt.ts';
+import { formatProblem } from '../../src/user-file/file-problem.ts';
 import { readUserFile } from '../../src/user-file/read-user-file.ts';
 import { MAX_YAML_ALIASES, MAX_YAML_NESTING, parseYaml } from '../../src/user-file/yaml-source.ts';
 
@@ -85,5 +86,25 @@ describe('excerpt', () => {
     const long = 'x'.repeat(50_000_000);
     const quoted = excerpt(long);
     expect(quoted).toBe(`${JSON.stringify('x'.repeat(EXCERPT_LENGTH))}… (50000000 characters)`);
+  });
+
+  it('spells out every character that would act on a terminal, short value or long', () => {
+    const acting = 'a\u202eb\u2066c\u009b2Jd\u0085e\u001b[2Jf\u2028g\u200bh\u007f';
+    const spelled = '"a\\u202eb\\u2066c\\u009b2Jd\\u0085e\\u001b[2Jf\\u2028g\\u200bh\\u007f"';
+    expect(excerpt(acting)).toBe(spelled);
+    const long = excerpt(acting.repeat(20));
+    expect(long.startsWith(spelled.slice(0, -1))).toBe(true);
+    expect(long.endsWith(`"… (${acting.length * 20} characters)`)).toBe(true);
+    expect(excerpt(acting.repeat(20))).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2066-\u2069]/);
+  });
+});
+
+describe('formatProblem', () => {
+  it('spells out what would act on a terminal in every part, however a message quoted it', () => {
+    const raw = 'a\u202eb\u0085c\u009b2J\u001b]0;t\u0007';
+    const shown = formatProblem({ file: `spec${raw}.yaml`, line: 3, column: 4, message: `the default ${JSON.stringify(raw)} is not valid`, fix: `use ${raw}` });
+    expect(shown.split('\n')).toHaveLength(2);
+    expect(shown).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+    expect(shown).toContain('a\\u202Eb\\u0085c\\u009B2J');
   });
 });

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { expect } from 'vitest';
 import type { RunReport } from '../../../src/results.ts';
 import { descendants, parseXml, type XmlElement } from '../../reporters/support/xml.ts';
-import { jsonEscapedEveryCharacter, jsonEscapedSlashes, startHostileTarget } from '../../support/hostile-target.ts';
+import { credentialSpellings } from '../../support/credential-spellings.ts';
+import { startHostileTarget } from '../../support/hostile-target.ts';
 import { runCli, type ChildRun, type CliOptions } from './cli-run.ts';
 
 /** Canary credentials, long enough to count as secrets, with the `/` and `+` real ones hold. */
@@ -75,19 +76,10 @@ export async function runHostile(targetUrl: string, args: readonly string[], opt
   return { run, report, junit, html };
 }
 
-/** Every spelling of a canary value that a reader or a decoder could turn back into it. */
+/** Every spelling of a canary value that a reader or a decoder could turn back into it, also as report.html and junit.xml would escape it. */
 export function canarySpellings(value: string): string[] {
-  const escaped = jsonEscapedEveryCharacter(value);
-  const percent = encodeURIComponent(value);
-  return [
-    value,
-    escaped,
-    escaped.replace(/\\u([0-9a-f]{4})/g, (_, hex: string) => `\\u${hex.toUpperCase()}`),
-    jsonEscapedSlashes(value),
-    percent,
-    percent.replace(/%[0-9A-F]{2}/g, (code) => code.toLowerCase()),
-    [...value].map((character) => `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`).join(''),
-  ];
+  const spellings = Object.values(credentialSpellings(value));
+  return [...new Set([...spellings, ...spellings.map((spelling) => spelling.replace(/&/g, '&amp;'))])];
 }
 
 /** Fails naming the output and the spelling when any canary credential appears anywhere. */
