@@ -65,6 +65,8 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
   });
   // The case lines and the recap after them: what a CI log keeps, the verdict last.
   const print = (line: string): void => io.stdout(`${consoleLine(line, secrets())}\n`);
+  // The run's time counts from here, the checks and the fixtures before the first case included.
+  const startedAt = new Date();
   // Made when the cases start; or, after a signal that came before, to report every case as not run.
   let reporter: ConformanceReporter | undefined;
   const conformanceReporter = (): ConformanceReporter =>
@@ -72,7 +74,7 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
       reportDir: path.resolve(settings.reportDir),
       target: targetUrl,
       edition: settings.edition,
-      startedAt: new Date(),
+      startedAt,
       plannedCases: cases,
       scope,
       subset: scope.partial ? `only the cases --grep "${settings.grep ?? ''}" selects were run` : null,
