@@ -1,6 +1,7 @@
 import { constants } from 'node:os';
 import path from 'node:path';
-import { guardCleanup, type CleanupReport } from '../../fixtures/index.ts';
+import type { CleanupReport } from '../../fixtures/created-resource.ts';
+import { guardCleanup } from '../../fixtures/guard-cleanup.ts';
 import { ConformanceReporter } from '../../reporters/conformance-reporter.ts';
 import { consoleLine } from '../../reporters/console-line.ts';
 import { ProgressReporter } from '../../reporters/progress-reporter.ts';
