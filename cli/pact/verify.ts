@@ -1,10 +1,8 @@
 import path from 'node:path';
 import { guardCleanup } from '../../fixtures/index.ts';
 import { consoleLine } from '../../reporters/console-line.ts';
-import { buildRunReport } from '../../reporters/run-report.ts';
-import { toolIdentity } from '../../reporters/tool-identity.ts';
+import { ConformanceReporter } from '../../reporters/conformance-reporter.ts';
 import { verdictOf } from '../../reporters/verdict.ts';
-import { writeReports } from '../../reporters/write-reports.ts';
 import type { Fixture } from '../../src/cases/case.ts';
 import { DEFAULT_CONSUMER, DEFAULT_PROVIDER } from '../../src/pact/export.ts';
 import { stateNamed } from '../../src/pact/provider-states.ts';
@@ -79,26 +77,23 @@ export async function pactVerify(argv: string[], io: CommandIo = processIo): Pro
     // The verifier's own account, its colours taken out; whatever else a target put in it is spelled out.
     for (const line of result.output.join('\n').split('\n')) io.stdout(`${consoleLine(line.replace(/\u001b\[[0-9;]*m/g, ''), secrets())}\n`);
     const records = proxy.records.length === result.order.length ? proxy.records : [];
-    const results = new Map<string, CaseResult>();
-    for (const [index, id] of result.order.entries()) {
-      const interaction = interactions.find((candidate) => candidate.identity.id === id);
-      const verdict = result.verdicts.get(id);
-      if (interaction !== undefined && verdict !== undefined) results.set(id, caseResultOf(interaction, verdict, records[index]));
-    }
-    const report = buildRunReport({
-      tool: toolIdentity(),
+    const reporter = new ConformanceReporter({
+      reportDir: settings.reportDir,
       target: targetUrl,
       edition: edition ?? path.basename(pactFile),
       startedAt,
-      durationMs: Date.now() - startedAt.getTime(),
       plannedCases: interactions.map((interaction) => interaction.identity),
       subset: 'a Pact file holds the interactions it holds, not every case of an edition',
-      results,
-      stop: null,
       scope: { grep: null, repeat: 1, seed: null, editionCases: interactions.length, partial: false },
       gate: null,
+      secrets,
     });
-    await writeReports(report, settings.reportDir, secrets());
+    for (const [index, id] of result.order.entries()) {
+      const interaction = interactions.find((candidate) => candidate.identity.id === id);
+      const verdict = result.verdicts.get(id);
+      if (interaction !== undefined && verdict !== undefined) reporter.caseEnded(caseResultOf(interaction, verdict, records[index]));
+    }
+    const { report } = await reporter.runEnded();
     summarize(report, settings.reportDir, { passed: 'interactions verified', unjudged: 'could not be verified', skipped: 'not run' }, say);
     return verdictOf(report).passes ? 0 : 1;
   } finally {
