@@ -13,7 +13,6 @@ const root = fileURLToPath(new URL('../', import.meta.url));
 const cacheDir = path.join(root, 'node_modules', '.cache', 'lambda-esm-conformance');
 // One pointer per clone: a node_modules shared by two clones (a link) keeps a build for each.
 const pointerFile = path.join(cacheDir, `current-${hashOf(root).slice(0, 12)}.json`);
-const suiteEntry = 'suites/create-event-source-mapping.suite';
 /** A build no pointer names is deleted this long after it was made: a command started from it has long ended. */
 const STALE_BUILD_MS = 24 * 60 * 60 * 1000;
 
@@ -59,7 +58,7 @@ async function newBuild() {
   mkdirSync(cacheDir, { recursive: true });
   const result = await build({
     absWorkingDir: root,
-    entryPoints: { 'cli/main': 'cli/main.ts', [suiteEntry]: `${suiteEntry}.ts` },
+    entryPoints: { 'cli/main': 'cli/main.ts' },
     outdir,
     outExtension: { '.js': '.mjs' },
     bundle: true,
@@ -70,8 +69,6 @@ async function newBuild() {
     packages: 'external',
     metafile: true,
     logLevel: 'silent',
-    // cli/suite-run.ts hands vitest this suite file instead of the TypeScript one.
-    define: { LESM_COMPILED_SUITE: JSON.stringify(path.relative(root, path.join(outdir, `${suiteEntry}.mjs`)).split(path.sep).join('/')) },
     plugins: [sourcePlaces],
   });
   const inputs = Object.fromEntries(Object.keys(result.metafile.inputs).map((source) => [source, hashOf(readFileSync(path.join(root, source)))]));

@@ -1,13 +1,11 @@
-import type { Reporter, TestCase } from 'vitest/node';
 import type { CaseResult } from '../src/results.ts';
 import { consoleLine } from './console-line.ts';
-import '../suites/hand-off.ts';
 
 const marks: Readonly<Record<CaseResult['outcome'], string>> = { pass: 'pass ', fail: 'FAIL ', error: 'ERROR', skip: 'skip ' };
 
-/** One line per case as it finishes, with the reasons of those that do not conform. */
-export class ProgressReporter implements Reporter {
-  private readonly reported = new Set<string>();
+/** One line per case as it ends, with the reasons of those that do not conform. */
+export class ProgressReporter {
+  private ended = 0;
 
   constructor(
     private readonly total: number,
@@ -20,18 +18,9 @@ export class ProgressReporter implements Reporter {
     this.write(`${consoleLine(text, this.secrets())}\n`);
   }
 
-  onTestCaseResult(testCase: TestCase): void {
-    // A cancelled run reports the cases it never started as skipped, once per case.
-    if (this.reported.has(testCase.id)) return;
-    this.reported.add(testCase.id);
-    const counter = `[${String(this.reported.size).padStart(String(this.total).length)}/${this.total}]`;
-    const result = testCase.meta().result;
-    if (result === undefined) {
-      const state = testCase.result().state;
-      const why = state === 'skipped' ? 'not run' : (testCase.result().errors?.[0]?.message ?? 'no result');
-      this.line(`${counter} ${state === 'skipped' ? marks.skip : marks.error} ${testCase.name}: ${why}`);
-      return;
-    }
+  caseEnded(result: CaseResult): void {
+    this.ended += 1;
+    const counter = `[${String(this.ended).padStart(String(this.total).length)}/${this.total}]`;
     this.line(`${counter} ${marks[result.outcome]} ${result.id} (${result.durationMs} ms)`);
     if (result.outcome === 'fail' || result.outcome === 'error') {
       for (const reason of result.reasons) this.line(`        ${reason.clause}: ${reason.message}`);

@@ -1,5 +1,5 @@
 // Turns what a run judged into the RunReport every reporter renders. Pure, so the rules about
-// incomplete runs are tested without running vitest.
+// incomplete runs are tested without running a case.
 import { certificationOf } from '../src/findings/certification.ts';
 import { findingsOf } from '../src/findings/findings.ts';
 import { applyGate } from '../src/gate/classify.ts';
@@ -62,7 +62,7 @@ function plural(count: number, noun: string): string {
 export function buildRunReport(facts: RunFacts): RunReport {
   const plannedIds = new Set(facts.plannedCases.map((planned) => planned.id));
   const missing = facts.plannedCases.filter((planned) => !facts.results.has(planned.id));
-  const notRunMessage = facts.stop?.notRun ?? 'not run: no test reported a result for this case';
+  const notRunMessage = facts.stop?.notRun ?? 'not run: no result was reported for this case';
   const judged = [
     ...facts.plannedCases.map((planned) => facts.results.get(planned.id) ?? notRun(planned, notRunMessage)),
     ...[...facts.results.values()].filter((result) => !plannedIds.has(result.id)),

@@ -1,6 +1,6 @@
 /**
- * The record of a run: what suites produce for each case and what every reporter reads.
- * Plain JSON data, so it crosses from the vitest worker to the reporters unchanged.
+ * The record of a run: what the runner produces for each case and what every reporter reads.
+ * Plain JSON data, written as it is to results.json and read back by `diff`.
  */
 import type { Outcome } from './cases/case.ts';
 import type { CheckName } from './checks/index.ts';

@@ -1,5 +1,7 @@
+import { constants } from 'node:os';
 import path from 'node:path';
-import { guardCleanup } from '../../fixtures/index.ts';
+import type { CleanupReport } from '../../fixtures/created-resource.ts';
+import { guardCleanup } from '../../fixtures/guard-cleanup.ts';
 import { ConformanceReporter } from '../../reporters/conformance-reporter.ts';
 import { consoleLine } from '../../reporters/console-line.ts';
 import { ProgressReporter } from '../../reporters/progress-reporter.ts';
@@ -8,10 +10,11 @@ import { repeatCases, selectCases } from '../../src/cases/select.ts';
 import { isPropertyCase } from '../../src/cases/properties/sampling.ts';
 import { updatedExpectations } from '../../src/gate/update-expectations.ts';
 import type { RunReport, RunScope } from '../../src/results.ts';
+import { runCases } from '../../src/runner/run-cases.ts';
 import { loadEdition } from '../../src/spec/load.ts';
+import { createTransport, type Transport } from '../../src/transport/index.ts';
 import { processIo, type CommandIo } from '../io.ts';
 import { preparedFixtures } from '../preflight/setup-problem.ts';
-import { startSuite, type Suite } from '../suite-run.ts';
 import { runExpectations, runSeed, writeExpectations } from '../gate/expectations-file.ts';
 import { VERSION } from '../version.ts';
 import { runFunctions } from './run-fixtures.ts';
@@ -28,7 +31,7 @@ export const SIGNAL_CANCEL_MS = 1_500;
 /**
  * The main path: settings → cases → the checks before the first case (a writable report
  * directory, credentials, a target that answers as Lambda, static fixtures that exist) → fixtures
- * → the plan → the suite in vitest → the reports it writes → the exit code. Whatever happens, what
+ * → the plan → runCases, the reporters listening → the reports → the exit code. Whatever happens, what
  * the run created is deleted.
  */
 export async function run(argv: string[], io: CommandIo = processIo): Promise<number> {
@@ -49,38 +52,40 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
     needs: [...new Set(cases.flatMap((testCase) => testCase.fixtures))],
     functions: runFunctions(settings.concurrency),
   });
-  const written: { report: RunReport | null } = { report: null };
   // The case lines and the recap after them: what a CI log keeps, the verdict last.
   const print = (line: string): void => io.stdout(`${consoleLine(line, secrets())}\n`);
-  // Made when the suite is prepared; or, after a signal that came before, to report every case as not run.
+  // The run's time counts from here, the checks and the fixtures before the first case included.
+  const startedAt = new Date();
+  // Made when the cases start; or, after a signal that came before, to report every case as not run.
   let reporter: ConformanceReporter | undefined;
   const conformanceReporter = (): ConformanceReporter =>
     (reporter ??= new ConformanceReporter({
       reportDir: path.resolve(settings.reportDir),
       target: targetUrl,
       edition: settings.edition,
-      startedAt: new Date(),
+      startedAt,
       plannedCases: cases,
       scope,
       subset: scope.partial ? `only the cases --grep "${settings.grep ?? ''}" selects were run` : null,
       gate: expectations === null ? null : { expectations, editionCaseIds },
-      onReport: (report) => (written.report = report),
       secrets,
     }));
-  let suite: Suite | null = null;
+  const stop = new AbortController();
+  let running: Promise<unknown> = Promise.resolve();
+  let stopping: Promise<unknown> = Promise.resolve();
   let cleaning: Promise<unknown> | null = null;
   // Ctrl-C or SIGTERM: stop the cases, write the report of what was judged, delete what was created, exit 130/143,
   // all within SIGNAL_DEADLINE_MS: cases waiting on a target that hangs are not waited for.
-  const guard = guardCleanup(
-    async () => {
-      await Promise.race([suite?.stop(), new Promise((resolve) => setTimeout(resolve, SIGNAL_CANCEL_MS).unref())]);
-      await conformanceReporter()
-        .writePartial(`interrupted by ${guard.interruptedBy ?? 'a signal'}`)
-        .catch((error: unknown) => say(`could not write the report: ${String(error)}`));
-      return fixtures.cleanup({ afterStop: true });
-    },
-    { log: say, remaining: () => fixtures.remaining(), deadlineMs: SIGNAL_DEADLINE_MS },
-  );
+  const guard = guardCleanup(() => (stopping = stopCases()), { log: say, remaining: () => fixtures.remaining(), deadlineMs: SIGNAL_DEADLINE_MS });
+  async function stopCases(): Promise<CleanupReport> {
+    stop.abort();
+    await Promise.race([running, new Promise((resolve) => setTimeout(resolve, SIGNAL_CANCEL_MS).unref())]);
+    await conformanceReporter()
+      .writePartial(`interrupted by ${guard.interruptedBy ?? 'a signal'}`)
+      .catch((error: unknown) => say(`could not write the report: ${String(error)}`));
+    return fixtures.cleanup({ afterStop: true });
+  }
+  let transport: Transport | null = null;
   let report: RunReport;
   try {
     say(`lambda-esm-conformance ${VERSION}: ${cases.length} cases of the ${spec.edition} edition against ${targetUrl} (${whereFrom(settings)})`);
@@ -88,37 +93,39 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
     if (expectations !== null && expectations.madeWith.seed === null && settings.seed === null && settings.updateExpectations === null) {
       say(`${expectations.file} records no seed, so this gate is not pinned: property cases draw other values on every run, and may fail otherwise than listed; --update-expectations ${expectations.file} records one`);
     }
-    // vitest starts now, and its worker waits for the fixtures while they are checked and made.
-    suite = startSuite(
-      { conformance: conformanceReporter(), progress: new ProgressReporter(cases.length, io.stdout, secrets) },
-      {
-        edition: settings.edition,
-        spec,
-        cases,
-        transport: { url: targetUrl, region: settings.region, profile: settings.profile, concurrency: settings.concurrency, timeoutMs: settings.timeoutMs },
-        ownsFixtures: settings.fixtures === 'auto',
-      },
-      // The fixtures are deleted while the reports are written; the cleanup below waits for that.
-      { casesEnded: () => void (cleaning ??= fixtures.cleanup()) },
-    );
     const loaded = await preparedFixtures(settings, targetUrl, credentials, secrets, fixtures);
     if ('problem' in loaded) {
       say(`Nothing was judged: ${loaded.problem}`);
       return 2;
     }
-    await suite.run({ fixtures: loaded.values, missingFixtures: loaded.missing });
-    if (written.report === null) {
-      say('Nothing was judged: the run ended before any report was written; run again, and if it repeats, report it as a bug with the lines above.');
-      return 2;
-    }
-    report = written.report;
+    const { concurrency, timeoutMs } = settings;
+    transport = createTransport({ url: targetUrl, region: settings.region, credentials, concurrency, timeoutMs });
+    const progress = new ProgressReporter(cases.length, io.stdout, secrets);
+    const conformance = conformanceReporter();
+    running = runCases(
+      { edition: settings.edition, spec, cases, fixtures: loaded.values, missingFixtures: loaded.missing, ownsFixtures: settings.fixtures === 'auto' },
+      {
+        transport,
+        concurrency,
+        signal: stop.signal,
+        onResult: (result) => {
+          progress.caseEnded(result);
+          conformance.caseEnded(result);
+        },
+      },
+    );
+    await running;
+    if (guard.interruptedBy !== undefined) return 128 + constants.signals[guard.interruptedBy];
+    // Every case has ended, its mappings deleted: what the cases used is deleted while the reports are written.
+    cleaning = fixtures.cleanup();
+    report = (await conformance.runEnded()).report;
   } finally {
-    // After a signal the guard cleans up and exits; otherwise it is done here (failures are logged as they happen).
+    // After a signal the guard stops the cases, reports, cleans up and exits; otherwise it is done here (failures are logged as they happen).
     if (guard.interruptedBy === undefined) {
-      await suite?.stop();
       await (cleaning ?? fixtures.cleanup());
       guard.uninstall();
-    }
+    } else await stopping;
+    await transport?.close();
     await reference?.close();
   }
   for (const entry of report.gate?.stale ?? []) {

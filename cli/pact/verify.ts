@@ -1,14 +1,12 @@
 import path from 'node:path';
 import { guardCleanup } from '../../fixtures/index.ts';
 import { consoleLine } from '../../reporters/console-line.ts';
-import { buildRunReport, type RunStop } from '../../reporters/run-report.ts';
-import { toolIdentity } from '../../reporters/tool-identity.ts';
+import { ConformanceReporter } from '../../reporters/conformance-reporter.ts';
 import { verdictOf } from '../../reporters/verdict.ts';
-import { writeReports } from '../../reporters/write-reports.ts';
 import type { Fixture } from '../../src/cases/case.ts';
 import { stateNamed } from '../../src/pact/provider-states.ts';
 import { interactionsOfPact, parseVerifierResult, type InteractionVerdict, type VerifiedInteraction } from '../../src/pact/verification.ts';
-import { caseIdentity, type CaseResult, type Reason, type RunReport } from '../../src/results.ts';
+import { caseIdentity, type CaseResult, type Reason } from '../../src/results.ts';
 import { recordRequest, recordResponse } from '../../src/runner/recorded-exchange.ts';
 import { createTransport, describeObservation } from '../../src/transport/index.ts';
 import { UserFileError } from '../../src/user-file/file-problem.ts';
@@ -47,21 +45,17 @@ export async function pactVerify(argv: string[], io: CommandIo = processIo): Pro
     needs: fixturesNamed(interactions),
   });
   const transport = createTransport({ url: targetUrl, region: settings.region, credentials, timeoutMs: settings.timeoutMs, concurrency: 1 });
-  const startedAt = new Date();
-  const reportOf = (results: ReadonlyMap<string, CaseResult>, stopped: RunStop | null): RunReport =>
-    buildRunReport({
-      tool: toolIdentity(),
-      target: targetUrl,
-      edition: edition ?? path.basename(pactFile),
-      startedAt,
-      durationMs: Date.now() - startedAt.getTime(),
-      plannedCases: interactions.map((interaction) => interaction.identity),
-      subset: 'a Pact file holds the interactions it holds, not every case of an edition',
-      results,
-      stop: stopped,
-      scope: { grep: null, repeat: 1, seed: null, editionCases: interactions.length, partial: false },
-      gate: null,
-    });
+  const reporter = new ConformanceReporter({
+    reportDir: settings.reportDir,
+    target: targetUrl,
+    edition: edition ?? path.basename(pactFile),
+    startedAt: new Date(),
+    plannedCases: interactions.map((interaction) => interaction.identity),
+    subset: 'a Pact file holds the interactions it holds, not every case of an edition',
+    scope: { grep: null, repeat: 1, seed: null, editionCases: interactions.length, partial: false },
+    gate: null,
+    secrets,
+  });
   const stop = new AbortController();
   // SIGINT or SIGTERM: the verifier is stopped (its verdicts die with it, so every interaction is
   // reported not run), the report written, and what was created deleted, within SIGNAL_DEADLINE_MS.
@@ -69,7 +63,7 @@ export async function pactVerify(argv: string[], io: CommandIo = processIo): Pro
     async () => {
       stop.abort();
       const interrupted = { interruption: `interrupted by ${guard.interruptedBy ?? 'a signal'}`, notRun: 'not run: the verification was interrupted' };
-      await writeReports(reportOf(new Map(), interrupted), settings.reportDir, secrets()).catch((error: unknown) => say(`could not write the report: ${String(error)}`));
+      await reporter.runEnded(interrupted).catch((error: unknown) => say(`could not write the report: ${String(error)}`));
       return fixtures.cleanup({ afterStop: true });
     },
     { log: say, remaining: () => fixtures.remaining(), deadlineMs: SIGNAL_DEADLINE_MS },
@@ -98,14 +92,12 @@ export async function pactVerify(argv: string[], io: CommandIo = processIo): Pro
     // The verifier's own account, its colours taken out; whatever else a target put in it is spelled out.
     for (const line of result.output.join('\n').split('\n')) io.stdout(`${consoleLine(line.replace(/\u001b\[[0-9;]*m/g, ''), secrets())}\n`);
     const records = proxy.records.length === result.order.length ? proxy.records : [];
-    const results = new Map<string, CaseResult>();
     for (const [index, id] of result.order.entries()) {
       const interaction = interactions.find((candidate) => candidate.identity.id === id);
       const verdict = result.verdicts.get(id);
-      if (interaction !== undefined && verdict !== undefined) results.set(id, caseResultOf(interaction, verdict, records[index]));
+      if (interaction !== undefined && verdict !== undefined) reporter.caseEnded(caseResultOf(interaction, verdict, records[index]));
     }
-    const report = reportOf(results, null);
-    await writeReports(report, settings.reportDir, secrets());
+    const { report } = await reporter.runEnded();
     summarize(report, settings.reportDir, { passed: 'interactions verified', unjudged: 'could not be verified', skipped: 'not run' }, say);
     return verdictOf(report).passes ? 0 : 1;
   } finally {

@@ -1,4 +1,3 @@
-import { absentStaticFixtures } from '../../fixtures/index.ts';
 import type { FixtureValues } from '../../src/cases/placeholders.ts';
 import type { AwsCredentialIdentityProvider } from '../../src/transport/index.ts';
 import { FIXTURE_REQUEST_TIMEOUTS } from '../commands/run-fixtures.ts';
@@ -20,6 +19,8 @@ export async function staticFixturesProblem(
   if (values.region !== settings.region) {
     return `${file} names resources in ${values.region}, but the run signs for ${settings.region}: pass --region ${values.region} (or set AWS_REGION), or name resources in ${settings.region}.`;
   }
+  // Loaded here, not at the start: the AWS SDK's clients cost the checks before it a third of a second.
+  const { absentStaticFixtures } = await import('../../fixtures/static-fixtures-on-target.ts');
   const absent = await absentStaticFixtures(values, { endpoint: targetUrl, credentials, requestTimeoutMs: FIXTURE_REQUEST_TIMEOUTS * settings.timeoutMs, secrets });
   const [first] = absent;
   if (first === undefined) return null;

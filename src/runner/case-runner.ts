@@ -5,8 +5,6 @@ import { judge } from '../judge/judge.ts';
 import { reason } from '../judge/reasons.ts';
 import { caseIdentity, unjudged, type CaseResult, type Verdict } from '../results.ts';
 import { describeObservation } from '../transport/describe-observation.ts';
-import { createTransport } from '../transport/create-transport.ts';
-import { resolveCredentials } from '../transport/credentials.ts';
 import type { Observation, Transport, WireRequest } from '../transport/types.ts';
 import { recordRequest, recordResponse } from './recorded-exchange.ts';
 import { createdMapping, deleteMappings, mayHaveCreatedUnknownMapping, sweepMappings } from './mapping-cleanup.ts';
@@ -16,14 +14,6 @@ import { SlotPool } from './slot-pool.ts';
 import { wireRequestOf } from './wire-request.ts';
 
 export type CaseRunnerOptions = Pick<RunPlan, 'spec' | 'fixtures' | 'missingFixtures' | 'ownsFixtures'> & { readonly transport: Transport };
-
-/** The runner of a plan's cases, with a transport of its own to the plan's target; close it when done. */
-export function openCaseRunner(plan: RunPlan): CaseRunner {
-  const { url, region, profile, concurrency, timeoutMs } = plan.transport;
-  const credentials = resolveCredentials({ targetUrl: url, ...(profile !== null && { profile }) });
-  const transport = createTransport({ url, region, credentials, concurrency, timeoutMs });
-  return new CaseRunner({ transport, spec: plan.spec, fixtures: plan.fixtures, missingFixtures: plan.missingFixtures, ownsFixtures: plan.ownsFixtures });
-}
 
 /**
  * Sends a case, judges the answer, and deletes whatever mapping it created before another case
@@ -77,10 +67,6 @@ export class CaseRunner {
       if (judged !== undefined && problems.length > 0) judged = withCleanupProblems(judged, problems);
     }
     return judged;
-  }
-
-  close(): Promise<void> {
-    return this.options.transport.close();
   }
 
   private async judgeCase(testCase: Case, fixtures: FixtureValues, sendOnce: (request: WireRequest) => Promise<Observation>): Promise<CaseResult> {

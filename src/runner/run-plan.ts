@@ -2,28 +2,13 @@ import type { Case, Fixture } from '../cases/case.ts';
 import type { FixtureValues } from '../cases/placeholders.ts';
 import type { Spec } from '../spec/types.ts';
 
-/** How the cases reach the target. No credential values: each side resolves them from its own environment. */
-export interface TransportSettings {
-  /** The target's origin, e.g. http://127.0.0.1:4566. */
-  readonly url: string;
-  readonly region: string;
-  /** A named AWS profile, or null for the default credential chain. */
-  readonly profile: string | null;
-  readonly concurrency: number;
-  readonly timeoutMs: number;
-}
-
-/**
- * Everything a run sends and judges, fixed before the first case is sent: the one value the CLI
- * hands to the vitest suite. Plain data, so it crosses into the worker unchanged.
- */
+/** Everything a run sends and judges, fixed before the first case is sent. */
 export interface RunPlan {
   readonly edition: string;
   /** The edition's contract: property cases turn each value they draw into a case of their own by it. */
   readonly spec: Spec;
-  /** Generated once, by the CLI, in the order they are reported. */
+  /** Generated once, in the order they are reported. */
   readonly cases: readonly Case[];
-  readonly transport: TransportSettings;
   /** Null when no fixture could be provisioned: every case that needs one is skipped. */
   readonly fixtures: FixtureValues | null;
   /** Fixtures that do not exist on the target (static fixture files may omit sources). */

@@ -2,10 +2,10 @@ import type { Case } from '../cases/case.ts';
 import { roundOf } from '../cases/select.ts';
 
 /**
- * The cases in the order the suite starts them, round by round (`--repeat`): each source's next
+ * The cases in the order runCases starts them, round by round (`--repeat`): each source's next
  * case in turn, and within a source the property cases first, the longest first, then the example
- * cases in plan order. The cases vitest runs at once are then spread over the sources, so that few
- * wait for a function that is free on theirs while the run's turns could serve another source (npm
+ * cases in plan order. The cases runCases keeps in flight are then spread over the sources, so that
+ * few wait for a function that is free on theirs while the run's turns could serve another source (npm
  * run bench, 1×: from the first case judged to the last 1.78 s in plan order, where a family's
  * cases on one source come together, and 1.52 s spread). A property case is a chain of requests,
  * each waiting for the one before: started last, as the plan has them, one ran alone at the end of

@@ -74,7 +74,7 @@ describe('buildRunReport', () => {
     const report = buildRunReport(facts([caseResult({ id: 'a' }), caseResult({ id: 'b' })]));
     expect(report.complete).toBe(false);
     expect(report.interruption).toBe('1 of 3 planned cases was not judged.');
-    expect(report.cases[2]?.reasons[0]?.message).toBe('not run: no test reported a result for this case');
+    expect(report.cases[2]?.reasons[0]?.message).toBe('not run: no result was reported for this case');
   });
 
   it('is incomplete when the run stopped, even if every case had been judged', () => {

@@ -1,6 +1,6 @@
 // Preloaded into a child CLI (`node --import`): records the process's peak resident set size, in
 // kilobytes, into the file LESM_MAX_RSS_FILE names, however the process ends (a signal handler's
-// process.exit included). The vitest worker of a run is a thread, so this covers it too.
+// process.exit included).
 import { writeFileSync } from 'node:fs';
 
 const file = process.env.LESM_MAX_RSS_FILE;
