@@ -67,7 +67,7 @@ class HeldTarget implements Transport {
       this.conflicts.push(pair);
       return this.answer(request, 409, '{"Type":"User","message":"exists"}', 'ResourceConflictException');
     }
-    const uuid = `uuid-${(this.next += 1)}`;
+    const uuid = `00000000-0000-4000-8000-${String((this.next += 1)).padStart(12, '0')}`;
     this.mappings.set(uuid, pair);
     return this.answer(request, 202, JSON.stringify({ UUID: uuid, FunctionArn: arnOf(body.FunctionName ?? 'fn'), EventSourceArn: body.EventSourceArn, State: 'Creating' }));
   }
