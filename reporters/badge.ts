@@ -1,7 +1,7 @@
 // badge.json: the certification level as a shields.io endpoint badge
 // (https://shields.io/badges/endpoint-badge), for an emulator's README.
 import type { RunReport } from '../src/results.ts';
-import { levelLabel } from './certification-text.ts';
+import { levelLabel } from '../src/run-record/certification-text.ts';
 
 export interface EndpointBadge {
   readonly schemaVersion: 1;

@@ -2,9 +2,10 @@
 // badge.json once the run ends, or once the CLI asks for what was judged so far because the run is
 // being stopped.
 import type { CaseResult, RunReport } from '../src/results.ts';
-import { buildRunReport, type PlannedCase, type RunFacts, type RunStop } from './run-report.ts';
+import { buildRunReport, type PlannedCase, type RunFacts, type RunStop } from '../src/run-record/run-report.ts';
 import { toolIdentity } from './tool-identity.ts';
-import { writeReports, type ReportPaths } from './write-reports.ts';
+import type { ReportPaths } from './report-files.ts';
+import { writeReports } from './write-reports.ts';
 
 export interface ConformanceReporterOptions {
   /** Where the reports go; created if missing. */

@@ -3,7 +3,7 @@
 import type { CaseResult, Finding, RunReport } from '../src/results.ts';
 import { requestAsText, responseAsText } from './exchange-text.ts';
 import { describeExpectation } from '../src/cases/describe-expectation.ts';
-import { certificationSentence } from './certification-text.ts';
+import { certificationSentence } from '../src/run-record/certification-text.ts';
 import { describeCounterexample } from './counterexample-text.ts';
 import { redactCase } from './redact-case.ts';
 import { escapeXmlAttribute as attribute, escapeXmlText as text } from './xml-escape.ts';

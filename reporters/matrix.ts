@@ -2,7 +2,7 @@
 // HTML page; kept apart so its counting can be tested without parsing HTML.
 import type { CaseOutcome, CaseResult, RunSummary } from '../src/results.ts';
 import type { SourceType } from '../src/spec/types.ts';
-import { summarize } from './summarize.ts';
+import { countOutcomes } from '../src/run-record/count-outcomes.ts';
 
 /** The source types every edition has; an edition may add others (sqsFifo), shown when its cases have them. */
 const everyEdition: readonly SourceType[] = ['kinesis', 'dynamodb', 'sqs'];
@@ -43,7 +43,7 @@ export function conformanceMatrix(cases: readonly CaseResult[]): MatrixRow[] {
     clause,
     cells: matrixColumns(cases).map((sourceType) => {
       const inCell = cases.filter((result) => result.clause === clause && result.sourceType === sourceType);
-      return { sourceType, counts: summarize(inCell), worst: worstOutcome(inCell.map((result) => result.outcome)) };
+      return { sourceType, counts: countOutcomes(inCell), worst: worstOutcome(inCell.map((result) => result.outcome)) };
     }),
   }));
 }

@@ -1,11 +1,8 @@
 // Reports name the tool and version that produced them, so a results.json found later can be
 // traced to the code that judged it. package.json is the single source of both.
 import { readFileSync } from 'node:fs';
+import type { ToolIdentity } from '../src/results.ts';
 
-export interface ToolIdentity {
-  readonly name: string;
-  readonly version: string;
-}
 
 let cached: ToolIdentity | undefined;
 

@@ -190,7 +190,7 @@ export interface Certification {
 }
 
 export interface RunReport {
-  readonly tool: { readonly name: string; readonly version: string };
+  readonly tool: ToolIdentity;
   readonly target: string;
   readonly edition: string;
   /** ISO 8601. */
@@ -232,4 +232,10 @@ export function unjudged(testCase: CaseIdentity, outcome: 'skip' | 'error', chec
     attempts: 0,
     gate: null,
   };
+}
+
+/** The tool and version that wrote a report, so that a results.json found later can be traced to the code that judged it. */
+export interface ToolIdentity {
+  readonly name: string;
+  readonly version: string;
 }

@@ -1,6 +1,6 @@
 // What to do when the fixtures could not be made: one sentence naming the call that failed, why,
 // and the flag or permission that gets past it.
-import type { ProvisioningFailed, StepFailure } from '../../fixtures/index.ts';
+import type { ProvisioningFailed, StepFailure } from '../../src/provisioning/index.ts';
 import type { RunSettings } from './run-settings.ts';
 
 const SERVICE_NAMES: Readonly<Record<string, string>> = { iam: 'IAM', lambda: 'Lambda', sqs: 'SQS', kinesis: 'Kinesis', dynamodb: 'DynamoDB' };

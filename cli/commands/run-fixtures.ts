@@ -1,6 +1,6 @@
-import type { CleanupOptions, CleanupReport, FixtureRun, ProvisioningFailed } from '../../fixtures/index.ts';
-import { missingFixtures } from '../../fixtures/missing-fixtures.ts';
-import { loadStaticFixtures } from '../../fixtures/static-fixtures.ts';
+import type { CleanupOptions, CleanupReport, FixtureRun, ProvisioningFailed } from '../../src/provisioning/index.ts';
+import { missingFixtures } from '../../src/provisioning/missing-fixtures.ts';
+import { loadStaticFixtures } from '../../src/provisioning/static-fixtures.ts';
 import type { Fixture } from '../../src/cases/case.ts';
 import type { FixtureValues } from '../../src/cases/placeholders.ts';
 import type { AwsCredentialIdentityProvider } from '../../src/transport/index.ts';
@@ -73,7 +73,7 @@ export function runFixtures({ targetUrl, settings, credentials, needs, functions
   let made: FixtureRun | undefined;
   let loading: Promise<{ run: FixtureRun; ProvisioningFailed: typeof ProvisioningFailed }> | undefined;
   const fixtureRun = () =>
-    (loading ??= import('../../fixtures/index.ts').then(({ FixtureRun, newRunId, ProvisioningFailed }) => {
+    (loading ??= import('../../src/provisioning/index.ts').then(({ FixtureRun, newRunId, ProvisioningFailed }) => {
       made = new FixtureRun({
         endpoint: targetUrl,
         region: settings.region,

@@ -1,11 +1,11 @@
 import { constants } from 'node:os';
 import path from 'node:path';
-import type { CleanupReport } from '../../fixtures/created-resource.ts';
-import { guardCleanup } from '../../fixtures/guard-cleanup.ts';
+import type { CleanupReport } from '../../src/provisioning/created-resource.ts';
+import { guardCleanup } from '../../src/provisioning/guard-cleanup.ts';
 import { ConformanceReporter } from '../../reporters/conformance-reporter.ts';
 import { consoleLine } from '../../reporters/console-line.ts';
 import { ProgressReporter } from '../../reporters/progress-reporter.ts';
-import { verdictOf } from '../../reporters/verdict.ts';
+import { verdictOf } from '../../src/run-record/verdict.ts';
 import { repeatCases, selectCases } from '../../src/cases/select.ts';
 import { isPropertyCase } from '../../src/cases/properties/sampling.ts';
 import { updatedExpectations } from '../../src/gate/update-expectations.ts';
@@ -21,7 +21,7 @@ import { runFunctions } from './run-fixtures.ts';
 import { runSettings, type RunSettings } from './run-settings.ts';
 import { DEFAULT_PROPERTY_RUNS, RUN_FLAGS } from './flag-tables.ts';
 import { parseFlags, UsageError } from './flags.ts';
-import { summarize } from '../summary.ts';
+import { printRecap } from '../recap.ts';
 import { openTargetSession, SIGNAL_DEADLINE_MS } from '../target-session.ts';
 import { editionCases } from '../../src/cases/edition-cases.ts';
 
@@ -133,14 +133,14 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
   }
   if (settings.updateExpectations !== null) return updateExpectations(report, settings.updateExpectations);
   // After the cleanup's lines, so that the verdict is the last line of the run.
-  summarize(report, settings.reportDir, SUMMARY_WORDS, print);
+  printRecap(report, settings.reportDir, SUMMARY_WORDS, print);
   return verdictOf(report).passes ? 0 : 1;
 
   // Like Web Platform Tests' update, writing the expectations does not gate: it records what is.
   async function updateExpectations(judged: RunReport, file: string): Promise<number> {
     if (!judged.complete) {
       say(`${file} was not written: the run did not judge every case, and the file would lose the entries of those it did not.`);
-      summarize(judged, settings.reportDir, SUMMARY_WORDS, print);
+      printRecap(judged, settings.reportDir, SUMMARY_WORDS, print);
       return 1;
     }
     const recordedSeed = expectations?.madeWith.seed ?? seed;
@@ -152,7 +152,7 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
     const problem = await writeExpectations(file, entries, { seed: recordedSeed, edition: spec.edition, version: VERSION }, expectations);
     if (problem !== null) say(problem);
     else say(`wrote ${entries.length === 1 ? '1 known deviation' : `${entries.length} known deviations`} to ${file}, with seed ${recordedSeed}; gate on it with: ${gateCommand(settings, file)}`);
-    summarize(judged, settings.reportDir, SUMMARY_WORDS, print);
+    printRecap(judged, settings.reportDir, SUMMARY_WORDS, print);
     return problem === null ? 0 : 1;
   }
 }

@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { guardCleanup } from '../../fixtures/index.ts';
+import { guardCleanup } from '../../src/provisioning/index.ts';
 import { consoleLine } from '../../reporters/console-line.ts';
 import { ConformanceReporter } from '../../reporters/conformance-reporter.ts';
-import { verdictOf } from '../../reporters/verdict.ts';
+import { verdictOf } from '../../src/run-record/verdict.ts';
 import type { Fixture } from '../../src/cases/case.ts';
 import { stateNamed } from '../../src/pact/provider-states.ts';
 import { interactionsOfPact, parseVerifierResult, type InteractionVerdict, type VerifiedInteraction } from '../../src/pact/verification.ts';
@@ -19,7 +19,7 @@ import { preparedFixtures } from '../preflight/setup-problem.ts';
 import { StateHandlers } from './provider-states.ts';
 import { startProviderProxy, type InteractionRecord } from './provider-proxy.ts';
 import { runVerifier } from './run-verifier.ts';
-import { summarize } from '../summary.ts';
+import { printRecap } from '../recap.ts';
 import { openTargetSession, SIGNAL_DEADLINE_MS } from '../target-session.ts';
 
 /** A Pact file larger than this is refused unread (the export of the seed edition is about 200 KB). */
@@ -98,7 +98,7 @@ export async function pactVerify(argv: string[], io: CommandIo = processIo): Pro
       if (interaction !== undefined && verdict !== undefined) reporter.caseEnded(caseResultOf(interaction, verdict, records[index]));
     }
     const { report } = await reporter.runEnded();
-    summarize(report, settings.reportDir, { passed: 'interactions verified', unjudged: 'could not be verified', skipped: 'not run' }, say);
+    printRecap(report, settings.reportDir, { passed: 'interactions verified', unjudged: 'could not be verified', skipped: 'not run' }, say);
     return verdictOf(report).passes ? 0 : 1;
   } finally {
     if (guard.interruptedBy === undefined) {

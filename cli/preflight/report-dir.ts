@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { lstatSync, mkdirSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import { REPORT_FILES } from '../../reporters/write-reports.ts';
+import { REPORT_FILE_NAMES } from '../../reporters/report-files.ts';
 
 /** A sentence saying why the reports cannot go to `reportDir` and what to do, or null when they can. */
 export function reportDirProblem(reportDir: string): string | null {
@@ -47,7 +47,7 @@ export function reportDirProblem(reportDir: string): string | null {
  * report into place replaces any other kind of entry (a file, a link, a FIFO) but never a directory.
  */
 function occupiedReportName(reportDir: string, folder: string): string | null {
-  for (const name of REPORT_FILES) {
+  for (const name of REPORT_FILE_NAMES) {
     const at = path.join(folder, name);
     if (lstatSync(at, { throwIfNoEntry: false })?.isDirectory() !== true) continue;
     return `--report-dir ${reportDir} holds a directory named ${name}, where the run writes that report: remove or rename ${at}, or give another --report-dir.`;

@@ -20,7 +20,7 @@ export async function staticFixturesProblem(
     return `${file} names resources in ${values.region}, but the run signs for ${settings.region}: pass --region ${values.region} (or set AWS_REGION), or name resources in ${settings.region}.`;
   }
   // Loaded here, not at the start: the AWS SDK's clients cost the checks before it a third of a second.
-  const { absentStaticFixtures } = await import('../../fixtures/static-fixtures-on-target.ts');
+  const { absentStaticFixtures } = await import('../../src/provisioning/static-fixtures-on-target.ts');
   const absent = await absentStaticFixtures(values, { endpoint: targetUrl, credentials, requestTimeoutMs: FIXTURE_REQUEST_TIMEOUTS * settings.timeoutMs, secrets });
   const [first] = absent;
   if (first === undefined) return null;

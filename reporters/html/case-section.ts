@@ -5,7 +5,7 @@ import type { CaseResult, RecordedRequest, RecordedResponse } from '../../src/re
 import { bodyAsText, truncationNote } from '../body-text.ts';
 import { describeExpectation } from '../../src/cases/describe-expectation.ts';
 import { escapeHtml as html } from '../html-escape.ts';
-import { casesCount } from '../case-count.ts';
+import { casesCount } from '../../src/run-record/case-count.ts';
 import { clauseWithDoc } from './clause-doc.ts';
 import { gateWords } from './gate-words.ts';
 import { columnLabel } from './matrix-section.ts';

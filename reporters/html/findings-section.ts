@@ -4,7 +4,7 @@ import { describeForm } from '../../src/gate/deviation-form.ts';
 import type { Finding, RunReport } from '../../src/results.ts';
 import { escapeHtml as html } from '../html-escape.ts';
 import { caseLinks } from './case-links.ts';
-import { casesCount } from '../case-count.ts';
+import { casesCount } from '../../src/run-record/case-count.ts';
 import { clauseWithDoc } from './clause-doc.ts';
 import type { PageIndex } from './page-index.ts';
 

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import type { CaseResult, RunReport } from '../../src/results.ts';
 import { escapeHtml as html } from '../html-escape.ts';
 import { redactCase } from '../redact-case.ts';
-import { verdictOf } from '../verdict.ts';
+import { verdictOf } from '../../src/run-record/verdict.ts';
 import { caseSection } from './case-section.ts';
 import { filterBar } from './filter-bar.ts';
 import { filterScript } from './filter-script.ts';

@@ -3,10 +3,10 @@
 import { LEVEL_NAMES } from '../../src/checks/levels.ts';
 import type { Certification, GateSummary, RunReport } from '../../src/results.ts';
 import { escapeHtml as html } from '../html-escape.ts';
-import { certificationSentence, levelLabel } from '../certification-text.ts';
-import { verdictOf } from '../verdict.ts';
+import { certificationSentence, levelLabel } from '../../src/run-record/certification-text.ts';
+import { verdictOf } from '../../src/run-record/verdict.ts';
 import { caseLinks } from './case-links.ts';
-import { casesCount } from '../case-count.ts';
+import { casesCount } from '../../src/run-record/case-count.ts';
 import type { PageIndex } from './page-index.ts';
 
 const verdictClass = { conforms: 'conforms', 'known-deviations': 'known', deviates: 'deviates', incomplete: 'incomplete' } as const;

@@ -43,6 +43,18 @@ describe('the layers of docs/ARCHITECTURE.md', () => {
     ]);
   });
 
+  it('catch an import circle, but not one a type-only import closes', () => {
+    expect(importViolations(new Map([
+      ['cli/commands/pact.ts', "const { pactVerify } = await import('../pact/verify.ts');"],
+      ['cli/pact/verify.ts', "import type { PactFlags } from '../commands/pact.ts';"],
+    ]))).toEqual([]);
+    const tree = new Map([
+      ['cli/commands/pact.ts', "const { pactVerify } = await import('../pact/verify.ts');"],
+      ['cli/pact/verify.ts', "import { DEFAULT_PACT_DIR } from '../commands/pact.ts';"],
+    ]);
+    expect(importViolations(tree)).toEqual(['an import circle: cli/commands/pact.ts → cli/pact/verify.ts → cli/commands/pact.ts']);
+  });
+
   it('catch the reference server importing the spec it must stay independent of', () => {
     expect(importViolations(new Map([['reference/lambda/x.ts', "import type { Spec } from '../../src/spec/types.ts';"]]))).toHaveLength(1);
   });

@@ -10,16 +10,15 @@ export const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   // The checks are read by the judge, the findings, the Pact export and the reporters: they know
   // only the data they judge, never who reads them.
   'src/checks': ['src/checks', 'src/cases/case.ts', 'src/pact/pact-file.ts', 'src/results.ts', 'src/transport/types.ts', 'src/json-object.ts'],
-  fixtures: ['src', 'fixtures'],
   reporters: ['src', 'reporters'],
-  cli: ['src', 'fixtures', 'reporters', 'reference', 'cli'],
+  cli: ['src', 'reporters', 'reference', 'cli'],
   // The vitest adapter sits above the CLI, which never loads it.
-  suites: ['src', 'fixtures', 'reporters', 'reference', 'cli', 'suites'],
+  suites: ['src', 'reporters', 'reference', 'cli', 'suites'],
   reference: ['reference'],
 };
 
 /** The pure parts: nothing they load, however indirectly, may do I/O. */
-export const PURE = ['src/cases/', 'src/checks/', 'src/judge/', 'src/pact/', 'src/gate/', 'src/diff/', 'src/findings/'];
+export const PURE = ['src/cases/', 'src/checks/', 'src/judge/', 'src/pact/', 'src/gate/', 'src/diff/', 'src/findings/', 'src/run-record/'];
 
 /** Modules that reach the network, the file system, processes or threads. */
 const IO_MODULE = /^(node:)?(fs|fs\/promises|net|http|https|http2|tls|dgram|dns|child_process|worker_threads|cluster)$|^undici$|^@aws-sdk\/|^@smithy\/node-http-handler$|^vitest/;
@@ -63,6 +62,7 @@ export function importViolations(files: ReadonlyMap<string, string>): string[] {
     const chain = ioChain(file, runtimeImports, new Set());
     if (chain !== null) violations.push(`${file} is pure but loads I/O: ${chain.join(' → ')}`);
   }
+  for (const circle of importCircles(runtimeImports)) violations.push(`an import circle: ${circle.join(' → ')}`);
   return violations;
 }
 
@@ -85,4 +85,29 @@ function ioChain(file: string, runtimeImports: ReadonlyMap<string, readonly stri
     if (deeper !== null) return [file, ...deeper];
   }
   return null;
+}
+
+/**
+ * Every circle of imports that load (a circle means that neither module can be loaded, read or moved
+ * without the other, and which one runs first depends on who imported first), each once, as the
+ * files from its first back to it. Type-only imports are erased and load nothing.
+ */
+function importCircles(imports: ReadonlyMap<string, readonly string[]>): string[][] {
+  const circles: string[][] = [];
+  const finished = new Set<string>();
+  const onPath: string[] = [];
+  const visit = (file: string): void => {
+    const back = onPath.indexOf(file);
+    if (back !== -1) {
+      circles.push([...onPath.slice(back), file]);
+      return;
+    }
+    if (finished.has(file) || !imports.has(file)) return;
+    onPath.push(file);
+    for (const target of imports.get(file) ?? []) visit(target);
+    onPath.pop();
+    finished.add(file);
+  };
+  for (const file of imports.keys()) visit(file);
+  return circles;
 }

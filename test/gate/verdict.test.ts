@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { verdictOf } from '../../reporters/verdict.ts';
+import { verdictOf } from '../../src/run-record/verdict.ts';
 import type { GateSummary, RunScope } from '../../src/results.ts';
 import { caseResult, runReport } from '../reporters/support/build-report.ts';
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReferenceServer, type ReferenceServer } from '../../reference/server.ts';
 import type { PactFile } from '../../src/pact/pact-file.ts';
-import { handlerZip } from '../../fixtures/index.ts';
+import { handlerZip } from '../../src/provisioning/index.ts';
 import { startInterceptingProxy, write, type Forwarded } from '../support/intercepting-proxy.ts';
 import { startHostileTarget } from '../support/hostile-target.ts';
 import { observe } from '../support/reference-observer.ts';

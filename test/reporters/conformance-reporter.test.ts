@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConformanceReporter } from '../../reporters/conformance-reporter.ts';
-import type { PlannedCase } from '../../reporters/run-report.ts';
+import type { PlannedCase } from '../../src/run-record/run-report.ts';
 import type { RunReport } from '../../src/results.ts';
 import { caseResult, response } from './support/build-report.ts';
 import { attributeOf, descendants, parseXml } from './support/xml.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { conformanceMatrix, worstOutcome } from '../../reporters/matrix.ts';
-import { buildRunReport, type PlannedCase, type RunFacts } from '../../reporters/run-report.ts';
-import { verdictOf } from '../../reporters/verdict.ts';
+import { buildRunReport, type PlannedCase, type RunFacts } from '../../src/run-record/run-report.ts';
+import { verdictOf } from '../../src/run-record/verdict.ts';
 import type { CaseResult } from '../../src/results.ts';
 import { caseResult, runReport, sampleCases } from './support/build-report.ts';
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { CreateEventSourceMappingCommand, CreateFunctionCommand, GetFunctionCommand } from '@aws-sdk/client-lambda';
 import { CreateQueueCommand, GetQueueAttributesCommand, GetQueueUrlCommand } from '@aws-sdk/client-sqs';
 import { describe, expect, it } from 'vitest';
-import { handlerZip } from '../../fixtures/index.ts';
+import { handlerZip } from '../../src/provisioning/index.ts';
 import { startReferenceServer, type ReferenceServer } from '../../reference/server.ts';
 import { idsWith, readResults, runInProcess } from './support/cli-run.ts';
 import { observe } from '../support/reference-observer.ts';

@@ -1,12 +1,11 @@
 // Turns what a run judged into the RunReport every reporter renders. Pure, so the rules about
 // incomplete runs are tested without running a case.
-import { certificationOf } from '../src/findings/certification.ts';
-import { findingsOf } from '../src/findings/findings.ts';
-import { applyGate } from '../src/gate/classify.ts';
-import type { Expectations } from '../src/gate/expectations.ts';
-import { unjudged, type CaseIdentity, type CaseResult, type RunReport, type RunScope } from '../src/results.ts';
-import { summarize } from './summarize.ts';
-import type { ToolIdentity } from './tool-identity.ts';
+import { certificationOf } from '../findings/certification.ts';
+import { findingsOf } from '../findings/findings.ts';
+import { applyGate } from '../gate/classify.ts';
+import type { Expectations } from '../gate/expectations.ts';
+import { unjudged, type CaseIdentity, type CaseResult, type RunReport, type RunScope, type ToolIdentity } from '../results.ts';
+import { countOutcomes } from './count-outcomes.ts';
 
 /** A case the run was meant to judge, as the CLI planned it (a generated Case fits). */
 export type PlannedCase = CaseIdentity;
@@ -82,7 +81,7 @@ export function buildRunReport(facts: RunFacts): RunReport {
     complete: interruption === null,
     interruption,
     scope: facts.scope,
-    summary: summarize(cases),
+    summary: countOutcomes(cases),
     gate: gated?.summary ?? null,
     certification: certificationOf(cases, { complete: interruption === null, subset: facts.subset }),
     findings,

@@ -1,6 +1,6 @@
 // The one-line answer a reader wants first. Shared by the summary line, the HTML page and the exit
 // code, so that they never disagree.
-import type { GateSummary, RunReport, RunScope } from '../src/results.ts';
+import type { GateSummary, RunReport, RunScope } from '../results.ts';
 import { casesCount } from './case-count.ts';
 
 export type VerdictKind = 'conforms' | 'known-deviations' | 'deviates' | 'incomplete';

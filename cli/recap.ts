@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { certificationSentence } from '../reporters/certification-text.ts';
-import { verdictOf } from '../reporters/verdict.ts';
-import { REPORT_FILES } from '../reporters/write-reports.ts';
+import { certificationSentence } from '../src/run-record/certification-text.ts';
+import { verdictOf } from '../src/run-record/verdict.ts';
+import { REPORT_FILE_NAMES } from '../reporters/report-files.ts';
 import type { RunReport } from '../src/results.ts';
-import { casesCount } from '../reporters/case-count.ts';
+import { casesCount } from '../src/run-record/case-count.ts';
 
 /** How many findings the recap names; the reports list them all. */
 export const TOP_FINDINGS = 5;
@@ -34,13 +34,13 @@ function findingsRecap(report: RunReport, reportDir: string, say: (line: string)
  * The recap that closes a command which wrote the reports: the top findings, the certification,
  * the counts and where the reports are, and the verdict as the very last line.
  */
-export function summarize(report: RunReport, reportDir: string, words: SummaryWords, say: (line: string) => void): void {
+export function printRecap(report: RunReport, reportDir: string, words: SummaryWords, say: (line: string) => void): void {
   const { total, pass, fail, error, skip } = report.summary;
   const verdict = verdictOf(report);
   say('');
   findingsRecap(report, reportDir, say);
   say(certificationSentence(report.certification));
   say(`${pass} of ${total} ${words.passed}, ${fail} fail, ${error} ${words.unjudged}, ${skip} ${words.skipped} (${(report.durationMs / 1000).toFixed(1)} s). Reports:`);
-  for (const name of REPORT_FILES) say(`  ${path.join(reportDir, name)}`);
+  for (const name of REPORT_FILE_NAMES) say(`  ${path.join(reportDir, name)}`);
   say(`${verdict.label}: ${verdict.sentence}`);
 }

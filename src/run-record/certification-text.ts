@@ -1,6 +1,6 @@
 // The certification level in words, the same on the console, in every report and on the badge.
-import { LEVEL_NAMES } from '../src/checks/levels.ts';
-import type { Certification } from '../src/results.ts';
+import { LEVEL_NAMES } from '../checks/levels.ts';
+import type { Certification } from '../results.ts';
 import { casesCount } from './case-count.ts';
 
 
