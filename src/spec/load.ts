@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { checkConsistency } from './consistency.ts';
+import { cachedEdition } from './edition-cache.ts';
 import { checkAgainstSchema } from './schema-check.ts';
 import { SpecError } from './spec-error.ts';
 import type { Spec } from './types.ts';
@@ -53,7 +54,7 @@ export function loadEdition(edition: string): Spec {
       },
     ]);
   }
-  return loadSpecFile(file);
+  return cachedEdition(edition, () => loadSpecFile(file));
 }
 
 export function loadSpecFile(file: string): Spec {
