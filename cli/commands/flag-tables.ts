@@ -3,7 +3,7 @@
 // Kept light (no HTTP, no AWS SDK): cli/main.ts shows the help without loading a command.
 import { DEFAULT_CONSUMER, DEFAULT_PROVIDER } from '../../src/pact/export.ts';
 import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from '../../src/transport/defaults.ts';
-import { grepProblem, type FlagTable, type TextFlag, type WholeNumberFlag } from './flags.ts';
+import { allowedAccountsProblem, grepProblem, type FlagTable, type TextFlag, type WholeNumberFlag } from './flags.ts';
 import { MAX_SEED } from '../../src/gate/expectations.ts';
 
 /** Where `pact export` writes and `pact verify` reads, unless told otherwise. */
@@ -90,6 +90,15 @@ const propertyRuns = {
   help: 'values each property case draws, before shrinking; against real AWS every value is a call',
 } as const satisfies WholeNumberFlag;
 
+const allowAccount = {
+  type: 'string',
+  value: 'IDS',
+  env: ['LESM_ALLOWED_ACCOUNTS'],
+  refuse: allowedAccountsProblem,
+  otherwise: 'an AWS endpoint is refused, any other target is not checked',
+  help: 'the AWS accounts (12 digits each, comma-separated) the command may touch: STS GetCallerIdentity is asked first, and credentials of any other account are refused (exit 2) before any other request',
+} as const satisfies TextFlag;
+
 export const RUN_FLAGS = {
   target,
   edition: {
@@ -130,6 +139,7 @@ export const RUN_FLAGS = {
   },
   seed: { ...seed, otherwise: "the expectations file's seed, else a random 32-bit seed; printed with where it came from" },
   'property-runs': propertyRuns,
+  'allow-account': allowAccount,
 } as const satisfies FlagTable;
 
 export const LIST_FLAGS = {
@@ -171,6 +181,7 @@ export const PACT_VERIFY_FLAGS = {
   fixtures,
   'report-dir': reportDir,
   timeout,
+  'allow-account': allowAccount,
 } as const satisfies FlagTable;
 
 /** Each command that takes flags, as it is typed, with its table: what the help and the README are checked against. */
