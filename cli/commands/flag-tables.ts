@@ -5,6 +5,8 @@ import { DEFAULT_CONSUMER, DEFAULT_PROVIDER } from '../../src/pact/export.ts';
 import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from '../../src/transport/defaults.ts';
 import { allowedAccountsProblem, grepProblem, type FlagTable, type TextFlag, type WholeNumberFlag } from './flags.ts';
 import { MAX_SEED } from '../../src/gate/expectations.ts';
+import { checkRunId } from '../../fixtures/resource-names.ts';
+import { durationProblem } from './duration.ts';
 
 /** Where `pact export` writes and `pact verify` reads, unless told otherwise. */
 export const DEFAULT_PACT_DIR = 'pacts';
@@ -184,10 +186,43 @@ export const PACT_VERIFY_FLAGS = {
   'allow-account': allowAccount,
 } as const satisfies FlagTable;
 
+export const CLEANUP_FLAGS = {
+  target: { ...target, otherwise: 'refused: cleanup needs a target', help: 'the API endpoint whose leftovers are deleted, as for run' },
+  region,
+  profile,
+  'older-than': {
+    type: 'string',
+    value: 'DURATION',
+    refuse: durationProblem('--older-than'),
+    otherwise: 'whatever their age',
+    help: 'only resources created at least this long ago (their lesm-created-at tag), such as 90m, 2h or 7d: a nightly sweep leaves a run in progress alone',
+  },
+  'run-id': {
+    type: 'string',
+    value: 'ID',
+    refuse: runIdProblem,
+    otherwise: "every run's",
+    help: 'only the resources of this run (the id in their names, lesm-ID-…, and in their lesm-run-id tag)',
+  },
+  'dry-run': { type: 'boolean', help: 'list what would be deleted and what is left alone, and delete nothing' },
+  timeout,
+  'allow-account': allowAccount,
+} as const satisfies FlagTable;
+
+function runIdProblem(text: string): string | null {
+  try {
+    checkRunId(text);
+    return null;
+  } catch (error) {
+    return `--run-id: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
 /** Each command that takes flags, as it is typed, with its table: what the help and the README are checked against. */
 export const COMMAND_FLAGS = {
   run: RUN_FLAGS,
   list: LIST_FLAGS,
   'pact export': PACT_EXPORT_FLAGS,
   'pact verify': PACT_VERIFY_FLAGS,
+  cleanup: CLEANUP_FLAGS,
 } as const satisfies Readonly<Record<string, FlagTable>>;

@@ -67,7 +67,8 @@ export function runSettings(flags: RunFlags, env: NodeJS.ProcessEnv): RunSetting
   };
 }
 
-function targetOrigin(text: string): string {
+/** The origin of a --target value, or the UsageError saying why it is not one. */
+export function targetOrigin(text: string): string {
   try {
     return parseTargetUrl(text).origin;
   } catch (error) {
