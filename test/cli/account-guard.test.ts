@@ -77,6 +77,25 @@ describe('pact verify', () => {
   });
 });
 
+describe('cleanup', () => {
+  it('refuses an account not allowed before listing anything', async () => {
+    operationsSeen();
+    const run = await commandInProcess(['cleanup', '--target', server.url, '--allow-account', ANOTHER], tmpdir());
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`Nothing was deleted: the credentials in use are of account ${ITS_ACCOUNT}, which --allow-account`);
+    expect(operationsSeen()).toEqual(['sts:GetCallerIdentity']);
+  });
+
+  it('lists once the account is allowed, STS asked first', async () => {
+    operationsSeen();
+    const run = await commandInProcess(['cleanup', '--target', server.url, '--allow-account', ITS_ACCOUNT], tmpdir());
+    expect(run.code).toBe(0);
+    const operations = operationsSeen();
+    expect(operations[0]).toBe('sts:GetCallerIdentity');
+    expect(operations).toEqual(expect.arrayContaining(['lambda:ListFunctions', 'sqs:ListQueues', 'kinesis:ListStreams', 'dynamodb:ListTables', 'iam:ListRoles']));
+  });
+});
+
 describe('an AWS endpoint', () => {
   const settings = { region: 'eu-west-1', timeoutMs: 5_000 };
 
