@@ -3,14 +3,15 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CreateEventSourceMappingCommand } from '@aws-sdk/client-lambda';
+import { CreateEventSourceMappingCommand, DeleteEventSourceMappingCommand } from '@aws-sdk/client-lambda';
 import { GetQueueAttributesCommand, GetQueueUrlCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FixtureRun } from '../../fixtures/index.ts';
 import { startReferenceServer } from '../../reference/server.ts';
 import { commandInProcess, runCli, type InProcessRun } from '../run/support/cli-run.ts';
 import { remainingFixtures, remainingMappings, runIdIn } from '../run/support/reference-state.ts';
 import { startInterceptingProxy } from '../support/intercepting-proxy.ts';
-import { observe } from '../support/reference-observer.ts';
+import { credentials, observe, REGION } from '../support/reference-observer.ts';
 import { hoursAgo, plantQueue, plantRole, queueExists } from './support/leftovers.ts';
 
 // A run killed with SIGKILL runs no handler and leaves its resources; `cleanup` finds them by name
@@ -137,6 +138,28 @@ describe('cleanup', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('cleanup needs --target URL');
   });
+
+  it("deletes a mapping AWS still reports Creating (ResourceInUseException) by trying again, then the run's function", async () => {
+    const server = await startReferenceServer({ awsTiming: { creatingMs: 1_500, deletingMs: 200, roleAssumableAfterMs: 0, policyPropagationMs: 0, functionPendingMs: 0 } });
+    const observer = observe(server.url);
+    try {
+      const run = new FixtureRun({ endpoint: server.url, region: REGION, credentials, runId: 'busy1', needs: ['function', 'sqs'], pollIntervalMs: 10 });
+      const values = await run.provision();
+      const { UUID = '' } = await observer.lambda.send(new CreateEventSourceMappingCommand({ FunctionName: values.functionName, EventSourceArn: values.sourceArns.sqs }));
+      const refused = await observer.lambda.send(new DeleteEventSourceMappingCommand({ UUID })).catch((error: unknown) => error);
+      expect(refused).toMatchObject({ name: 'ResourceInUseException' });
+
+      const swept = await commandInProcess(['cleanup', '--target', server.url, '--run-id', 'busy1'], tmpdir());
+      expect(swept.stdout).not.toContain('not deleted');
+      expect(swept.code).toBe(0);
+      expect(swept.stdout).toContain(`deleted event source mapping ${UUID}\n`);
+      expect(swept.stdout).toContain('deleted Lambda function lesm-busy1-fn\n');
+      expect(await observer.functionExists('lesm-busy1-fn')).toBe(false);
+    } finally {
+      observer.destroy();
+      await server.close();
+    }
+  }, 30_000);
 
   it('finds nothing, and exits 0, on a target holding nothing of the tool', async () => {
     const server = await startReferenceServer();
