@@ -5,6 +5,7 @@ import { consoleLine } from '../../reporters/console-line.ts';
 import { processIo, type CommandIo } from '../io.ts';
 import { accountProblem } from '../preflight/account.ts';
 import { credentialsProblem } from '../preflight/credentials.ts';
+import { targetProblem } from '../preflight/target.ts';
 import { durationMs } from './duration.ts';
 import { CLEANUP_FLAGS } from './flag-tables.ts';
 import { allowedAccountsOf, parseFlags, resolveFlags, UsageError } from './flags.ts';
@@ -13,7 +14,11 @@ import { targetOrigin } from './run-settings.ts';
 
 const POLL_INTERVAL_MS = 1_000;
 
-/** Exit 0: nothing of the tool's is left that was chosen; 1: something could not be deleted or listed; 2: nothing was tried. */
+/**
+ * Credentials, the account guard and a target that answers as Lambda are checked first, as for
+ * `run`. Exit 0: nothing of the tool's is left that was chosen; 1: something could not be deleted
+ * or listed; 2: nothing was tried.
+ */
 export async function cleanup(argv: string[], io: CommandIo = processIo): Promise<number> {
   const { values } = resolveFlags(CLEANUP_FLAGS, parseFlags('cleanup', argv, CLEANUP_FLAGS), process.env);
   if (values.target === undefined) {
@@ -30,7 +35,10 @@ export async function cleanup(argv: string[], io: CommandIo = processIo): Promis
   const say = (line: string): void => io.stderr(`${consoleLine(line, secrets())}\n`);
   const print = (line: string): void => io.stdout(`${consoleLine(line, secrets())}\n`);
 
-  const problem = (await credentialsProblem(credentials, settings, targetUrl)) ?? (await accountProblem(targetUrl, credentials, settings));
+  const problem =
+    (await credentialsProblem(credentials, settings, targetUrl)) ??
+    (await accountProblem(targetUrl, credentials, settings)) ??
+    (await targetProblem(targetUrl, credentials, settings));
   if (problem !== null) {
     say(`Nothing was deleted: ${problem}`);
     return 2;

@@ -205,7 +205,7 @@ export const CLEANUP_FLAGS = {
     help: 'only the resources of this run (the id in their names, lesm-ID-…, and in their lesm-run-id tag)',
   },
   'dry-run': { type: 'boolean', help: 'list what would be deleted and what is left alone, and delete nothing' },
-  timeout,
+  timeout: { ...timeout, help: 'per request; a busy resource (a mapping still Creating) is tried again for 18 times as long' },
   'allow-account': allowAccount,
 } as const satisfies FlagTable;
 

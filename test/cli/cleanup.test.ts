@@ -133,6 +133,13 @@ describe('cleanup', () => {
     expect(run.stderr).toContain(sentence);
   });
 
+  it('refuses a target that cannot be reached with exit 2 and one sentence, listing nothing', async () => {
+    const run = await commandInProcess(['cleanup', '--target', 'http://127.0.0.1:1'], tmpdir());
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^Nothing was deleted: the target http:\/\/127\.0\.0\.1:1 cannot be reached \(.+\): start the emulator or correct --target;/);
+    expect(run.stdout).toBe('');
+  });
+
   it('refuses to start without a target', async () => {
     const run = await commandInProcess(['cleanup'], tmpdir());
     expect(run.code).toBe(2);
