@@ -12,6 +12,7 @@ const commands: Readonly<Record<string, Command>> = {
   run: async (argv, io) => (await import('./commands/run.ts')).run(argv, io),
   pact: async (argv, io) => (await import('./commands/pact.ts')).pact(argv, io),
   diff: async (argv, io) => (await import('./commands/diff.ts')).diff(argv, io),
+  cleanup: async (argv, io) => (await import('./commands/cleanup.ts')).cleanup(argv, io),
   serve: async (argv) => (await import('../reference/serve-command.ts')).serve(argv),
 };
 

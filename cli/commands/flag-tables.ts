@@ -3,8 +3,10 @@
 // Kept light (no HTTP, no AWS SDK): cli/main.ts shows the help without loading a command.
 import { DEFAULT_CONSUMER, DEFAULT_PROVIDER } from '../../src/pact/export.ts';
 import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from '../../src/transport/defaults.ts';
-import { grepProblem, type FlagTable, type TextFlag, type WholeNumberFlag } from './flags.ts';
+import { allowedAccountsProblem, grepProblem, type FlagTable, type TextFlag, type WholeNumberFlag } from './flags.ts';
 import { MAX_SEED } from '../../src/gate/expectations.ts';
+import { checkRunId } from '../../src/provisioning/resource-names.ts';
+import { durationProblem } from './duration.ts';
 
 /** Where `pact export` writes and `pact verify` reads, unless told otherwise. */
 export const DEFAULT_PACT_DIR = 'pacts';
@@ -90,6 +92,15 @@ const propertyRuns = {
   help: 'values each property case draws, before shrinking; against real AWS every value is a call',
 } as const satisfies WholeNumberFlag;
 
+const allowAccount = {
+  type: 'string',
+  value: 'IDS',
+  env: ['LESM_ALLOWED_ACCOUNTS'],
+  refuse: allowedAccountsProblem,
+  otherwise: 'an AWS endpoint is refused, any other target is not checked',
+  help: 'the AWS accounts (12 digits each, comma-separated) the command may touch: STS GetCallerIdentity is asked first, and credentials of any other account are refused (exit 2) before any other request',
+} as const satisfies TextFlag;
+
 export const RUN_FLAGS = {
   target,
   edition: {
@@ -130,6 +141,7 @@ export const RUN_FLAGS = {
   },
   seed: { ...seed, otherwise: "the expectations file's seed, else a random 32-bit seed; printed with where it came from" },
   'property-runs': propertyRuns,
+  'allow-account': allowAccount,
 } as const satisfies FlagTable;
 
 export const LIST_FLAGS = {
@@ -171,7 +183,40 @@ export const PACT_VERIFY_FLAGS = {
   fixtures,
   'report-dir': reportDir,
   timeout,
+  'allow-account': allowAccount,
 } as const satisfies FlagTable;
+
+export const CLEANUP_FLAGS = {
+  target: { ...target, otherwise: 'refused: cleanup needs a target', help: 'the API endpoint whose leftovers are deleted, as for run' },
+  region,
+  profile,
+  'older-than': {
+    type: 'string',
+    value: 'DURATION',
+    refuse: durationProblem('--older-than'),
+    otherwise: 'whatever their age',
+    help: 'only resources created at least this long ago (their lesm-created-at tag), such as 90m, 2h or 7d: a nightly sweep leaves a run in progress alone',
+  },
+  'run-id': {
+    type: 'string',
+    value: 'ID',
+    refuse: runIdProblem,
+    otherwise: "every run's",
+    help: 'only the resources of this run (the id in their names, lesm-ID-…, and in their lesm-run-id tag)',
+  },
+  'dry-run': { type: 'boolean', help: 'list what would be deleted and what is left alone, and delete nothing' },
+  timeout: { ...timeout, help: 'per request; a busy resource (a mapping still Creating) is tried again for 18 times as long' },
+  'allow-account': allowAccount,
+} as const satisfies FlagTable;
+
+function runIdProblem(text: string): string | null {
+  try {
+    checkRunId(text);
+    return null;
+  } catch (error) {
+    return `--run-id: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
 
 /** Each command that takes flags, as it is typed, with its table: what the help and the README are checked against. */
 export const COMMAND_FLAGS = {
@@ -179,4 +224,5 @@ export const COMMAND_FLAGS = {
   list: LIST_FLAGS,
   'pact export': PACT_EXPORT_FLAGS,
   'pact verify': PACT_VERIFY_FLAGS,
+  cleanup: CLEANUP_FLAGS,
 } as const satisfies Readonly<Record<string, FlagTable>>;

@@ -120,6 +120,20 @@ export function grepProblem(grep: string): string | null {
   }
 }
 
+const ACCOUNT_ID = /^\d{12}$/;
+
+/** The accounts an --allow-account (or LESM_ALLOWED_ACCOUNTS) value lists, in order. */
+export function allowedAccountsOf(text: string): string[] {
+  return text.split(',').map((id) => id.trim());
+}
+
+/** The refusal of an --allow-account value that is not a comma-separated list of 12-digit account ids. */
+export function allowedAccountsProblem(text: string): string | null {
+  const wrong = allowedAccountsOf(text).filter((id) => !ACCOUNT_ID.test(id));
+  if (wrong.length === 0) return null;
+  return `--allow-account (or LESM_ALLOWED_ACCOUNTS) "${text}" lists ${wrong.map((id) => `"${id}"`).join(', ')}, not an AWS account id: give 12 digits each, comma-separated, such as 111122223333,444455556666 (aws sts get-caller-identity --query Account prints the one of your credentials).`;
+}
+
 /** The flag with its value's placeholder, as the help and the README name it: `--target URL`. */
 export function flagSynopsis(name: string, flag: Flag): string {
   return flag.type === 'boolean' ? `--${name}` : `--${name} ${flag.value}`;

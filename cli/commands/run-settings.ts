@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { parseTargetUrl, TargetUrlError } from '../../src/transport/index.ts';
 import { RUN_FLAGS } from './flag-tables.ts';
-import { resolveFlags, UsageError, type FlagSources, type GivenFlags } from './flags.ts';
+import { allowedAccountsOf, resolveFlags, UsageError, type FlagSources, type GivenFlags } from './flags.ts';
 
 export interface RunSettings {
   /** The target's origin (normalised, e.g. without a trailing slash); null: start the embedded reference server. */
@@ -29,6 +29,8 @@ export interface RunSettings {
   readonly seed: number | null;
   /** Values each property case draws (--property-runs); 0: no property cases. */
   readonly propertyRuns: number;
+  /** The accounts the credentials may be of (--allow-account, LESM_ALLOWED_ACCOUNTS); null: an AWS endpoint is refused, another target not checked. */
+  readonly allowedAccounts: readonly string[] | null;
 }
 
 export type TargetSource = NonNullable<FlagSources<typeof RUN_FLAGS>['target']>;
@@ -61,10 +63,12 @@ export function runSettings(flags: RunFlags, env: NodeJS.ProcessEnv): RunSetting
     updateExpectations: values['update-expectations'] ?? null,
     seed: values.seed ?? null,
     propertyRuns: values['property-runs'],
+    allowedAccounts: values['allow-account'] === undefined ? null : allowedAccountsOf(values['allow-account']),
   };
 }
 
-function targetOrigin(text: string): string {
+/** The origin of a --target value, or the UsageError saying why it is not one. */
+export function targetOrigin(text: string): string {
   try {
     return parseTargetUrl(text).origin;
   } catch (error) {

@@ -60,6 +60,16 @@ const diffSection: HelpSection = {
 `,
 };
 
+const cleanupSection: HelpSection = {
+  synopsis: 'cleanup --target URL [options]',
+  about: `      Deletes what runs left on a target (a run killed with SIGKILL deletes nothing): resources named
+      lesm-<run id>-… whose lesm-run-id tag names that run, never one without both; the mappings of
+      their functions first, then the functions and sources, then the role. Exit 0 when everything
+      chosen is gone, 1 when something could not be deleted, 2 for bad flags or an account not allowed.
+`,
+  flags: COMMAND_FLAGS.cleanup,
+};
+
 const serveSection: HelpSection = {
   synopsis: 'serve [--edition seed|current] [--port 4566] [--host 127.0.0.1] [--fault NAME=VALUE ...]',
   about: `      The embedded reference server, as the 2019 documentation (seed) or today's AWS (current)
@@ -88,10 +98,11 @@ export const commandUsage = {
   list: `Usage:\n${sections(...listSections)}`,
   pact: `Usage:\n${sections(...pactSections)}\n${exitCodes}`,
   diff: `Usage:\n${sections(diffSection)}`,
+  cleanup: `Usage:\n${sections(cleanupSection)}`,
 } as const;
 
 export const usage = `lambda-esm-conformance: conformance tests for the AWS Lambda CreateEventSourceMapping API
 
 Usage:
-${sections(runSection, ...listSections, ...pactSections, diffSection, serveSection, helpSection)}
+${sections(runSection, ...listSections, ...pactSections, diffSection, cleanupSection, serveSection, helpSection)}
 ${exitCodes}`;

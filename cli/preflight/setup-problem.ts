@@ -1,6 +1,7 @@
 import type { AwsCredentialIdentityProvider } from '../../src/transport/index.ts';
 import type { LoadedFixtures, RunFixtures } from '../commands/run-fixtures.ts';
 import type { RunSettings } from '../commands/run-settings.ts';
+import { accountProblem } from './account.ts';
 import { credentialsProblem } from './credentials.ts';
 import { reportDirProblem } from './report-dir.ts';
 import { staticFixturesProblem } from './static-fixtures.ts';
@@ -8,7 +9,8 @@ import { targetProblem } from './target.ts';
 
 /**
  * The checks made before anything is created on the target, in this order: a writable report
- * directory, credentials, a target that answers as Lambda does; then the fixtures, made (auto) or
+ * directory, credentials, the account they belong to (the account guard: STS is the first request),
+ * a target that answers as Lambda does; then the fixtures, made (auto) or
  * read and found on the target (a static file, read once through `fixtures`).
  * What the cases need, or why nothing can be judged, as one sentence saying what to do.
  */
@@ -19,7 +21,11 @@ export async function preparedFixtures(
   secrets: () => readonly string[],
   fixtures: RunFixtures,
 ): Promise<LoadedFixtures | { readonly problem: string }> {
-  const problem = reportDirProblem(settings.reportDir) ?? (await credentialsProblem(credentials, settings, targetUrl)) ?? (await targetProblem(targetUrl, credentials, settings));
+  const problem =
+    reportDirProblem(settings.reportDir) ??
+    (await credentialsProblem(credentials, settings, targetUrl)) ??
+    (await accountProblem(targetUrl, credentials, settings)) ??
+    (await targetProblem(targetUrl, credentials, settings));
   if (problem !== null) return { problem };
   const loaded = await fixtures.load();
   if (settings.fixtures === 'auto') return 'problem' in loaded ? { problem: `the fixtures could not be created: ${loaded.problem}` } : loaded;

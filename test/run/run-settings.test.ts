@@ -22,6 +22,7 @@ describe('run settings', () => {
       updateExpectations: null,
       seed: null,
       propertyRuns: 10,
+      allowedAccounts: null,
     });
   });
 
@@ -43,6 +44,7 @@ describe('run settings', () => {
     'update-expectations': 'new.yaml',
     seed: '7',
     'property-runs': '0',
+    'allow-account': '111122223333',
   };
   it.each(Object.entries(samples))('reads --%s %s into the settings', (flag, text) => {
     expect(runSettings({ [flag]: text }, {})).not.toEqual(runSettings({}, {}));
@@ -52,6 +54,14 @@ describe('run settings', () => {
     expect(() => runSettings({ seed: '4294967296' }, {})).toThrow('--seed must be a whole number from 0 to 4294967295, not "4294967296".');
     expect(() => runSettings({ 'property-runs': '-1' }, {})).toThrow('--property-runs must be a whole number from 0 to 10000 (0 leaves property cases out), not "-1".');
     expect(runSettings({ seed: '4294967295', 'property-runs': '0' }, {})).toMatchObject({ seed: 4_294_967_295, propertyRuns: 0 });
+  });
+
+  it('reads the accounts --allow-account or LESM_ALLOWED_ACCOUNTS lists, and refuses one that is not 12 digits', () => {
+    expect(runSettings({ 'allow-account': '111122223333, 444455556666' }, {}).allowedAccounts).toEqual(['111122223333', '444455556666']);
+    expect(runSettings({}, { LESM_ALLOWED_ACCOUNTS: '111122223333' }).allowedAccounts).toEqual(['111122223333']);
+    expect(runSettings({ 'allow-account': '999988887777' }, { LESM_ALLOWED_ACCOUNTS: '111122223333' }).allowedAccounts).toEqual(['999988887777']);
+    expect(() => runSettings({ 'allow-account': '111122223333,sandbox' }, {})).toThrow(UsageError);
+    expect(() => runSettings({ 'allow-account': '111122223333,sandbox' }, {})).toThrow('lists "sandbox", not an AWS account id: give 12 digits each');
   });
 
   it('takes the environment when no flag is given, and flags over the environment', () => {
