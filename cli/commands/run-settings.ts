@@ -29,6 +29,8 @@ export interface RunSettings {
   readonly seed: number | null;
   /** Values each property case draws (--property-runs); 0: no property cases. */
   readonly propertyRuns: number;
+  /** Values a failing property sends while shrinking, at most (--max-shrink-requests). */
+  readonly maxShrinkRequests: number;
 }
 
 export type TargetSource = NonNullable<FlagSources<typeof RUN_FLAGS>['target']>;
@@ -61,6 +63,7 @@ export function runSettings(flags: RunFlags, env: NodeJS.ProcessEnv): RunSetting
     updateExpectations: values['update-expectations'] ?? null,
     seed: values.seed ?? null,
     propertyRuns: values['property-runs'],
+    maxShrinkRequests: values['max-shrink-requests'],
   };
 }
 
