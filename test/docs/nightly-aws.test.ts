@@ -132,12 +132,24 @@ describe('the collection of AWS actions from the code', () => {
     expect(unnamed).toEqual([]);
   });
 
+  it('names a query-protocol request by the Action in its body and the service its transport signs for', () => {
+    const { actions, unnamed } = collect({
+      'cli/sts.ts': [
+        "const IDENTITY = 'Action=GetCallerIdentity&Version=2011-06-15';",
+        "const transport = createTransport({ url: sts, region, credentials, service: 'sts' });",
+        "await transport.send({ method: 'POST', path: '/', headers: {}, body: IDENTITY });",
+      ].join('\n'),
+    });
+    expect(Object.fromEntries(actions)).toEqual({ 'sts:GetCallerIdentity': ['cli/sts.ts:3'] });
+    expect(unnamed).toEqual([]);
+  });
+
   it('reports what it cannot name: a request off the known routes, a create with tags it knows no tagging action of', () => {
     const { unnamed } = collect({
       'cli/z.ts': [
         "import { CreateTopicCommand } from '@aws-sdk/client-sns';",
         "await sns.send(new CreateTopicCommand({ Name: name, Tags: tags }));",
-        "await target.send({ method: 'POST', path: '/', headers: {}, body: 'Action=GetCallerIdentity' });",
+        "await target.send({ method: 'POST', path: '/', headers: {}, body: '{}' });",
       ].join('\n'),
     });
     expect(unnamed).toEqual([

@@ -1,7 +1,7 @@
 // Every AWS action the tool's code can call, read from its sources rather than listed by hand: the
 // commands of the AWS SDK's clients it constructs (with the tagging a create with tags is also
-// authorized as), and the Lambda REST requests it sends through its own transport, by their method
-// and path. What it cannot name is reported, so that a new kind of call fails the policy test
+// authorized as), and the requests it sends through its own transport: Lambda REST ones by their
+// method and path, query-protocol ones (STS) by the Action in their body. What it cannot name is reported, so that a new kind of call fails the policy test
 // instead of slipping past it.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -82,7 +82,7 @@ export function collectAwsActions(root: string, parts: readonly string[], source
           const methodText = resolveText(method, file, parsed);
           const pathText = resolveText(requestPath, file, parsed);
           if (methodText !== null) {
-            const action = pathText === null ? null : lambdaRouteOf(methodText, pathText.split('?')[0] ?? '');
+            const action = (pathText === null ? null : lambdaRouteOf(methodText, pathText.split('?')[0] ?? '')) ?? queryAction(node, source, file, parsed);
             if (action !== null) add(action, where());
             else unnamed.push(`${where()}: ${methodText} ${pathText?.replaceAll(COMPUTED, '{…}') ?? requestPath.getText()} is no route of LAMBDA_ROUTES`);
           }
@@ -93,6 +93,29 @@ export function collectAwsActions(root: string, parts: readonly string[], source
     visit(source);
   }
   return { actions, unnamed };
+}
+
+/**
+ * `service:Action` of a request in the query protocol (`Action=GetCallerIdentity&…` in its body),
+ * the service being the one `service:` names where the file opens its transport; null unless both
+ * are written in the code, and the file opens transports for one service only.
+ */
+function queryAction(request: ts.ObjectLiteralExpression, source: ts.SourceFile, file: string, parsed: ReadonlyMap<string, ts.SourceFile>): string | null {
+  const body = property(request, 'body');
+  const name = body === undefined ? undefined : /(?:^|&)Action=(\w+)/.exec(resolveText(body, file, parsed) ?? '')?.[1];
+  if (name === undefined) return null;
+  const services = new Set<string | null>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) && node.expression.getText() === 'createTransport') {
+      const [options] = node.arguments;
+      const service = options !== undefined && ts.isObjectLiteralExpression(options) ? property(options, 'service') : undefined;
+      if (service !== undefined) services.add(resolveText(service, file, parsed));
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  const [service] = services;
+  return services.size === 1 && typeof service === 'string' ? `${service}:${name}` : null;
 }
 
 /** The Lambda REST action of a request (its path without the query), or null: also that of the operation every case sends, as the spec writes it. */
