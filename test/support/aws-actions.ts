@@ -20,8 +20,9 @@ const IAM_PREFIX_OF_CLIENT: Readonly<Record<string, string>> = {
 
 /**
  * Members of a call's input that make AWS authorize a second action besides the call's own: a
- * create with tags is authorized for tagging too (each service's documentation of tag-on-create),
- * and a function given a role for iam:PassRole on it. Without the second action the call is refused.
+ * create with tags is authorized for tagging too (the services' documentation of tag-on-create;
+ * Kinesis's tagging action is the one that tags a stream, AddTagsToStream), and a function given a
+ * role for iam:PassRole on it. Without the second action the call is refused.
  */
 const ALSO_AUTHORIZED: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   'lambda:CreateFunction': { Role: 'iam:PassRole', Tags: 'lambda:TagResource' },
