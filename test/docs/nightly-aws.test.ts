@@ -166,9 +166,10 @@ describe('examples/nightly-aws.yml', () => {
     readonly run?: string;
     readonly if?: string;
     readonly with?: Readonly<Record<string, unknown>>;
+    readonly 'timeout-minutes'?: number;
   }
   const text = readFileSync(new URL('examples/nightly-aws.yml', `file://${root}`), 'utf8');
-  const workflow = parse(text) as { on: { schedule?: ReadonlyArray<{ cron?: string }> }; permissions: Readonly<Record<string, string>>; jobs: Readonly<Record<string, { steps: readonly Step[] }>> };
+  const workflow = parse(text) as { on: { schedule?: ReadonlyArray<{ cron?: string }> }; permissions: Readonly<Record<string, string>>; jobs: Readonly<Record<string, { steps: readonly Step[]; 'timeout-minutes'?: number }>> };
   const jobs = Object.values(workflow.jobs);
   const steps = jobs[0]?.steps ?? [];
   const runLine = (step: Step | undefined): string => (step?.run ?? '').replace(/\s+/g, ' ');
@@ -193,9 +194,11 @@ describe('examples/nightly-aws.yml', () => {
     expect(steps.find((step) => step.uses?.startsWith('actions/upload-artifact@') === true)).toMatchObject({ if: 'always()', with: { path: reportDir } });
   });
 
-  it('always runs cleanup of what is older than 2 h, guarded by the same account, as its last step', () => {
+  it('always runs cleanup of what is older than 2 h, guarded by the same account, as its last step, with time left for it', () => {
     const last = steps.at(-1);
     expect(last?.if).toBe('always()');
+    const runStep = steps.find((step) => runLine(step).includes('lambda-esm-conformance run '));
+    expect(runStep?.['timeout-minutes']).toBeLessThan(jobs[0]?.['timeout-minutes'] ?? 0);
     expect(runLine(last)).toContain('lambda-esm-conformance cleanup --older-than 2h --allow-account ${{ vars.AWS_SANDBOX_ACCOUNT }}');
   });
 });
