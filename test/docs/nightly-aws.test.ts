@@ -89,11 +89,13 @@ describe("the README's policy for the nightly runner", () => {
   it('grants no wildcard action, and holds every statement to the lesm- names but for the actions the README says why', () => {
     const statements = readmeStatements(README);
     expect(statements.flatMap((statement) => statement.actions).filter((action) => action.includes('*'))).toEqual([]);
-    const whyNot = README.slice(README.indexOf(POLICY_MARK), README.indexOf('\n## ', README.indexOf(POLICY_MARK)));
+    // The words after the policy, up to the next section.
+    const policyEnd = README.indexOf('\n```\n', README.indexOf(POLICY_MARK));
+    const whyNot = README.slice(policyEnd, README.indexOf('\n## ', policyEnd));
     const unexplained = statements
       .filter((statement) => !statement.resources.every((resource) => resource.includes(':lesm-') || resource.includes('/lesm-')) && !statement.condition.includes(':lesm-'))
       .flatMap((statement) => statement.actions)
-      .filter((action) => !whyNot.includes(`- \`${action}\``));
+      .filter((action) => !whyNot.includes(`\`${action}\``));
     expect(unexplained).toEqual([]);
   });
 });
