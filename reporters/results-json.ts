@@ -45,6 +45,8 @@ function orderedCounterexample(found: Counterexample): Counterexample {
     response: orderedResponse(found.response),
     runsUntilFailure: found.runsUntilFailure,
     shrinkSteps: found.shrinkSteps,
+    shrinkRequests: found.shrinkRequests,
+    shrinkLimit: found.shrinkLimit,
     seed: found.seed,
     propertySeed: found.propertySeed,
     path: found.path,

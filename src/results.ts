@@ -79,6 +79,13 @@ export interface Counterexample {
   readonly runsUntilFailure: number;
   /** Smaller failing values shrinking went through to reach this one. */
   readonly shrinkSteps: number;
+  /** Values sent while shrinking, failing or not. */
+  readonly shrinkRequests: number;
+  /**
+   * The bound on those (--max-shrink-requests) when shrinking stopped at it, so that a smaller value
+   * may break the rule too; null when shrinking ended on its own.
+   */
+  readonly shrinkLimit: number | null;
   /** The run's --seed: run again with it to draw the same values and reach the same counterexample. */
   readonly seed: number;
   /** fast-check's own seed of this property and the path of this value (for fast-check's replay). */

@@ -44,7 +44,7 @@ beforeAll(async () => {
   const { targetUrl, credentials } = session;
   const { concurrency, timeoutMs } = settings;
   transport = createTransport({ url: targetUrl, region: settings.region, credentials, concurrency, timeoutMs });
-  const plan = { edition: spec.edition, spec, cases, fixtures: loaded.values, missingFixtures: loaded.missing, ownsFixtures: settings.fixtures === 'auto' };
+  const plan = { edition: spec.edition, spec, cases, fixtures: loaded.values, missingFixtures: loaded.missing, ownsFixtures: settings.fixtures === 'auto', maxShrinkRequests: settings.maxShrinkRequests };
   for (const result of await runCases(plan, { transport, concurrency })) results.set(result.id, result);
 }, 0);
 

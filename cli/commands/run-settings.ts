@@ -31,6 +31,8 @@ export interface RunSettings {
   readonly propertyRuns: number;
   /** The accounts the credentials may be of (--allow-account, LESM_ALLOWED_ACCOUNTS); null: an AWS endpoint is refused, another target not checked. */
   readonly allowedAccounts: readonly string[] | null;
+  /** Values a failing property sends while shrinking, at most (--max-shrink-requests). */
+  readonly maxShrinkRequests: number;
 }
 
 export type TargetSource = NonNullable<FlagSources<typeof RUN_FLAGS>['target']>;
@@ -64,6 +66,7 @@ export function runSettings(flags: RunFlags, env: NodeJS.ProcessEnv): RunSetting
     seed: values.seed ?? null,
     propertyRuns: values['property-runs'],
     allowedAccounts: values['allow-account'] === undefined ? null : allowedAccountsOf(values['allow-account']),
+    maxShrinkRequests: values['max-shrink-requests'],
   };
 }
 

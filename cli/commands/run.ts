@@ -103,7 +103,7 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
     const progress = new ProgressReporter(cases.length, io.stdout, secrets);
     const conformance = conformanceReporter();
     running = runCases(
-      { edition: settings.edition, spec, cases, fixtures: loaded.values, missingFixtures: loaded.missing, ownsFixtures: settings.fixtures === 'auto' },
+      { edition: settings.edition, spec, cases, fixtures: loaded.values, missingFixtures: loaded.missing, ownsFixtures: settings.fixtures === 'auto', maxShrinkRequests: settings.maxShrinkRequests },
       {
         transport,
         concurrency,

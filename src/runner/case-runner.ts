@@ -13,7 +13,7 @@ import type { RunPlan } from './run-plan.ts';
 import { SlotPool } from './slot-pool.ts';
 import { wireRequestOf } from './wire-request.ts';
 
-export type CaseRunnerOptions = Pick<RunPlan, 'spec' | 'fixtures' | 'missingFixtures' | 'ownsFixtures'> & { readonly transport: Transport };
+export type CaseRunnerOptions = Pick<RunPlan, 'spec' | 'fixtures' | 'missingFixtures' | 'ownsFixtures' | 'maxShrinkRequests'> & { readonly transport: Transport };
 
 /**
  * Sends a case, judges the answer, and deletes whatever mapping it created before another case
@@ -41,7 +41,7 @@ export class CaseRunner {
     const source = testCase.fixtures.find((fixture) => fixture !== 'function');
     return this.slots.run(source ?? null, (slot) => {
       const send = (sent: Case) => this.send(sent, this.views[slot] ?? fixtures, source === undefined ? null : (fixtures.sourceArns[source] ?? null));
-      return isPropertyCase(testCase) ? runProperty(this.options.spec, testCase, send) : send(testCase);
+      return isPropertyCase(testCase) ? runProperty(this.options.spec, testCase, send, this.options.maxShrinkRequests) : send(testCase);
     });
   }
 

@@ -29,7 +29,7 @@ export interface RunCasesOptions {
 export async function runCases(plan: RunPlan, options: RunCasesOptions): Promise<CaseResult[]> {
   const { concurrency, signal, onResult } = options;
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error(`concurrency must be an integer >= 1, got ${concurrency}`);
-  const runner = new CaseRunner({ transport: options.transport, spec: plan.spec, fixtures: plan.fixtures, missingFixtures: plan.missingFixtures, ownsFixtures: plan.ownsFixtures });
+  const runner = new CaseRunner({ transport: options.transport, spec: plan.spec, fixtures: plan.fixtures, missingFixtures: plan.missingFixtures, ownsFixtures: plan.ownsFixtures, maxShrinkRequests: plan.maxShrinkRequests });
   const queue = spreadOverSources(plan.cases);
   const results: CaseResult[] = [];
   const nextCase = (): Case | undefined => (signal?.aborted === true ? undefined : queue.shift());

@@ -19,4 +19,6 @@ export interface RunPlan {
    * a mapping found there could be the user's own.
    */
   readonly ownsFixtures: boolean;
+  /** Values a failing property sends while shrinking, at most (--max-shrink-requests). */
+  readonly maxShrinkRequests: number;
 }

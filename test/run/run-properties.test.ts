@@ -3,6 +3,8 @@
 // counterexample shrunk to the true boundary, in results.json, JUnit and the HTML report, the same
 // on a second run with the same seed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { escapeHtml } from '../../reporters/html-escape.ts';
+import { escapeXmlText } from '../../reporters/xml-escape.ts';
 import { startReferenceServer, type ReferenceServer } from '../../reference/server.ts';
 import type { CaseResult, RunReport } from '../../src/results.ts';
 import { parseJsonObject } from '../../src/transport/json-answer.ts';
@@ -60,6 +62,17 @@ function caseOf(report: RunReport, id: string): CaseResult {
   return found;
 }
 
+/** A server that takes function names alone of 65 to 100 characters. */
+const takingLongNames: Interference = {
+  kind: 'mutate',
+  // Cut to 64 characters, such a name reaches the reference as a valid name of no function: 404, not 400.
+  request: (body) => {
+    const sent = json(body);
+    const name = sent['FunctionName'];
+    return typeof name === 'string' && !name.includes(':') && name.length > 64 && name.length <= 100 ? JSON.stringify({ ...sent, FunctionName: name.slice(0, 64) }) : body;
+  },
+};
+
 const isSqs = (body: Record<string, unknown>) => String(body['EventSourceArn']).startsWith('arn:aws:sqs:');
 
 describe('property cases in a run', () => {
@@ -89,7 +102,7 @@ describe('property cases in a run', () => {
     expect(run.code).toBe(1);
     const failed = caseOf(report, 'BatchSize/sqs/property/invalid');
     expect(failed.outcome).toBe('fail');
-    expect(failed.counterexample).toMatchObject({ field: 'BatchSize', value: 11, seed: 7, response: { status: 202 } });
+    expect(failed.counterexample).toMatchObject({ field: 'BatchSize', value: 11, seed: 7, response: { status: 202 }, shrinkLimit: null });
     expect(JSON.parse(failed.counterexample?.request?.body ?? '{}')).toMatchObject({ BatchSize: 11 });
     expect(failed.counterexample?.runsUntilFailure).toBeGreaterThan(0);
     expect(failed.counterexample?.shrinkSteps).toBeGreaterThan(0);
@@ -99,6 +112,20 @@ describe('property cases in a run', () => {
 
     const again = caseOf((await runAgainst(wrong, args)).report, 'BatchSize/sqs/property/invalid');
     expect(again.counterexample).toMatchObject({ value: 11, runsUntilFailure: failed.counterexample?.runsUntilFailure, shrinkSteps: failed.counterexample?.shrinkSteps, path: failed.counterexample?.path, propertySeed: failed.counterexample?.propertySeed });
+  }, 60_000);
+
+  it('stop shrinking at --max-shrink-requests, and say so in every report and on the console', async () => {
+    const { report: unbounded } = await runAgainst(takingLongNames, ['--grep', '^FunctionName/property/invalid$', '--seed', '3', '--property-runs', '30']);
+    expect(caseOf(unbounded, 'FunctionName/property/invalid').counterexample?.shrinkRequests).toBeGreaterThan(3);
+
+    const { run, report } = await runAgainst(takingLongNames, ['--grep', '^FunctionName/property/invalid$', '--seed', '3', '--property-runs', '30', '--max-shrink-requests', '3']);
+    expect(run.code).toBe(1);
+    const found = caseOf(report, 'FunctionName/property/invalid').counterexample;
+    expect(found).toMatchObject({ shrinkRequests: 3, shrinkLimit: 3 });
+    expect(run.stdout).toContain('stopped at --max-shrink-requests 3; --seed 3 draws it again');
+    const stated = `the smallest value found that breaks the rule within --max-shrink-requests 3 (drawn in run ${found?.runsUntilFailure}, shrunk in ${found?.shrinkSteps} steps, then stopped: a smaller value may break it too)`;
+    expect(readReport(run, 'junit.xml')).toContain(`${escapeXmlText(`Counterexample: FunctionName ${JSON.stringify(found?.value)}: ${stated}`)}`);
+    expect(readReport(run, 'report.html')).toContain(`<strong>Counterexample</strong> ${escapeHtml(`FunctionName ${JSON.stringify(found?.value)}: ${stated}`)}`);
   }, 60_000);
 
   it('shrink a window accepted below 0 to -1, the boundary on that side', async () => {
@@ -111,16 +138,7 @@ describe('property cases in a run', () => {
   }, 60_000);
 
   it('shrink function names alone taken up to 100 characters to a name of 65', async () => {
-    const wrong: Interference = {
-      kind: 'mutate',
-      // Cut to 64 characters, such a name reaches the reference as a valid name of no function: 404, not 400.
-      request: (body) => {
-        const sent = json(body);
-        const name = sent['FunctionName'];
-        return typeof name === 'string' && !name.includes(':') && name.length > 64 && name.length <= 100 ? JSON.stringify({ ...sent, FunctionName: name.slice(0, 64) }) : body;
-      },
-    };
-    const { report } = await runAgainst(wrong, ['--grep', '^FunctionName/property/invalid$', '--seed', '3', '--property-runs', '30']);
+    const { report } = await runAgainst(takingLongNames, ['--grep', '^FunctionName/property/invalid$', '--seed', '3', '--property-runs', '30']);
     const found = caseOf(report, 'FunctionName/property/invalid').counterexample;
     expect(found?.response?.status).toBe(404);
     expect(String(found?.value)).toMatch(/^[a-zA-Z0-9_-]{65}$/);

@@ -23,6 +23,7 @@ describe('run settings', () => {
       seed: null,
       propertyRuns: 10,
       allowedAccounts: null,
+      maxShrinkRequests: 50,
     });
   });
 
@@ -45,6 +46,7 @@ describe('run settings', () => {
     seed: '7',
     'property-runs': '0',
     'allow-account': '111122223333',
+    'max-shrink-requests': '0',
   };
   it.each(Object.entries(samples))('reads --%s %s into the settings', (flag, text) => {
     expect(runSettings({ [flag]: text }, {})).not.toEqual(runSettings({}, {}));
@@ -54,6 +56,7 @@ describe('run settings', () => {
     expect(() => runSettings({ seed: '4294967296' }, {})).toThrow('--seed must be a whole number from 0 to 4294967295, not "4294967296".');
     expect(() => runSettings({ 'property-runs': '-1' }, {})).toThrow('--property-runs must be a whole number from 0 to 10000 (0 leaves property cases out), not "-1".');
     expect(runSettings({ seed: '4294967295', 'property-runs': '0' }, {})).toMatchObject({ seed: 4_294_967_295, propertyRuns: 0 });
+    expect(() => runSettings({ 'max-shrink-requests': '-1' }, {})).toThrow('--max-shrink-requests must be a whole number from 0 to 100000 (0 reports the first failing value drawn), not "-1".');
   });
 
   it('reads the accounts --allow-account or LESM_ALLOWED_ACCOUNTS lists, and refuses one that is not 12 digits', () => {

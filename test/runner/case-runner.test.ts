@@ -85,7 +85,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 describe('the case runner with more than one function', () => {
   it('gives concurrent cases on one source different functions, never one (function, source) to two cases at once', async () => {
     const target = new HeldTarget();
-    const runner = new CaseRunner({ transport: target, spec, fixtures, missingFixtures: [], ownsFixtures: true });
+    const runner = new CaseRunner({ transport: target, spec, fixtures, missingFixtures: [], ownsFixtures: true, maxShrinkRequests: 50 });
     const ids = ['Enabled/kinesis/true', 'Enabled/kinesis/false', 'Enabled/sqs/true', 'Enabled/sqs/false', 'BatchSize/kinesis/0'];
     const results = Promise.all(ids.map((id) => runner.run(caseOf(id))));
     await settle();
@@ -105,7 +105,7 @@ describe('the case runner with more than one function', () => {
 
   it('sends both requests of a duplicate case with the same function', async () => {
     const target = new HeldTarget();
-    const runner = new CaseRunner({ transport: target, spec, fixtures, missingFixtures: [], ownsFixtures: true });
+    const runner = new CaseRunner({ transport: target, spec, fixtures, missingFixtures: [], ownsFixtures: true, maxShrinkRequests: 50 });
     const other = runner.run(caseOf('Enabled/kinesis/true'));
     const duplicate = runner.run(caseOf('Duplicate/kinesis'));
     await settle();
@@ -136,7 +136,7 @@ describe('the cleanup after a case deletes only what it can prove the case made'
       if (request.method === 'GET' && request.path.includes('?')) return { status: 200, body: JSON.stringify({ EventSourceMappings: listed }) };
       return { status: request.method === 'DELETE' ? 202 : 404, body: '{}' };
     });
-    const runner = new CaseRunner({ transport: target, spec, fixtures, missingFixtures: [], ownsFixtures: true });
+    const runner = new CaseRunner({ transport: target, spec, fixtures, missingFixtures: [], ownsFixtures: true, maxShrinkRequests: 50 });
     const judged = await runner.run(caseOf('Enabled/sqs/true'));
     expect(target.sent.filter((line) => line.startsWith('DELETE'))).toEqual([`DELETE /2015-03-31/event-source-mappings/${OWN_UUID}`]);
     const cleanup = judged.reasons.filter((reason) => reason.check === 'mapping_cleanup').map((reason) => reason.message);
@@ -153,7 +153,7 @@ describe('the cleanup after a case deletes only what it can prove the case made'
         if (request.method === 'GET' && request.path.includes('?')) return { status: 200, body: JSON.stringify({ EventSourceMappings: [{ UUID: uuid, FunctionArn: arnOf('fn'), EventSourceArn: sqsArn }] }) };
         return { status: 404, body: '{}' };
       });
-      const runner = new CaseRunner({ transport: target, spec, fixtures, missingFixtures: [], ownsFixtures: true });
+      const runner = new CaseRunner({ transport: target, spec, fixtures, missingFixtures: [], ownsFixtures: true, maxShrinkRequests: 50 });
       const judged = await runner.run(caseOf('Enabled/sqs/true'));
       expect(target.sent.filter((line) => !line.startsWith('POST') && !line.includes('?'))).toEqual([]);
       const cleanup = judged.reasons.filter((reason) => reason.check === 'mapping_cleanup').map((reason) => reason.message);

@@ -26,7 +26,7 @@ function fixturesWith(functions: number): FixtureValues {
 }
 
 function planOf(cases: readonly Case[], functions: number): RunPlan {
-  return { edition: 'seed', spec, cases, fixtures: fixturesWith(functions), missingFixtures: [], ownsFixtures: true };
+  return { edition: 'seed', spec, cases, fixtures: fixturesWith(functions), missingFixtures: [], ownsFixtures: true, maxShrinkRequests: 50 };
 }
 
 /**
