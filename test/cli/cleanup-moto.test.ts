@@ -4,27 +4,16 @@ import path from 'node:path';
 import { CreateEventSourceMappingCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { GetQueueAttributesCommand, GetQueueUrlCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { expect, it } from 'vitest';
-import { commandInProcess, runCli } from '../run/support/cli-run.ts';
-import { runIdIn } from '../run/support/reference-state.ts';
+import { commandInProcess } from '../run/support/cli-run.ts';
 import { describeWithMoto } from '../run/support/moto-describe.ts';
-import { plantQueue } from './support/leftovers.ts';
+import { plantQueue, runKilledMidway } from './support/leftovers.ts';
 
 // The same sweep against moto's server: it keeps the tags of functions, queues, tables and roles,
 // but not a Kinesis stream's (it ignores CreateStream's Tags), so the stream is left, and said so.
 describeWithMoto('cleanup on moto after a run killed with SIGKILL', (moto) => {
   it("deletes the run's mappings, functions, queue, table and role, leaves its untagged stream and a look-alike", async () => {
     const { url } = moto();
-    let killed = false;
-    const run = await runCli(['--target', url, '--concurrency', '2', '--property-runs', '1'], {
-      watch: (stdout, kill) => {
-        if (!killed && /\[ *6\//.test(stdout)) {
-          killed = true;
-          kill('SIGKILL');
-        }
-      },
-    });
-    expect(killed).toBe(true);
-    const runId = runIdIn(run.stderr);
+    const { runId } = await runKilledMidway(url);
     const ofRun = (names: readonly string[]): string[] => names.filter((name) => name.includes(`lesm-${runId}-`)).sort();
     const before = await moto().everything();
     expect(ofRun(before['functions'] ?? [])).toEqual([`lesm-${runId}-fn`, `lesm-${runId}-fn2`]);

@@ -8,11 +8,11 @@ import { GetQueueAttributesCommand, GetQueueUrlCommand } from '@aws-sdk/client-s
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixtureRun } from '../../src/provisioning/index.ts';
 import { startReferenceServer } from '../../reference/server.ts';
-import { commandInProcess, runCli, type InProcessRun } from '../run/support/cli-run.ts';
-import { remainingFixtures, remainingMappings, runIdIn } from '../run/support/reference-state.ts';
+import { commandInProcess, type InProcessRun } from '../run/support/cli-run.ts';
+import { remainingFixtures, remainingMappings } from '../run/support/reference-state.ts';
 import { startInterceptingProxy } from '../support/intercepting-proxy.ts';
 import { credentials, observe, REGION } from '../support/reference-observer.ts';
-import { hoursAgo, plantQueue, plantRole, queueExists } from './support/leftovers.ts';
+import { hoursAgo, plantQueue, plantRole, queueExists, runKilledMidway } from './support/leftovers.ts';
 
 // A run killed with SIGKILL runs no handler and leaves its resources; `cleanup` finds them by name
 // and tag. The target is a `serve` process, whose state outlives the killed run.
@@ -42,18 +42,8 @@ function cleanup(...argv: string[]): Promise<InProcessRun> {
 
 describe('cleanup after a run killed with SIGKILL', () => {
   it('deletes everything of the run, mappings first, and leaves look-alikes; --dry-run deletes nothing; --older-than leaves younger ones', async () => {
-    let killed = false;
-    const run = await runCli(['--target', url, '--concurrency', '2', '--property-runs', '1'], {
-      watch: (stdout, kill) => {
-        if (!killed && /\[ *6\//.test(stdout)) {
-          killed = true;
-          kill('SIGKILL');
-        }
-      },
-    });
-    expect(killed).toBe(true);
+    const { run, runId } = await runKilledMidway(url);
     expect(run.code).toBeNull();
-    const runId = runIdIn(run.stderr);
     const left = await remainingFixtures(url, runId);
     expect(left).toEqual(expect.arrayContaining(['function', 'function 2', 'role', 'queue', 'stream', 'table']));
 

@@ -5,7 +5,7 @@ import type { FixtureValues } from '../../src/cases/placeholders.ts';
 import { CaseRunner } from '../../src/runner/case-runner.ts';
 import { loadEdition } from '../../src/spec/load.ts';
 import { ScriptedTarget } from '../support/scripted-target.ts';
-import type { Observation, Transport, WireRequest } from '../../src/transport/types.ts';
+import { arnOf, HeldTarget } from './support/held-target.ts';
 
 const spec = loadEdition('seed');
 const cases = generateCases(spec);
@@ -15,7 +15,6 @@ const caseOf = (id: string): Case => {
   return found;
 };
 
-const arnOf = (name: string) => `arn:aws:lambda:us-east-1:123456789012:function:${name}`;
 const fixtures: FixtureValues = {
   functionName: 'fn',
   functionArn: arnOf('fn'),
@@ -25,60 +24,6 @@ const fixtures: FixtureValues = {
   otherFunctions: [{ name: 'fn2', arn: arnOf('fn2') }],
 };
 
-/**
- * A target whose creates wait until the test releases them, which maps a function to a source at
- * most once (a second mapping is a 409, as in Lambda), and which records every mapping it holds.
- */
-class HeldTarget implements Transport {
-  readonly url = 'http://held.invalid';
-  readonly timeoutMs = 1_000;
-  /** `function source` of every mapping that exists, by UUID. */
-  readonly mappings = new Map<string, string>();
-  readonly creates: string[] = [];
-  readonly conflicts: string[] = [];
-  private readonly held: Array<() => void> = [];
-  private next = 0;
-
-  async send(request: WireRequest): Promise<Observation> {
-    if (request.method === 'DELETE') {
-      this.mappings.delete(decodeURIComponent(request.path.split('/').pop() ?? ''));
-      return this.answer(request, 204, '');
-    }
-    if (request.method === 'GET') return this.answer(request, 404, '{}');
-    const body = JSON.parse(request.body ?? '{}') as { FunctionName: string; EventSourceArn: string };
-    const pair = `${body.FunctionName} ${body.EventSourceArn}`;
-    this.creates.push(body.FunctionName);
-    await new Promise<void>((resolve) => this.held.push(resolve));
-    if ([...this.mappings.values()].includes(pair)) {
-      this.conflicts.push(pair);
-      return this.answer(request, 409, '{"Type":"User","message":"exists"}', 'ResourceConflictException');
-    }
-    const uuid = `00000000-0000-4000-8000-${String((this.next += 1)).padStart(12, '0')}`;
-    this.mappings.set(uuid, pair);
-    const answer = { UUID: uuid, FunctionArn: arnOf(body.FunctionName), EventSourceArn: body.EventSourceArn, State: 'Creating' };
-    return this.answer(request, 202, JSON.stringify(answer));
-  }
-
-  /** Lets every create in flight answer; answers how many there were. */
-  release(): number {
-    const waiting = this.held.splice(0);
-    for (const resolve of waiting) resolve();
-    return waiting.length;
-  }
-
-  async close(): Promise<void> {}
-
-  private answer(request: WireRequest, status: number, body: string, errorType?: string): Observation {
-    return {
-      request: { method: request.method, url: `${this.url}${request.path}`, headers: {}, body: request.body },
-      response: { status, headers: { 'content-type': 'application/json', ...(errorType !== undefined && { 'x-amzn-errortype': errorType }) }, body },
-      transportError: null,
-      attempts: 1,
-      throttledAttempts: 0,
-      durationMs: 1,
-    };
-  }
-}
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 

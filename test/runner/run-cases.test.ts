@@ -9,10 +9,9 @@ import type { CaseResult } from '../../src/results.ts';
 import { runCases } from '../../src/runner/run-cases.ts';
 import type { RunPlan } from '../../src/runner/run-plan.ts';
 import { loadEdition } from '../../src/spec/load.ts';
-import type { Observation, Transport, WireRequest } from '../../src/transport/types.ts';
+import { arnOf, HeldTarget } from './support/held-target.ts';
 
 const spec = loadEdition('seed');
-const arnOf = (name: string) => `arn:aws:lambda:us-east-1:123456789012:function:${name}`;
 
 function fixturesWith(functions: number): FixtureValues {
   return {
@@ -29,69 +28,6 @@ function planOf(cases: readonly Case[], functions: number): RunPlan {
   return { edition: 'seed', spec, cases, fixtures: fixturesWith(functions), missingFixtures: [], ownsFixtures: true, maxShrinkRequests: 50 };
 }
 
-/**
- * A target whose creates wait until the test releases them, which maps a function to a source at
- * most once (a second mapping is a 409, as in Lambda), deletes at once, and throws (as a transport
- * does only for a programmer's error) on a request whose body names `throwsFor`.
- */
-class HeldTarget implements Transport {
-  readonly url = 'http://held.invalid';
-  readonly timeoutMs = 1_000;
-  readonly mappings = new Map<string, string>();
-  readonly conflicts: string[] = [];
-  /** The most creates that were waiting at once. */
-  mostHeld = 0;
-  private held: Array<() => void> = [];
-  private next = 0;
-
-  constructor(private readonly throwsFor: string | null = null) {}
-
-  get waiting(): number {
-    return this.held.length;
-  }
-
-  async send(request: WireRequest): Promise<Observation> {
-    if (request.method === 'DELETE') {
-      this.mappings.delete(decodeURIComponent(request.path.split('/').pop() ?? ''));
-      return this.answer(request, 204, '');
-    }
-    if (request.method === 'GET') return this.answer(request, 404, '{}');
-    if (this.throwsFor !== null && (request.body ?? '').includes(this.throwsFor)) throw new Error('a malformed WireRequest');
-    await new Promise<void>((resolve) => {
-      this.held.push(resolve);
-      this.mostHeld = Math.max(this.mostHeld, this.held.length);
-    });
-    const body = JSON.parse(request.body ?? '{}') as { FunctionName?: string; EventSourceArn?: string };
-    const pair = `${body.FunctionName ?? ''} ${body.EventSourceArn ?? ''}`;
-    if ([...this.mappings.values()].includes(pair)) {
-      this.conflicts.push(pair);
-      return this.answer(request, 409, '{"Type":"User","message":"exists"}', 'ResourceConflictException');
-    }
-    const uuid = `00000000-0000-4000-8000-${String((this.next += 1)).padStart(12, '0')}`;
-    this.mappings.set(uuid, pair);
-    return this.answer(request, 202, JSON.stringify({ UUID: uuid, FunctionArn: arnOf(body.FunctionName ?? 'fn'), EventSourceArn: body.EventSourceArn, State: 'Creating' }));
-  }
-
-  /** Lets the creates waiting now answer, the last first; answers how many there were. */
-  release(): number {
-    const waiting = this.held.splice(0).reverse();
-    for (const resolve of waiting) resolve();
-    return waiting.length;
-  }
-
-  async close(): Promise<void> {}
-
-  private answer(request: WireRequest, status: number, body: string, errorType?: string): Observation {
-    return {
-      request: { method: request.method, url: `${this.url}${request.path}`, headers: {}, body: request.body },
-      response: { status, headers: { 'content-type': 'application/json', ...(errorType !== undefined && { 'x-amzn-errortype': errorType }) }, body },
-      transportError: null,
-      attempts: 1,
-      throttledAttempts: 0,
-      durationMs: 1,
-    };
-  }
-}
 
 /** Until every case started has settled: lets the cases in flight reach the target, then answers them, round after round. */
 async function drive(target: HeldTarget, run: Promise<CaseResult[]>, eachRound: (waiting: number) => void = () => {}): Promise<CaseResult[]> {
@@ -110,7 +46,7 @@ const twoSources = selectCases(generateCases(spec), '^(BatchSize|Enabled)/(sqs|k
 
 describe('runCases', () => {
   it('keeps at most `concurrency` cases in flight, and as many while enough are left', async () => {
-    const target = new HeldTarget();
+    const target = new HeldTarget({ lastFirst: true });
     const rounds: number[] = [];
     const results = await drive(target, runCases(planOf(twoSources, 4), { transport: target, concurrency: 3 }), (waiting) => rounds.push(waiting));
     expect(results).toHaveLength(twoSources.length);
@@ -119,7 +55,7 @@ describe('runCases', () => {
   });
 
   it('calls onResult once per case, as each ends, with the results it answers', async () => {
-    const target = new HeldTarget();
+    const target = new HeldTarget({ lastFirst: true });
     const heard: CaseResult[] = [];
     const results = await drive(target, runCases(planOf(twoSources, 4), { transport: target, concurrency: 4, onResult: (result) => heard.push(result) }));
     expect(heard).toEqual(results);
@@ -129,7 +65,7 @@ describe('runCases', () => {
   });
 
   it('starts no case once its signal is aborted, and settles when those in flight have ended', async () => {
-    const target = new HeldTarget();
+    const target = new HeldTarget({ lastFirst: true });
     const stop = new AbortController();
     const heard: string[] = [];
     const running = runCases(planOf(sqsCases, 2), { transport: target, concurrency: 2, signal: stop.signal, onResult: (result) => heard.push(result.id) });
@@ -148,7 +84,7 @@ describe('runCases', () => {
   });
 
   it('never maps one function to one source for two cases at once, whatever the concurrency', async () => {
-    const target = new HeldTarget();
+    const target = new HeldTarget({ lastFirst: true });
     const results = await drive(target, runCases(planOf(twoSources, 2), { transport: target, concurrency: 8 }));
     expect(target.conflicts).toEqual([]);
     expect(target.mappings.size).toBe(0);
@@ -158,7 +94,7 @@ describe('runCases', () => {
   });
 
   it('turns a case whose running throws into an error on that case, and runs the others', async () => {
-    const target = new HeldTarget('"BatchSize":0');
+    const target = new HeldTarget({ throwsFor: '"BatchSize":0', lastFirst: true });
     const cases = selectCases(generateCases(spec), '^BatchSize/sqs/(0|1|10)$');
     expect(cases).toHaveLength(3);
     const results = await drive(target, runCases(planOf(cases, 1), { transport: target, concurrency: 2 }));
