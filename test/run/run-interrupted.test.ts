@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { startReferenceServer } from '../../reference/server.ts';
 import { idsWith, readResults, runCli, seedCaseCount } from './support/cli-run.ts';
 import { functionsCreatedIn, remainingFixtures, remainingMappings, runIdIn } from './support/reference-state.ts';
+import { RUN_TEST_TIMEOUT_MS } from '../support/time-bounds.ts';
 
 const allCases = seedCaseCount();
 
@@ -37,5 +38,5 @@ describe.each(['SIGINT', 'SIGTERM'] as const)('a run stopped by %s', (signal) =>
     } finally {
       await server.close();
     }
-  }, 60_000);
+  }, RUN_TEST_TIMEOUT_MS);
 });

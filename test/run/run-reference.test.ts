@@ -5,6 +5,7 @@ import { startReferenceServer } from '../../reference/server.ts';
 import { editionCaseCount, idsWith, readReport, readResults, runCli, runInProcess, seedCaseCount } from './support/cli-run.ts';
 import { functionsCreatedIn, remainingFixtures, remainingMappings, runIdIn } from './support/reference-state.ts';
 import { startInterceptingProxy } from '../support/intercepting-proxy.ts';
+import { RUN_TEST_TIMEOUT_MS } from '../support/time-bounds.ts';
 
 const allCases = seedCaseCount();
 const bin = new URL('../../bin/lambda-esm-conformance.js', import.meta.url).pathname;
@@ -36,7 +37,7 @@ describe('run against the embedded reference server (npm start)', () => {
     const html = readReport(run, 'report.html');
     expect(html).toContain('CONFORMS');
     for (const result of report.cases) expect(html).toContain(result.id);
-  });
+  }, RUN_TEST_TIMEOUT_MS);
 
   it('records every request as sent, with the Authorization header redacted', async () => {
     const grep = '^BatchSize/sqs/(11|omitted)$';
@@ -182,5 +183,5 @@ describe('secrets', () => {
     } finally {
       await server.close();
     }
-  });
+  }, RUN_TEST_TIMEOUT_MS);
 });

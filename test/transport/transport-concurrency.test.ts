@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createTransport, type Transport } from '../../src/transport/index.ts';
 import { plainProvider } from './support/credentials.ts';
 import { json, startServer, type TestServer } from './support/http-server.ts';
+import { LOAD_FACTOR } from '../support/time-bounds.ts';
 
 let server: TestServer;
 let target: Transport;
@@ -49,8 +50,12 @@ describe('bounded concurrency', () => {
 
   it('does not charge queueing time to the per-request timeout', async () => {
     await countingServer(60);
-    // Four requests through one slot take ~240 ms, well past the 150 ms timeout of each.
-    target = createTransport({ url: server.url, region: 'us-east-1', credentials: plainProvider, concurrency: 1, timeoutMs: 150 });
+    // The timeout is LOAD_FACTOR (3) times what one request takes here now, measured right before: the
+    // fourth of four through one slot waits three requests and takes a fourth, past its timeout were the wait charged to it.
+    const measuring = createTransport({ url: server.url, region: 'us-east-1', credentials: plainProvider });
+    const oneRequestMs = (await measuring.send({ method: 'POST', path: '/2015-03-31/event-source-mappings/', headers: {}, body: '{}' })).durationMs;
+    await measuring.close();
+    target = createTransport({ url: server.url, region: 'us-east-1', credentials: plainProvider, concurrency: 1, timeoutMs: Math.ceil(LOAD_FACTOR * oneRequestMs) });
     const observations = await send(4);
     expect(observations.map((observation) => observation.transportError)).toEqual([null, null, null, null]);
   });

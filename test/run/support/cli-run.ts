@@ -3,13 +3,15 @@ import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { vi } from 'vitest';
+import { expect, vi } from 'vitest';
 import { main } from '../../../cli/main.ts';
+import { SIGNAL_DEADLINE_MS } from '../../../cli/target-session.ts';
 import { selectCases } from '../../../src/cases/select.ts';
 import { DEFAULT_PROPERTY_RUNS } from '../../../cli/commands/flag-tables.ts';
 import type { RunReport } from '../../../src/results.ts';
 import { loadEdition } from '../../../src/spec/load.ts';
 import { editionCases } from '../../../src/cases/edition-cases.ts';
+import { boundMs } from '../../support/time-bounds.ts';
 
 const bin = new URL('../../../bin/lambda-esm-conformance.js', import.meta.url).pathname;
 const maxRssPreload = new URL('../../support/max-rss.mjs', import.meta.url).href;
@@ -33,6 +35,8 @@ export interface ChildRun extends CliRun {
   readonly maxRssKb: number | null;
   /** Wall-clock time from spawn to exit. */
   readonly elapsedMs: number;
+  /** `performance.now()` when the child had exited: a test that signalled it measures from there, not from after its own checks. */
+  readonly endedAt: number;
   /** True when the child outlived `limitMs` and was killed. */
   readonly killed: boolean;
 }
@@ -82,10 +86,35 @@ export function runCli(args: readonly string[], options: CliOptions = {}): Promi
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(limit);
+      const endedAt = performance.now();
       const maxRssKb = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) : null;
-      resolve({ code, stdout, stderr, reportDir, maxRssKb, elapsedMs: performance.now() - started, killed });
+      resolve({ code, stdout, stderr, reportDir, maxRssKb, elapsedMs: endedAt - started, endedAt, killed });
     });
   });
+}
+
+/**
+ * How long the bin takes here and now to start, print its version and exit: what a process of it
+ * costs under the machine's present load, the baseline of a bound on a child's time (test/support/time-bounds.ts).
+ */
+export function binStartMs(): Promise<number> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [bin, '--version'], { env: environmentWithoutAws(), stdio: 'ignore' });
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(performance.now() - started) : reject(new Error(`the bin's --version exited ${code}`))));
+  });
+}
+
+/**
+ * The promise of SIGINT and SIGTERM: the process is over within SIGNAL_DEADLINE_MS of the signal
+ * (`sentAt`, a `performance.now()`), plus what a start of the bin costs here now (`binStartMs`,
+ * measured right before): the load stretches the report and the cleanup as it stretches a start.
+ */
+export function expectEndedWithinSignalDeadline(run: ChildRun, sentAt: number | null, startMs: number): void {
+  expect(sentAt, 'the signal was never sent').not.toBeNull();
+  const bound = boundMs(SIGNAL_DEADLINE_MS, startMs);
+  expect(run.endedAt - (sentAt ?? 0), `bound ${Math.round(bound)} ms: a start of the bin took ${Math.round(startMs)} ms`).toBeLessThan(bound);
 }
 
 /**
