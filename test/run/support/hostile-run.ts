@@ -1,5 +1,5 @@
 // Runs the CLI against a hostile target and checks what must hold whatever a target does: the run
-// ends within a bound, its peak memory stays near a normal run's, all three reports are written
+// ends within a bound, its peak memory stays near a normal run's, all four reports are written
 // and parse, and no credential appears in any output, in any encoding. The bound on time is
 // relative (test/support/time-bounds.ts): a normal run of every case, measured in the same file,
 // stretched by how much slower a start of the bin has become since, plus what the misbehaviour
