@@ -13,7 +13,7 @@ const commands: Readonly<Record<string, Command>> = {
   pact: async (argv, io) => (await import('./commands/pact.ts')).pact(argv, io),
   diff: async (argv, io) => (await import('./commands/diff.ts')).diff(argv, io),
   cleanup: async (argv, io) => (await import('./commands/cleanup.ts')).cleanup(argv, io),
-  serve: async (argv) => (await import('../reference/serve-command.ts')).serve(argv),
+  serve: async (argv) => (await import('./commands/serve.ts')).serve(argv),
 };
 
 export async function main(argv: readonly string[], io: CommandIo = processIo): Promise<number> {
@@ -50,7 +50,6 @@ export async function main(argv: readonly string[], io: CommandIo = processIo): 
   }
 }
 
-// `serve` answers --help itself: it lives in reference/, which keeps its own help.
 function isCommandWithUsage(name: string): name is keyof typeof commandUsage {
   return Object.hasOwn(commandUsage, name);
 }

@@ -7,6 +7,18 @@ import { allowedAccountsProblem, grepProblem, type FlagTable, type TextFlag, typ
 import { MAX_SEED } from '../../src/gate/expectations.ts';
 import { checkRunId } from '../../src/provisioning/resource-names.ts';
 import { durationProblem } from './duration.ts';
+import { AWS_TIMING_NAMES, DEFAULT_AWS_TIMING } from '../../reference/aws-timing.ts';
+import { ACCOUNT_ID } from '../../reference/account.ts';
+import { DEFAULT_FAULT_SEED } from '../../reference/faults/fault-options.ts';
+import {
+  awsTimingSetting,
+  DEFAULT_SERVE_PORT,
+  faultScopeProblem,
+  faultSetting,
+  SERVE_FAULTS,
+  serveEditionProblem,
+  settingProblem,
+} from '../../reference/serve-settings.ts';
 
 /** Where `pact export` writes and `pact verify` reads, unless told otherwise. */
 export const DEFAULT_PACT_DIR = 'pacts';
@@ -237,6 +249,68 @@ function runIdProblem(text: string): string | null {
   }
 }
 
+const faultWords = Object.entries(SERVE_FAULTS).map(([name, fault]) => `${name}=${fault.value} ${fault.does}`);
+const timingWords = AWS_TIMING_NAMES.map((name) => `${name}=${DEFAULT_AWS_TIMING[name]}`);
+
+export const SERVE_FLAGS = {
+  edition: {
+    type: 'string',
+    value: 'NAME',
+    default: 'seed',
+    refuse: serveEditionProblem,
+    help: "which AWS to behave as: seed, the 2019 documentation; current, today's AWS (its current model and recorded answers)",
+  },
+  port: { type: 'integer', value: 'N', min: 0, max: 65_535, note: '0 picks any free port', default: DEFAULT_SERVE_PORT, help: 'the port to listen on' },
+  host: {
+    type: 'string',
+    value: 'ADDRESS',
+    default: '127.0.0.1',
+    refuse: (host) => (host === '' ? '--host needs an address, such as 127.0.0.1.' : null),
+    help: 'the address to listen on',
+  },
+  fault: {
+    type: 'string',
+    value: 'NAME=VALUE',
+    multiple: true,
+    refuse: settingProblem(faultSetting),
+    help: `inject a fault, repeat for several: ${faultWords.join('; ')}. RATE is a probability from 0 to 1; the rates may add up to at most 1`,
+  },
+  'fault-seed': {
+    type: 'integer',
+    value: 'N',
+    min: 0,
+    max: MAX_SEED,
+    otherwise: String(DEFAULT_FAULT_SEED),
+    help: 'the seed of the fault draws: the same seed gives the same faults',
+  },
+  'fault-scope': {
+    type: 'string',
+    value: 'esm|all',
+    otherwise: 'esm',
+    refuse: faultScopeProblem,
+    help: 'esm: faults hit only CreateEventSourceMapping; all: every request, fixture provisioning included',
+  },
+  'aws-timing': {
+    type: 'boolean',
+    help: `behave asynchronously as AWS does (reference/README.md, "AWS timing"): mappings Creating and Deleting, IAM propagation, functions Pending, ${DEFAULT_AWS_TIMING.controlPlaneRps} Lambda control-plane requests per second`,
+  },
+  'aws-timing-option': {
+    type: 'string',
+    value: 'NAME=VALUE',
+    multiple: true,
+    refuse: settingProblem(awsTimingSetting),
+    help: `change one of its values (implies --aws-timing), repeat for several; the values and their defaults: ${timingWords.join(', ')}`,
+  },
+  account: {
+    type: 'string',
+    value: 'ID',
+    refuse: (account) => (/^\d{12}$/.test(account) ? null : `--account "${account}" must be an AWS account id: 12 digits, such as 111122223333.`),
+    otherwise: ACCOUNT_ID,
+    help: 'the 12-digit account the server plays: in its ARNs and its STS GetCallerIdentity answer',
+  },
+  quiet: { type: 'boolean', help: 'do not log requests' },
+} as const satisfies FlagTable;
+
 /** Each command that takes flags, as it is typed, with its table: what the help and the README are checked against. */
 export const COMMAND_FLAGS = {
   run: RUN_FLAGS,
@@ -244,4 +318,5 @@ export const COMMAND_FLAGS = {
   'pact export': PACT_EXPORT_FLAGS,
   'pact verify': PACT_VERIFY_FLAGS,
   cleanup: CLEANUP_FLAGS,
+  serve: SERVE_FLAGS,
 } as const satisfies Readonly<Record<string, FlagTable>>;

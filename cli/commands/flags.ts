@@ -20,6 +20,8 @@ export interface TextFlag extends ValueFlag {
   readonly default?: string;
   /** The sentence refusing a value (what is wrong and how to fix it), or null for a usable one. */
   readonly refuse?: (text: string) => string | null;
+  /** Given any number of times, each value checked: the values, in order (none when not given: no environment, no default). */
+  readonly multiple?: true;
 }
 
 export interface WholeNumberFlag extends ValueFlag {
@@ -42,13 +44,17 @@ export type Flag = TextFlag | WholeNumberFlag | SwitchFlag;
 export type FlagTable = Readonly<Record<string, Flag>>;
 
 /** The flags as given on the command line, before the environment, the defaults and the checks. */
-export type GivenFlags<T extends FlagTable> = { readonly [K in keyof T]?: T[K] extends SwitchFlag ? boolean : string };
+export type GivenFlags<T extends FlagTable> = { readonly [K in keyof T]?: T[K] extends SwitchFlag ? boolean : T[K] extends RepeatedFlag ? string[] : string };
+
+type RepeatedFlag = { readonly multiple: true };
 
 /** The flags after the environment, the defaults and the checks: a value is missing only where the table has no default. */
 export type FlagValues<T extends FlagTable> = {
   readonly [K in keyof T]: T[K] extends SwitchFlag
     ? boolean
-    : T[K] extends { readonly default: infer D }
+    : T[K] extends RepeatedFlag
+      ? readonly string[]
+      : T[K] extends { readonly default: infer D }
       ? D extends number ? number : string
       : T[K] extends WholeNumberFlag ? number | undefined : string | undefined;
 };
@@ -61,7 +67,9 @@ export type FlagSources<T extends FlagTable> = {
 /** parseArgs on the options the table declares, with its errors turned into one readable sentence naming the command. */
 export function parseFlags<T extends FlagTable>(command: string, argv: readonly string[], table: T): GivenFlags<T> {
   const options: NonNullable<ParseArgsConfig['options']> = {};
-  for (const [name, flag] of Object.entries(table)) options[name] = { type: flag.type === 'boolean' ? 'boolean' : 'string' };
+  for (const [name, flag] of Object.entries(table)) {
+    options[name] = { type: flag.type === 'boolean' ? 'boolean' : 'string', multiple: flag.type === 'string' && flag.multiple === true };
+  }
   try {
     // The options are the table's, so the values parseArgs answers have the table's names and types.
     return parseArgs({ args: [...argv], options, allowPositionals: false, strict: true }).values as GivenFlags<T>;
@@ -79,6 +87,12 @@ export function resolveFlags<T extends FlagTable>(table: T, given: GivenFlags<T>
     const flagValue: unknown = given[name];
     if (flag.type === 'boolean') {
       values[name] = flagValue === true;
+      continue;
+    }
+    if (flag.type === 'string' && flag.multiple === true) {
+      const texts = Array.isArray(flagValue) ? flagValue.map(String) : [];
+      if (texts.length > 0) sources[name] = `--${name}`;
+      values[name] = texts.map((text) => checked(flag, text, `--${name}`));
       continue;
     }
     const found = typeof flagValue === 'string' ? { text: flagValue, source: `--${name}` } : fromEnvironment(flag, env);

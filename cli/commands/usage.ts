@@ -71,10 +71,12 @@ const cleanupSection: HelpSection = {
 };
 
 const serveSection: HelpSection = {
-  synopsis: 'serve [--edition seed|current] [--port 4566] [--host 127.0.0.1] [--fault NAME=VALUE ...]',
-  about: `      The embedded reference server, as the 2019 documentation (seed) or today's AWS (current)
-      ("serve --help" lists the fault options).
+  synopsis: 'serve [options]',
+  about: `      The embedded reference server: Lambda (CreateEventSourceMapping and friends), plus the SQS,
+      Kinesis and DynamoDB calls fixtures need, on one endpoint. Prints its URL as the first line of
+      stdout, logs requests to stderr, and exits 0 on Ctrl-C (SIGINT) or SIGTERM; 2 for bad flags.
 `,
+  flags: COMMAND_FLAGS.serve,
 };
 
 const helpSection: HelpSection = {
@@ -99,6 +101,7 @@ export const commandUsage = {
   pact: `Usage:\n${sections(...pactSections)}\n${exitCodes}`,
   diff: `Usage:\n${sections(diffSection)}`,
   cleanup: `Usage:\n${sections(cleanupSection)}`,
+  serve: `Usage:\n${sections(serveSection)}`,
 } as const;
 
 export const usage = `lambda-esm-conformance: conformance tests for the AWS Lambda CreateEventSourceMapping API

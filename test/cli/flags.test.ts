@@ -27,6 +27,15 @@ describe('a flag table', () => {
     expect(() => resolveFlags(table, { mode: 'bad' }, {})).toThrow('mode "bad" is refused: say plain.');
   });
 
+  it('takes a repeated flag any number of times: every value, in order, each checked; none when not given', () => {
+    const repeated = { tag: { type: 'string', value: 'T', multiple: true, refuse: (text) => (text === '' ? 'an empty --tag says nothing.' : null), help: 'a tag' } } as const satisfies FlagTable;
+    const given = parseFlags('try', ['--tag', 'a', '--tag=b', '--tag', 'a'], repeated);
+    expect(given).toEqual({ tag: ['a', 'b', 'a'] });
+    expect(resolveFlags(repeated, given, {})).toEqual({ values: { tag: ['a', 'b', 'a'] }, sources: { tag: '--tag' } });
+    expect(resolveFlags(repeated, {}, {})).toEqual({ values: { tag: [] }, sources: {} });
+    expect(() => resolveFlags(repeated, parseFlags('try', ['--tag', 'a', '--tag='], repeated), {})).toThrow('an empty --tag says nothing.');
+  });
+
   it('parses only the flags of the table, with their types', () => {
     expect(parseFlags('try', ['--count', '3', '--verbose'], table)).toEqual({ count: '3', verbose: true });
     expect(() => parseFlags('try', ['--other'], table)).toThrow(`try: Unknown option '--other'. Run "lambda-esm-conformance help" for the flags it takes.`);

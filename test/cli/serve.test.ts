@@ -2,10 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseServeArguments } from '../../reference/serve-command.ts';
+import { serveSettingsOf } from '../../cli/commands/serve.ts';
 import { binStartMs } from '../run/support/cli-run.ts';
 import { boundMs, timed } from '../support/time-bounds.ts';
-import { callerIdentity, MAPPINGS_PATH, postMapping, rawRequest } from './support/raw-http.ts';
+import { callerIdentity, MAPPINGS_PATH, postMapping, rawRequest } from '../reference/support/raw-http.ts';
 
 // `lambda-esm-conformance serve` as a user runs it: a child process through the real bin.
 const BIN = fileURLToPath(new URL('../../bin/lambda-esm-conformance.js', import.meta.url));
@@ -136,39 +136,41 @@ describe('serve', () => {
     expect(await serving.exit).toBe(0);
   });
 
-  it('reads --aws-timing, --aws-timing-option and --account, and refuses unusable ones naming the fix', () => {
-    expect(parseServeArguments([]).awsTiming).toBeUndefined();
-    expect(parseServeArguments(['--aws-timing']).awsTiming).toEqual({});
-    expect(parseServeArguments(['--aws-timing-option', 'deletingMs=5000', '--aws-timing-option', 'policyPropagationMs=9000']).awsTiming).toEqual({
+  it('reads --aws-timing, --aws-timing-option and --account, and refuses unusable timing values naming the fix', () => {
+    expect(serveSettingsOf([]).awsTiming).toBeUndefined();
+    expect(serveSettingsOf(['--aws-timing']).awsTiming).toEqual({});
+    expect(serveSettingsOf(['--aws-timing-option', 'deletingMs=5000', '--aws-timing-option', 'policyPropagationMs=9000']).awsTiming).toEqual({
       deletingMs: 5000,
       policyPropagationMs: 9000,
     });
-    expect(parseServeArguments(['--account', '111122223333']).account).toBe('111122223333');
-    expect(() => parseServeArguments(['--aws-timing-option', 'slowMs=1'])).toThrow('"slowMs" is not an AWS timing value; use creatingMs, deletingMs,');
-    expect(() => parseServeArguments(['--aws-timing-option', 'creatingMs=soon'])).toThrow('creatingMs must be a number of milliseconds of at least 0, not NaN.');
-    expect(() => parseServeArguments(['--aws-timing-option', 'creatingMs'])).toThrow('must look like NAME=VALUE, such as creatingMs=3000.');
-    expect(() => parseServeArguments(['--account', '12345'])).toThrow('--account "12345" must be an AWS account id: 12 digits');
+    expect(serveSettingsOf(['--account', '111122223333']).account).toBe('111122223333');
+    expect(() => serveSettingsOf(['--aws-timing-option', 'slowMs=1'])).toThrow('"slowMs" is not an AWS timing value; use creatingMs, deletingMs,');
+    expect(() => serveSettingsOf(['--aws-timing-option', 'creatingMs=soon'])).toThrow('creatingMs must be a number of milliseconds of at least 0, not NaN.');
+    expect(() => serveSettingsOf(['--aws-timing-option', 'creatingMs'])).toThrow('must look like NAME=VALUE, such as creatingMs=3000.');
   });
 
-  it('explains its options with --help and exits 0', async () => {
+  it('explains its options with --help, naming every fault and AWS timing value, and exits 0', async () => {
     const serving = runServe(['--help']);
     expect(await serving.exit).toBe(0);
-    for (const flag of ['--edition seed|current', '--port', '--host', '--fault NAME=VALUE', '--fault-seed', '--fault-scope', 'hang=RATE', '--aws-timing', 'creatingMs=2000', '--account ID']) expect(serving.stdout()).toContain(flag);
+    const words = serving.stdout().replace(/\s+/g, ' ');
+    for (const flag of ['--edition NAME', 'current, today', '--port N', '--host', '--fault NAME=VALUE', '--fault-seed', '--fault-scope', 'hang=RATE never answers', 'latency=MS', '--aws-timing', 'creatingMs=2000', 'controlPlaneRps=15', '--account ID']) expect(words).toContain(flag);
   });
 
   const badArguments: ReadonlyArray<readonly [string[], string]> = [
-    [['--nope'], 'unknown option "--nope"'],
-    [['--port', 'abc'], '--port "abc"'],
-    [['--port', '70000'], '--port "70000"'],
-    [['--port'], '--port needs a value'],
+    [['--nope'], "serve: Unknown option '--nope'."],
+    [['--port', 'abc'], '--port must be a whole number from 0 to 65535 (0 picks any free port), not "abc".'],
+    [['--port', '70000'], 'not "70000"'],
+    [['--port'], "serve: Option '--port <value>' argument missing."],
     [['--fault', 'throttle=2'], 'probability from 0 to 1'],
     [['--fault', 'bogus=0.1'], '"bogus" is not a fault'],
     [['--fault', 'throttle'], 'NAME=VALUE'],
     [['--fault', 'throttle=0.6', '--fault', 'error=0.6'], 'at most 1'],
     [['--fault-scope', 'everything'], '"esm" or "all"'],
-    [['--fault-seed', 'x'], '--fault-seed "x"'],
+    [['--fault-seed', 'x'], '--fault-seed must be a whole number from 0 to 4294967295, not "x".'],
     [['--edition', 'tomorrow'], '--edition "tomorrow" is not an edition of the reference server; choose seed or current.'],
-    [['--edition'], '--edition needs a value'],
+    [['--edition'], "Option '--edition <value>' argument missing."],
+    [['--host='], '--host needs an address, such as 127.0.0.1.'],
+    [['--account', '12345'], '--account "12345" must be an AWS account id: 12 digits'],
   ];
   for (const [args, message] of badArguments) {
     it(`refuses ${args.join(' ')} with exit 2 and one sentence on stderr`, async () => {
