@@ -1,7 +1,9 @@
 import type { AwsCredentialIdentityProvider } from '../../src/transport/index.ts';
 import type { LoadedFixtures, RunFixtures } from '../commands/run-fixtures.ts';
 import type { RunSettings } from '../commands/run-settings.ts';
+import type { SourceFixture } from '../../src/cases/case.ts';
 import { credentialsProblem } from './credentials.ts';
+import { executionRoleProblem } from './execution-role.ts';
 import { reportDirProblem } from './report-dir.ts';
 import { staticFixturesProblem } from './static-fixtures.ts';
 import { targetProblem } from './target.ts';
@@ -9,7 +11,8 @@ import { targetProblem } from './target.ts';
 /**
  * The checks made before anything is created on the target, in this order: a writable report
  * directory, credentials, a target that answers as Lambda does; then the fixtures, made (auto) or
- * read and found on the target (a static file, read once through `fixtures`).
+ * read and found on the target (a static file, read once through `fixtures`); then that Lambda can
+ * use the function's execution role on each source the cases need (`log` tells of the wait for IAM).
  * What the cases need, or why nothing can be judged, as one sentence saying what to do.
  */
 export async function preparedFixtures(
@@ -18,12 +21,15 @@ export async function preparedFixtures(
   credentials: AwsCredentialIdentityProvider,
   secrets: () => readonly string[],
   fixtures: RunFixtures,
+  log: (line: string) => void,
 ): Promise<LoadedFixtures | { readonly problem: string }> {
   const problem = reportDirProblem(settings.reportDir) ?? (await credentialsProblem(credentials, settings, targetUrl)) ?? (await targetProblem(targetUrl, credentials, settings));
   if (problem !== null) return { problem };
   const loaded = await fixtures.load();
-  if (settings.fixtures === 'auto') return 'problem' in loaded ? { problem: `the fixtures could not be created: ${loaded.problem}` } : loaded;
-  if ('problem' in loaded) return loaded;
-  const absent = await staticFixturesProblem(settings.fixtures.file, loaded.values, targetUrl, credentials, settings, secrets);
-  return absent === null ? loaded : { problem: absent };
+  if ('problem' in loaded) return settings.fixtures === 'auto' ? { problem: `the fixtures could not be created: ${loaded.problem}` } : loaded;
+  const absent = settings.fixtures === 'auto' ? null : await staticFixturesProblem(settings.fixtures.file, loaded.values, targetUrl, credentials, settings, secrets);
+  if (absent !== null) return { problem: absent };
+  const sources = fixtures.needs.filter((need): need is SourceFixture => need !== 'function' && !loaded.missing.includes(need));
+  const unusable = await executionRoleProblem({ targetUrl, credentials, settings, values: loaded.values, sources, log });
+  return unusable === null ? loaded : { problem: unusable };
 }

@@ -5,7 +5,8 @@ import { parseJsonAnswer, parseJsonObject } from '../transport/json-answer.ts';
 import type { Observation, Transport } from '../transport/types.ts';
 import { isJsonObject } from '../json-object.ts';
 
-const mappingsPath = '/2015-03-31/event-source-mappings/';
+/** Where Lambda's event source mappings are: created by a POST here, each one at its UUID below. */
+export const MAPPINGS_PATH = '/2015-03-31/event-source-mappings/';
 
 /**
  * How long the deletion of a mapping may take, in multiples of the per-request timeout (with the
@@ -72,7 +73,7 @@ export async function deleteMappings(target: Transport, uuids: readonly string[]
  */
 export async function sweepMappings(target: Transport, fixtures: FixtureValues, eventSourceArn: string): Promise<CleanupOutcome> {
   const query = new URLSearchParams({ FunctionName: fixtures.functionName, EventSourceArn: eventSourceArn, MaxItems: String(MAX_SWEPT_MAPPINGS) });
-  const listing = await target.send({ method: 'GET', path: `${mappingsPath}?${query}`, headers: {}, body: undefined });
+  const listing = await target.send({ method: 'GET', path: `${MAPPINGS_PATH}?${query}`, headers: {}, body: undefined });
   if (listing.response === null || listing.response.status !== 200) {
     return { deleted: [], problems: [`could not list mappings of ${eventSourceArn}: ${describeObservation(listing)}`] };
   }
@@ -104,7 +105,7 @@ export function functionNameOf(arn: string): string | null {
 
 async function deleteMapping(target: Transport, uuid: string): Promise<string | null> {
   if (!isUuidShaped(uuid)) return `the target named a mapping ${JSON.stringify(clipped(uuid))}, which is not a UUID: not deleted, since it could name another resource in a request path`;
-  const path = `${mappingsPath}${encodeURIComponent(uuid)}`;
+  const path = `${MAPPINGS_PATH}${encodeURIComponent(uuid)}`;
   const goneWithinMs = GONE_WITHIN_TIMEOUTS * target.timeoutMs;
   const deadline = Date.now() + goneWithinMs;
   const retries = backOff(deadline);
