@@ -83,10 +83,10 @@ export async function executionRoleProblem(check: ExecutionRoleCheck): Promise<s
  * cannot use the role there, a sentence when what was made cannot be deleted, null otherwise.
  */
 async function tryMapping(check: ExecutionRoleCheck, transport: Transport, source: SourceFixture): Promise<RoleRefusal | string | null> {
-  const { settings, values } = check;
+  const { values } = check;
   const sourceArn = values.sourceArns[source] ?? '';
   const answer = await transport.send(smallestMappingRequest(values.functionName, source, sourceArn));
-  const leftBehind = await deleteWhatWasMade(transport, answer, values, sourceArn, settings.fixtures === 'auto');
+  const leftBehind = await deleteWhatWasMade(check, transport, answer, sourceArn);
   if (leftBehind !== null) {
     return `the mapping of ${values.functionName} to ${sourceNamed(source, sourceArn)} that the check of the execution role made could not be deleted (${leftBehind}), and every case on that source would meet it: delete it, then run again.`;
   }
@@ -111,16 +111,21 @@ function roleRefusal(source: SourceFixture, sourceArn: string, answer: Observati
   return { source, sourceArn, quoted, assume: CANNOT_BE_ASSUMED.test(message) };
 }
 
-/** Deletes the mapping the check made (or, in doubt, sweeps the run's own function); what could not be deleted, or null. */
-async function deleteWhatWasMade(transport: Transport, answer: Observation, values: FixtureValues, sourceArn: string, ownsFixtures: boolean): Promise<string | null> {
+/**
+ * Deletes the mapping the check made: what could not be deleted, or null. An answer that leaves in
+ * doubt whether a mapping was made (none, or no usable UUID) is swept on the run's own function
+ * and said on the user's; either way the cases go on, as they do after such an answer of their own.
+ */
+async function deleteWhatWasMade(check: ExecutionRoleCheck, transport: Transport, answer: Observation, sourceArn: string): Promise<string | null> {
+  const { settings, values, log } = check;
   const uuid = createdMapping(answer);
-  const outcomes = [await deleteMappings(transport, uuid === null ? [] : [uuid])];
+  const deletion = await deleteMappings(transport, uuid === null ? [] : [uuid]);
   if (mayHaveCreatedUnknownMapping(answer)) {
-    if (!ownsFixtures) return `${describeObservation(answer)} left in doubt whether a mapping was made; the function is not this run's, so none was looked for`;
-    outcomes.push(await sweepMappings(transport, values, sourceArn));
+    const doubt = `the answer to the check's mapping of ${values.functionName} to ${sourceArn} (${describeObservation(answer)}) leaves in doubt whether it was made`;
+    if (settings.fixtures !== 'auto') log(`${doubt}; the function is not this run's, so none was looked for: look for one by hand`);
+    else for (const problem of (await sweepMappings(transport, values, sourceArn)).problems) log(`${doubt}: ${problem}`);
   }
-  const problems = outcomes.flatMap((outcome) => outcome.problems);
-  return problems.length === 0 ? null : problems.join('; ');
+  return deletion.problems.length === 0 ? null : deletion.problems.join('; ');
 }
 
 /** What the role must allow for the refusal to stop: Lambda's right to assume it, or the source's read actions. */
