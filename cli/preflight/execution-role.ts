@@ -112,20 +112,20 @@ function roleRefusal(source: SourceFixture, sourceArn: string, answer: Observati
 }
 
 /**
- * Deletes the mapping the check made: what could not be deleted, or null. An answer that leaves in
- * doubt whether a mapping was made (none, or no usable UUID) is swept on the run's own function
- * and said on the user's; either way the cases go on, as they do after such an answer of their own.
+ * Deletes the mapping the check made, or, when the answer leaves in doubt whether one was made (no
+ * answer, no usable UUID), sweeps those of the run's own function to the source: what may be left,
+ * or null. On the user's function nothing is looked for: that is said, and the cases go on.
  */
 async function deleteWhatWasMade(check: ExecutionRoleCheck, transport: Transport, answer: Observation, sourceArn: string): Promise<string | null> {
   const { settings, values, log } = check;
   const uuid = createdMapping(answer);
-  const deletion = await deleteMappings(transport, uuid === null ? [] : [uuid]);
+  const outcomes = [await deleteMappings(transport, uuid === null ? [] : [uuid])];
   if (mayHaveCreatedUnknownMapping(answer)) {
-    const doubt = `the answer to the check's mapping of ${values.functionName} to ${sourceArn} (${describeObservation(answer)}) leaves in doubt whether it was made`;
-    if (settings.fixtures !== 'auto') log(`${doubt}; the function is not this run's, so none was looked for: look for one by hand`);
-    else for (const problem of (await sweepMappings(transport, values, sourceArn)).problems) log(`${doubt}: ${problem}`);
+    if (settings.fixtures === 'auto') outcomes.push(await sweepMappings(transport, values, sourceArn));
+    else log(`the answer to the check's mapping of ${values.functionName} to ${sourceArn} (${describeObservation(answer)}) leaves in doubt whether it was made; the function is not this run's, so none was looked for: look for one by hand`);
   }
-  return deletion.problems.length === 0 ? null : deletion.problems.join('; ');
+  const problems = outcomes.flatMap((outcome) => outcome.problems);
+  return problems.length === 0 ? null : problems.join('; ');
 }
 
 /** What the role must allow for the refusal to stop: Lambda's right to assume it, or the source's read actions. */

@@ -64,6 +64,12 @@ describe('deleting a mapping', () => {
     expect(target.sent.length).toBeLessThanOrEqual(4);
   });
 
+  it('gives up on a mapping that stays visible after its deletion within the same bound', async () => {
+    const target = mappingTarget([{ status: 202, body: { UUID } }], [{ status: 200, body: { UUID, State: 'Deleting' } }], 100);
+    expect(await deleteMappings(target, [UUID])).toEqual({ deleted: [], problems: [`mapping ${UUID} was still visible 0.3 s after its deletion`] });
+    expect(target.sent.filter((line) => line.startsWith('GET')).length).toBeLessThanOrEqual(4);
+  });
+
   it('takes an answer 404 to the delete as the mapping gone, without looking again', async () => {
     const target = mappingTarget([{ status: 404, body: { __type: 'ResourceNotFoundException' } }]);
     expect(await deleteMappings(target, [UUID])).toEqual({ deleted: [UUID], problems: [] });
