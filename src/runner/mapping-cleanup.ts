@@ -116,7 +116,8 @@ async function deleteMapping(target: Transport, uuid: string): Promise<string | 
     const response = deletion.response;
     if (response?.status === 404) return null;
     if (response !== null && response.status < 300) break;
-    const busy = response !== null && refusedAsBusy(errorTypeOf(response) ?? '', errorMessageOf(response));
+    // Throttled still, past the transport's own retries (a control-plane limit shared by the whole account): not done, so asked again too.
+    const busy = response !== null && (response.status === 429 || refusedAsBusy(errorTypeOf(response) ?? '', errorMessageOf(response)));
     if (!busy) return `could not delete mapping ${clipped(uuid)}: ${describeObservation(deletion)}`;
     if (!(await retries.next())) return `could not delete mapping ${clipped(uuid)}: still busy ${goneWithinMs / 1000} s after the first try (${describeObservation(deletion)} ${errorTypeOf(response) ?? ''})`;
   }

@@ -43,6 +43,13 @@ describe('deleting a mapping', () => {
     expect(target.sent.filter((line) => line.startsWith('DELETE'))).toHaveLength(2);
   });
 
+  it('asks again while the delete is still throttled after the transport\'s own retries', async () => {
+    const throttled = { __type: 'TooManyRequestsException', message: 'Rate exceeded', Reason: 'CallerRateLimitExceeded' };
+    const target = mappingTarget([{ status: 429, body: throttled }, { status: 202, body: { UUID } }]);
+    expect(await deleteMappings(target, [UUID])).toEqual({ deleted: [UUID], problems: [] });
+    expect(target.sent.filter((line) => line.startsWith('DELETE'))).toHaveLength(2);
+  });
+
   it('does not ask again on any other refusal, and says what was answered', async () => {
     const exists = { __type: 'ResourceConflictException', message: 'The resource already exists.' };
     for (const answer of [{ status: 409, body: exists }, { status: 400, body: { __type: 'InvalidParameterValueException', message: 'no' } }, { status: 500, body: {} }]) {
