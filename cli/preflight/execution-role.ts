@@ -7,7 +7,7 @@
 import { SOURCE_READ_ACTIONS } from '../../fixtures/execution-role-actions.ts';
 import { sleep } from '../../fixtures/wait-until.ts';
 import { cutToLength, MAX_MESSAGE_LENGTH } from '../../src/bounded-text.ts';
-import type { SourceFixture } from '../../src/cases/case.ts';
+import type { Fixture, SourceFixture } from '../../src/cases/case.ts';
 import type { FixtureValues } from '../../src/cases/placeholders.ts';
 import { createdMapping, deleteMappings, mayHaveCreatedUnknownMapping, sweepMappings } from '../../src/runner/mapping-cleanup.ts';
 import { smallestMappingRequest } from '../../src/runner/smallest-mapping.ts';
@@ -30,8 +30,8 @@ export interface ExecutionRoleCheck {
   readonly credentials: AwsCredentialIdentityProvider;
   readonly settings: Pick<RunSettings, 'region' | 'timeoutMs' | 'fixtures' | 'roleArn'>;
   readonly values: FixtureValues;
-  /** The sources the cases need (those the target has). */
-  readonly sources: readonly SourceFixture[];
+  /** What the cases need: each source of it the fixtures have is checked. */
+  readonly needs: readonly Fixture[];
   /** Progress lines, while IAM is waited for. */
   readonly log: (line: string) => void;
 }
@@ -44,7 +44,7 @@ export interface ExecutionRoleCheck {
  */
 export async function executionRoleProblem(check: ExecutionRoleCheck): Promise<string | null> {
   const { targetUrl, credentials, settings, values, log } = check;
-  const sources = check.sources.filter((source) => values.sourceArns[source] !== undefined);
+  const sources = check.needs.filter((need): need is SourceFixture => need !== 'function' && values.sourceArns[need] !== undefined);
   if (values.functionName === '' || sources.length === 0) return null;
   const roleIsNew = settings.fixtures === 'auto' && settings.roleArn === null;
   const boundMs = FIXTURE_WAIT_TIMEOUTS * settings.timeoutMs;

@@ -1,7 +1,6 @@
 import type { AwsCredentialIdentityProvider } from '../../src/transport/index.ts';
 import type { LoadedFixtures, RunFixtures } from '../commands/run-fixtures.ts';
 import type { RunSettings } from '../commands/run-settings.ts';
-import type { SourceFixture } from '../../src/cases/case.ts';
 import { credentialsProblem } from './credentials.ts';
 import { executionRoleProblem } from './execution-role.ts';
 import { reportDirProblem } from './report-dir.ts';
@@ -29,7 +28,6 @@ export async function preparedFixtures(
   if ('problem' in loaded) return settings.fixtures === 'auto' ? { problem: `the fixtures could not be created: ${loaded.problem}` } : loaded;
   const absent = settings.fixtures === 'auto' ? null : await staticFixturesProblem(settings.fixtures.file, loaded.values, targetUrl, credentials, settings, secrets);
   if (absent !== null) return { problem: absent };
-  const sources = fixtures.needs.filter((need): need is SourceFixture => need !== 'function' && !loaded.missing.includes(need));
-  const unusable = await executionRoleProblem({ targetUrl, credentials, settings, values: loaded.values, sources, log });
+  const unusable = await executionRoleProblem({ targetUrl, credentials, settings, values: loaded.values, needs: fixtures.needs, log });
   return unusable === null ? loaded : { problem: unusable };
 }
