@@ -119,7 +119,7 @@ async function deleteMapping(target: Transport, uuid: string): Promise<string | 
     // Throttled still, past the transport's own retries (a control-plane limit shared by the whole account): not done, so asked again too.
     const busy = response !== null && (response.status === 429 || refusedAsBusy(errorTypeOf(response) ?? '', errorMessageOf(response)));
     if (!busy) return `could not delete mapping ${clipped(uuid)}: ${describeObservation(deletion)}`;
-    if (!(await retries.next())) return `could not delete mapping ${clipped(uuid)}: still busy ${goneWithinMs / 1000} s after the first try (${describeObservation(deletion)} ${errorTypeOf(response) ?? ''})`;
+    if (!(await retries.next())) return `could not delete mapping ${clipped(uuid)}: still refused ${goneWithinMs / 1000} s after the first try (${describeObservation(deletion)} ${errorTypeOf(response) ?? ''})`;
   }
   // A deleted mapping stays visible (Deleting) for a while, and blocks a new one of its function and source meanwhile.
   const lookups = backOff(deadline);

@@ -66,7 +66,7 @@ describe('deleting a mapping', () => {
     const target = mappingTarget([{ status: 400, body: IN_USE }], [], 100);
     const outcome = await deleteMappings(target, [UUID]);
     expect(outcome.deleted).toEqual([]);
-    expect(outcome.problems).toEqual([`could not delete mapping ${UUID}: still busy 0.3 s after the first try (answer 400 ResourceInUseException)`]);
+    expect(outcome.problems).toEqual([`could not delete mapping ${UUID}: still refused 0.3 s after the first try (answer 400 ResourceInUseException)`]);
     expect(target.sent.length).toBeGreaterThanOrEqual(2);
     expect(target.sent.length).toBeLessThanOrEqual(4);
   });
