@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, test } from 'vitest';
 import { runFunctions } from '../cli/commands/run-fixtures.ts';
 import { randomSeed, runSettings } from '../cli/commands/run-settings.ts';
 import { processIo } from '../cli/io.ts';
+import { executionRoleProblem } from '../cli/preflight/execution-role.ts';
 import { openTargetSession } from '../cli/target-session.ts';
 import { editionCases } from '../src/cases/edition-cases.ts';
 import { repeatCases, selectCases } from '../src/cases/select.ts';
@@ -42,6 +43,9 @@ beforeAll(async () => {
   const loaded = await session.fixtures.load();
   if ('problem' in loaded) throw new Error(`Nothing can be judged: ${loaded.problem}`);
   const { targetUrl, credentials } = session;
+  // As before a run's first case: the cases are sent once Lambda can use the execution role.
+  const unusable = await executionRoleProblem({ targetUrl, credentials, settings, values: loaded.values, needs: session.fixtures.needs, log: session.say });
+  if (unusable !== null) throw new Error(`Nothing can be judged: ${unusable}`);
   const { concurrency, timeoutMs } = settings;
   transport = createTransport({ url: targetUrl, region: settings.region, credentials, concurrency, timeoutMs });
   const plan = { edition: spec.edition, spec, cases, fixtures: loaded.values, missingFixtures: loaded.missing, ownsFixtures: settings.fixtures === 'auto', maxShrinkRequests: settings.maxShrinkRequests };

@@ -15,6 +15,8 @@ export interface LoadedFixtures {
 
 /** The fixtures of one run: provisioned on the target (and deleted again), or read from a file. */
 export interface RunFixtures {
+  /** What the cases need. */
+  readonly needs: readonly Fixture[];
   /** The fixtures, or why they could not be made: one sentence saying what to do. */
   load(): Promise<LoadedFixtures | { readonly problem: string }>;
   /** Deletes what the run created; safe to call more than once, and at once from a signal handler. */
@@ -56,6 +58,7 @@ export function runFixtures({ targetUrl, settings, credentials, needs, functions
   if (fixtures !== 'auto') {
     let loaded: LoadedFixtures | undefined;
     return {
+      needs,
       // Read once: the checks before the first case look at the same values the cases are sent with.
       load: async () => {
         if (loaded !== undefined) return loaded;
@@ -89,6 +92,7 @@ export function runFixtures({ targetUrl, settings, credentials, needs, functions
       return { run: made, ProvisioningFailed };
     }));
   return {
+    needs,
     load: async () => {
       const { run, ProvisioningFailed: Failed } = await fixtureRun();
       try {

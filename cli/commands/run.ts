@@ -93,7 +93,7 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
     if (expectations !== null && expectations.madeWith.seed === null && settings.seed === null && settings.updateExpectations === null) {
       say(`${expectations.file} records no seed, so this gate is not pinned: property cases draw other values on every run, and may fail otherwise than listed; --update-expectations ${expectations.file} records one`);
     }
-    const loaded = await preparedFixtures(settings, targetUrl, credentials, secrets, fixtures);
+    const loaded = await preparedFixtures(settings, targetUrl, credentials, secrets, fixtures, say);
     if ('problem' in loaded) {
       say(`Nothing was judged: ${loaded.problem}`);
       return 2;

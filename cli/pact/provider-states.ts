@@ -6,6 +6,7 @@
 import type { FixtureValues } from '../../src/cases/placeholders.ts';
 import { paddedValues, SOURCE_FIXTURES, stateNamed, stateValues } from '../../src/pact/provider-states.ts';
 import { createdMapping, deleteMappings, mayHaveCreatedUnknownMapping, sweepMappings } from '../../src/runner/mapping-cleanup.ts';
+import { smallestMappingRequest } from '../../src/runner/smallest-mapping.ts';
 import type { SourceType } from '../../src/spec/types.ts';
 import { describeObservation, type Observation, type Transport } from '../../src/transport/index.ts';
 
@@ -69,14 +70,7 @@ export class StateHandlers {
     const fixtures = this.fixtures;
     const arn = fixtures?.sourceArns[source];
     if (fixtures === null || arn === undefined) return `no ${source} fixture on the target`;
-    // The smallest request every source accepts; streams need a starting position.
-    const body = { FunctionName: fixtures.functionName, EventSourceArn: arn, ...(source !== 'sqs' && { StartingPosition: 'TRIM_HORIZON' }) };
-    const answer = await this.transport.send({
-      method: 'POST',
-      path: '/2015-03-31/event-source-mappings/',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
+    const answer = await this.transport.send(smallestMappingRequest(fixtures.functionName, source, arn));
     const uuid = createdMapping(answer);
     if (uuid !== null) this.created.push(uuid);
     return answer.response !== null && answer.response.status < 300 ? null : `could not create the mapping the state names (${describeObservation(answer)})`;

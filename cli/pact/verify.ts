@@ -70,7 +70,7 @@ export async function pactVerify(argv: string[], io: CommandIo = processIo): Pro
   );
   try {
     say(`lambda-esm-conformance: Pact's verifier checks ${targetUrl}${reference === null ? '' : ' (the embedded reference server)'} against ${interactions.length} interactions of ${pactFile}`);
-    const loaded = await preparedFixtures(settings, targetUrl, credentials, secrets, fixtures);
+    const loaded = await preparedFixtures(settings, targetUrl, credentials, secrets, fixtures, say);
     if ('problem' in loaded) {
       say(`Nothing was verified: ${loaded.problem}`);
       return 2;

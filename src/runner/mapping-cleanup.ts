@@ -1,14 +1,17 @@
 import type { FixtureValues } from '../cases/placeholders.ts';
 import { describeObservation } from '../transport/describe-observation.ts';
+import { errorMessageOf, errorTypeOf } from '../transport/error-type.ts';
 import { parseJsonAnswer, parseJsonObject } from '../transport/json-answer.ts';
 import type { Observation, Transport } from '../transport/types.ts';
 import { isJsonObject } from '../json-object.ts';
 
-const mappingsPath = '/2015-03-31/event-source-mappings/';
+/** Where Lambda's event source mappings are: created by a POST here, each one at its UUID below. */
+export const MAPPINGS_PATH = '/2015-03-31/event-source-mappings/';
 
 /**
- * How long a deleted mapping may stay visible (AWS deletes asynchronously) before we give up
- * waiting, in multiples of the per-request timeout: with the default 10 s, 30 s.
+ * How long the deletion of a mapping may take, in multiples of the per-request timeout (with the
+ * default 10 s, 30 s): AWS refuses it while the mapping is still Creating, and deletes
+ * asynchronously, the mapping visible as Deleting meanwhile.
  */
 export const GONE_WITHIN_TIMEOUTS = 3;
 
@@ -70,7 +73,7 @@ export async function deleteMappings(target: Transport, uuids: readonly string[]
  */
 export async function sweepMappings(target: Transport, fixtures: FixtureValues, eventSourceArn: string): Promise<CleanupOutcome> {
   const query = new URLSearchParams({ FunctionName: fixtures.functionName, EventSourceArn: eventSourceArn, MaxItems: String(MAX_SWEPT_MAPPINGS) });
-  const listing = await target.send({ method: 'GET', path: `${mappingsPath}?${query}`, headers: {}, body: undefined });
+  const listing = await target.send({ method: 'GET', path: `${MAPPINGS_PATH}?${query}`, headers: {}, body: undefined });
   if (listing.response === null || listing.response.status !== 200) {
     return { deleted: [], problems: [`could not list mappings of ${eventSourceArn}: ${describeObservation(listing)}`] };
   }
@@ -102,18 +105,56 @@ export function functionNameOf(arn: string): string | null {
 
 async function deleteMapping(target: Transport, uuid: string): Promise<string | null> {
   if (!isUuidShaped(uuid)) return `the target named a mapping ${JSON.stringify(clipped(uuid))}, which is not a UUID: not deleted, since it could name another resource in a request path`;
-  const path = `${mappingsPath}${encodeURIComponent(uuid)}`;
-  const deletion = await target.send({ method: 'DELETE', path, headers: {}, body: undefined });
-  const status = deletion.response?.status;
-  if (status === undefined || (status >= 300 && status !== 404)) return `could not delete mapping ${clipped(uuid)}: ${describeObservation(deletion)}`;
+  const path = `${MAPPINGS_PATH}${encodeURIComponent(uuid)}`;
   const goneWithinMs = GONE_WITHIN_TIMEOUTS * target.timeoutMs;
   const deadline = Date.now() + goneWithinMs;
-  for (let pause = 50; Date.now() < deadline; pause = Math.min(pause * 2, 5_000)) {
+  const retries = backOff(deadline);
+  // AWS refuses to delete a mapping still Creating (or in another operation) for a few seconds:
+  // the delete is asked again, within the same bound as the wait for the mapping to be gone.
+  for (;;) {
+    const deletion = await target.send({ method: 'DELETE', path, headers: {}, body: undefined });
+    const response = deletion.response;
+    if (response?.status === 404) return null;
+    if (response !== null && response.status < 300) break;
+    // Throttled still, past the transport's own retries (a control-plane limit shared by the whole account): not done, so asked again too.
+    const busy = response !== null && (response.status === 429 || refusedAsBusy(errorTypeOf(response) ?? '', errorMessageOf(response)));
+    if (!busy) return `could not delete mapping ${clipped(uuid)}: ${describeObservation(deletion)}`;
+    if (!(await retries.next())) return `could not delete mapping ${clipped(uuid)}: still refused ${goneWithinMs / 1000} s after the first try (${describeObservation(deletion)} ${errorTypeOf(response) ?? ''})`;
+  }
+  // A deleted mapping stays visible (Deleting) for a while, and blocks a new one of its function and source meanwhile.
+  const lookups = backOff(deadline);
+  do {
     const lookup = await target.send({ method: 'GET', path, headers: {}, body: undefined });
     if (lookup.response?.status === 404) return null;
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, Math.min(pause, deadline - Date.now()))));
-  }
+  } while (await lookups.next());
   return `mapping ${clipped(uuid)} was still visible ${goneWithinMs / 1000} s after its deletion`;
+}
+
+/**
+ * Whether a refusal to delete says the resource is busy, and so may be asked again: Lambda's
+ * ResourceInUseException (a mapping still Creating, a stream or table still being made), or a
+ * ResourceConflictException naming an operation in progress (not one saying the resource exists).
+ */
+export function refusedAsBusy(errorType: string, message: string): boolean {
+  return errorType === 'ResourceInUseException' || (errorType === 'ResourceConflictException' && /\bin progress\b/i.test(message));
+}
+
+/** The pause between two requests of one deletion doubles from this up to MAX_PAUSE_MS: a poll never spins. */
+const FIRST_PAUSE_MS = 50;
+const MAX_PAUSE_MS = 5_000;
+
+/** Pauses that double each time, until `deadline`: `next()` waits the next one, and answers false once the deadline has passed. */
+function backOff(deadline: number): { next(): Promise<boolean> } {
+  let pause = FIRST_PAUSE_MS;
+  return {
+    async next() {
+      const left = deadline - Date.now();
+      if (left <= 0) return false;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(pause, left)));
+      pause = Math.min(pause * 2, MAX_PAUSE_MS);
+      return true;
+    },
+  };
 }
 
 function capProblems(problems: readonly string[]): string[] {

@@ -24,6 +24,17 @@ export function errorTypeOf(response: ObservedResponse): string | null {
   return null;
 }
 
+/**
+ * The message of an AWS JSON error answer (`message`, or `Message` as some services spell it), or
+ * '' when it has none: what tells one refusal of a type from another (a conflict with an operation
+ * in progress from a duplicate, IAM not yet propagated from a permission never granted).
+ */
+export function errorMessageOf(response: ObservedResponse): string {
+  const body = parseJsonObject(response.body);
+  const message = body?.['message'] ?? body?.['Message'];
+  return typeof message === 'string' ? message : '';
+}
+
 /** Reduces a raw error type such as `aws.lambda#TooManyRequestsException:http://...` to its short name, cut to MAX_ERROR_TYPE_LENGTH. */
 export function sanitizeErrorType(raw: string): string | null {
   let value = raw;

@@ -4,7 +4,7 @@ export { createTransport } from './create-transport.ts';
 export { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from './defaults.ts';
 export { resolveCredentials, DUMMY_CREDENTIALS, type ResolveCredentialsOptions } from './credentials.ts';
 export { describeObservation } from './describe-observation.ts';
-export { errorTypeOf, sanitizeErrorType } from './error-type.ts';
+export { errorMessageOf, errorTypeOf, sanitizeErrorType } from './error-type.ts';
 export { redactHeaders, redactSecrets, isCredentialHeaderName, REDACTED } from './redact.ts';
 export { secretsOf, recordSecrets, MIN_SECRET_LENGTH, type RecordedSecrets } from './secrets.ts';
 export { parseTargetUrl, TargetUrlError } from './target-url.ts';

@@ -4,7 +4,7 @@ import { generateCases } from '../../src/cases/generate.ts';
 import { loadEdition } from '../../src/spec/load.ts';
 import type { RunReport } from '../../src/results.ts';
 import { startReferenceServer, type ReferenceServer } from '../../reference/server.ts';
-import { startInterceptingProxy, type Forwarded, type Interference } from '../support/intercepting-proxy.ts';
+import { startInterceptingProxy, write, type Forwarded, type Interference } from '../support/intercepting-proxy.ts';
 import { idsWith, readResults, runInProcess } from './support/cli-run.ts';
 import { remainingMappings } from './support/reference-state.ts';
 
@@ -155,9 +155,20 @@ describe('wrong servers are caught by the right cases, and only by them', () => 
 });
 
 describe('a server that cannot delete mappings', () => {
+  const deleteMapping = 'DELETE /2015-03-31/event-source-mappings';
+
   it('turns the case that left a mapping behind into an error that says so', async () => {
-    const deleteMapping = 'DELETE /2015-03-31/event-source-mappings';
-    mutations[deleteMapping] = { kind: 'error', message: 'deletion is broken' };
+    // The check before the first case deletes the mapping it made; every deletion after it fails.
+    let deletions = 0;
+    mutations[deleteMapping] = {
+      kind: 'take-over',
+      answer: async (exchange) => {
+        if ((deletions += 1) === 1) {
+          const forwarded = await exchange.forward();
+          write(exchange.response, forwarded.status, forwarded.headers, forwarded.body);
+        } else write(exchange.response, 500, { 'content-type': 'application/json', 'x-amzn-errortype': 'InternalFailure' }, '{"message":"deletion is broken"}');
+      },
+    };
     try {
       const run = await runInProcess(['--target', proxy.url, '--grep', '^BatchSize/sqs/(1|omitted)$', '--concurrency', '1']);
       expect(run.code).toBe(1);
@@ -166,6 +177,19 @@ describe('a server that cannot delete mappings', () => {
       expect(first?.reasons).toEqual([{ check: 'mapping_cleanup', clause: 'BatchSize.range', message: expect.stringMatching(/^could not delete mapping [0-9a-f-]+: answer 500$/) }]);
       // The mapping left behind makes the next case on the same source meet a conflict.
       expect(second?.response?.status).toBe(409);
+    } finally {
+      delete mutations[deleteMapping];
+    }
+  }, 60_000);
+
+  it('judges nothing when the mapping the check of the execution role made cannot be deleted: every case would meet it', async () => {
+    mutations[deleteMapping] = { kind: 'error', message: 'deletion is broken' };
+    try {
+      const run = await runInProcess(['--target', proxy.url, '--grep', '^BatchSize/sqs/(1|omitted)$', '--concurrency', '1']);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(
+        /^Nothing was judged: the mapping of lesm-\w+-fn to the SQS queue arn:aws:sqs:\S+ that the check of the execution role made could not be deleted \(could not delete mapping [0-9a-f-]+: answer 500\), and every case on that source would meet it: delete it, then run again\.$/m,
+      );
     } finally {
       delete mutations[deleteMapping];
     }

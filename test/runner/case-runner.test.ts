@@ -107,3 +107,14 @@ describe('the cleanup after a case deletes only what it can prove the case made'
     }
   });
 });
+
+describe('a case never retries its own request', () => {
+  it('judges a refusal IAM\'s delay gives as it is, after one request', async () => {
+    const refusal = { __type: 'InvalidParameterValueException', message: 'The function execution role does not have permissions to call ReceiveMessage on SQS' };
+    const target = new ScriptedTarget(() => ({ status: 400, body: JSON.stringify(refusal) }));
+    const runner = new CaseRunner({ transport: target, spec, fixtures, missingFixtures: [], ownsFixtures: true, maxShrinkRequests: 50 });
+    const judged = await runner.run(caseOf('Enabled/sqs/true'));
+    expect(judged.outcome).toBe('fail');
+    expect(target.sent).toEqual(['POST /2015-03-31/event-source-mappings/']);
+  });
+});

@@ -4,10 +4,12 @@ import type { Observation, Transport, WireRequest } from '../../src/transport/ty
 /** A target that answers each request from a script, and records the method and path of every request. */
 export class ScriptedTarget implements Transport {
   readonly url = 'http://scripted.invalid';
-  readonly timeoutMs = 100;
   readonly sent: string[] = [];
 
-  constructor(private readonly script: (request: WireRequest) => { status: number; body: string }) {}
+  constructor(
+    private readonly script: (request: WireRequest) => { status: number; body: string },
+    readonly timeoutMs = 100,
+  ) {}
 
   async send(request: WireRequest): Promise<Observation> {
     this.sent.push(`${request.method} ${request.path}`);
