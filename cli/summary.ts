@@ -4,6 +4,7 @@ import { verdictOf } from '../reporters/verdict.ts';
 import { REPORT_FILES } from '../reporters/write-reports.ts';
 import type { RunReport } from '../src/results.ts';
 import { casesCount } from '../reporters/case-count.ts';
+import { requestCountsSentence } from '../reporters/request-counts-text.ts';
 
 /** How many findings the recap names; the reports list them all. */
 export const TOP_FINDINGS = 5;
@@ -39,6 +40,7 @@ export function summarize(report: RunReport, reportDir: string, words: SummaryWo
   const verdict = verdictOf(report);
   say('');
   findingsRecap(report, reportDir, say);
+  if (report.requests !== null) say(requestCountsSentence(report.requests));
   say(certificationSentence(report.certification));
   say(`${pass} of ${total} ${words.passed}, ${fail} fail, ${error} ${words.unjudged}, ${skip} ${words.skipped} (${(report.durationMs / 1000).toFixed(1)} s). Reports:`);
   for (const name of REPORT_FILES) say(`  ${path.join(reportDir, name)}`);

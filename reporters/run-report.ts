@@ -5,6 +5,7 @@ import { findingsOf } from '../src/findings/findings.ts';
 import { applyGate } from '../src/gate/classify.ts';
 import type { Expectations } from '../src/gate/expectations.ts';
 import { unjudged, type CaseIdentity, type CaseResult, type RunReport, type RunScope } from '../src/results.ts';
+import type { RequestCounts } from '../src/transport/request-pacer.ts';
 import { summarize } from './summarize.ts';
 import type { ToolIdentity } from './tool-identity.ts';
 
@@ -32,6 +33,8 @@ export interface RunFacts {
   readonly results: ReadonlyMap<string, CaseResult>;
   readonly stop: RunStop | null;
   readonly scope: RunScope;
+  /** What the run's requests cost, as the rate limiter counted them; null when not counted. */
+  readonly requests: RequestCounts | null;
   /** The known deviations of --expectations, and the ids the edition generates (to tell a stale entry); null without. */
   readonly gate: { readonly expectations: Expectations; readonly editionCaseIds: readonly string[] } | null;
 }
@@ -83,6 +86,7 @@ export function buildRunReport(facts: RunFacts): RunReport {
     interruption,
     scope: facts.scope,
     summary: summarize(cases),
+    requests: facts.requests,
     gate: gated?.summary ?? null,
     certification: certificationOf(cases, { complete: interruption === null, subset: facts.subset }),
     findings,

@@ -43,7 +43,7 @@ beforeAll(async () => {
   if ('problem' in loaded) throw new Error(`Nothing can be judged: ${loaded.problem}`);
   const { targetUrl, credentials } = session;
   const { concurrency, timeoutMs } = settings;
-  transport = createTransport({ url: targetUrl, region: settings.region, credentials, concurrency, timeoutMs });
+  transport = createTransport({ url: targetUrl, region: settings.region, credentials, concurrency, timeoutMs, pacer: session.pacer });
   const plan = { edition: spec.edition, spec, cases, fixtures: loaded.values, missingFixtures: loaded.missing, ownsFixtures: settings.fixtures === 'auto' };
   for (const result of await runCases(plan, { transport, concurrency })) results.set(result.id, result);
 }, 0);

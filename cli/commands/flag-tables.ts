@@ -3,6 +3,7 @@
 // Kept light (no HTTP, no AWS SDK): cli/main.ts shows the help without loading a command.
 import { DEFAULT_CONSUMER, DEFAULT_PROVIDER } from '../../src/pact/export.ts';
 import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from '../../src/transport/defaults.ts';
+import { AWS_START_RPS } from '../../src/transport/request-pacer.ts';
 import { grepProblem, type FlagTable, type TextFlag, type WholeNumberFlag } from './flags.ts';
 import { MAX_SEED } from '../../src/gate/expectations.ts';
 
@@ -130,6 +131,14 @@ export const RUN_FLAGS = {
   },
   seed: { ...seed, otherwise: "the expectations file's seed, else a random 32-bit seed; printed with where it came from" },
   'property-runs': propertyRuns,
+  'max-rps': {
+    type: 'integer',
+    value: 'N',
+    min: 1,
+    max: 10_000,
+    otherwise: `${AWS_START_RPS} against an AWS endpoint, else none`,
+    help: 'requests per second to the target, never more, the fixtures\' calls included; the run slows down by itself when throttled and speeds up again after a quiet second',
+  },
 } as const satisfies FlagTable;
 
 export const LIST_FLAGS = {

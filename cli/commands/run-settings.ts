@@ -29,6 +29,8 @@ export interface RunSettings {
   readonly seed: number | null;
   /** Values each property case draws (--property-runs); 0: no property cases. */
   readonly propertyRuns: number;
+  /** The cap on requests per second to the target (--max-rps); null: AWS_START_RPS against an AWS endpoint, else none. */
+  readonly maxRps: number | null;
 }
 
 export type TargetSource = NonNullable<FlagSources<typeof RUN_FLAGS>['target']>;
@@ -61,6 +63,7 @@ export function runSettings(flags: RunFlags, env: NodeJS.ProcessEnv): RunSetting
     updateExpectations: values['update-expectations'] ?? null,
     seed: values.seed ?? null,
     propertyRuns: values['property-runs'],
+    maxRps: values['max-rps'] ?? null,
   };
 }
 

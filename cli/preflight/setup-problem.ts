@@ -1,4 +1,4 @@
-import type { AwsCredentialIdentityProvider } from '../../src/transport/index.ts';
+import type { AwsCredentialIdentityProvider, RequestPacer } from '../../src/transport/index.ts';
 import type { LoadedFixtures, RunFixtures } from '../commands/run-fixtures.ts';
 import type { RunSettings } from '../commands/run-settings.ts';
 import { credentialsProblem } from './credentials.ts';
@@ -18,12 +18,13 @@ export async function preparedFixtures(
   credentials: AwsCredentialIdentityProvider,
   secrets: () => readonly string[],
   fixtures: RunFixtures,
+  pacer: RequestPacer,
 ): Promise<LoadedFixtures | { readonly problem: string }> {
-  const problem = reportDirProblem(settings.reportDir) ?? (await credentialsProblem(credentials, settings, targetUrl)) ?? (await targetProblem(targetUrl, credentials, settings));
+  const problem = reportDirProblem(settings.reportDir) ?? (await credentialsProblem(credentials, settings, targetUrl)) ?? (await targetProblem(targetUrl, credentials, settings, pacer));
   if (problem !== null) return { problem };
   const loaded = await fixtures.load();
   if (settings.fixtures === 'auto') return 'problem' in loaded ? { problem: `the fixtures could not be created: ${loaded.problem}` } : loaded;
   if ('problem' in loaded) return loaded;
-  const absent = await staticFixturesProblem(settings.fixtures.file, loaded.values, targetUrl, credentials, settings, secrets);
+  const absent = await staticFixturesProblem(settings.fixtures.file, loaded.values, targetUrl, credentials, settings, secrets, pacer);
   return absent === null ? loaded : { problem: absent };
 }

@@ -22,6 +22,7 @@ describe('run settings', () => {
       updateExpectations: null,
       seed: null,
       propertyRuns: 10,
+      maxRps: null,
     });
   });
 
@@ -43,6 +44,7 @@ describe('run settings', () => {
     'update-expectations': 'new.yaml',
     seed: '7',
     'property-runs': '0',
+    'max-rps': '5',
   };
   it.each(Object.entries(samples))('reads --%s %s into the settings', (flag, text) => {
     expect(runSettings({ [flag]: text }, {})).not.toEqual(runSettings({}, {}));
