@@ -32,15 +32,15 @@ function findingsRecap(report: RunReport, reportDir: string, say: (line: string)
 }
 
 /**
- * The recap that closes a command which wrote the reports: the top findings, the certification,
- * the counts and where the reports are, and the verdict as the very last line.
+ * The recap that closes a command which wrote the reports: what its requests cost, the top
+ * findings, the certification, the counts and where the reports are, and the verdict as the very last line.
  */
 export function summarize(report: RunReport, reportDir: string, words: SummaryWords, say: (line: string) => void): void {
   const { total, pass, fail, error, skip } = report.summary;
   const verdict = verdictOf(report);
   say('');
-  findingsRecap(report, reportDir, say);
   if (report.requests !== null) say(requestCountsSentence(report.requests));
+  findingsRecap(report, reportDir, say);
   say(certificationSentence(report.certification));
   say(`${pass} of ${total} ${words.passed}, ${fail} fail, ${error} ${words.unjudged}, ${skip} ${words.skipped} (${(report.durationMs / 1000).toFixed(1)} s). Reports:`);
   for (const name of REPORT_FILES) say(`  ${path.join(reportDir, name)}`);
