@@ -6,8 +6,10 @@
 // Adaptive, by additive increase and multiplicative decrease: a throttled answer to a request sent
 // at the current rate lowers the rate to a fraction of what the target accepted in the last second
 // (at most a fraction of the current rate; half of it when the last decrease was less than a quiet
-// period ago and was not enough), a `Retry-After` pauses every request until it has passed, and
-// each quiet period without throttling adds a little back, never above the cap.
+// period ago and was not enough), and each quiet period without throttling adds a little back,
+// never above the cap. A throttled answer with a `Retry-After` is the target saying how long to
+// wait: every request pauses that long, and the rate is left alone (a target that throttles
+// whatever the rate, as a fault injector does, would otherwise drive it down to the minimum).
 import { isAwsEndpoint } from './aws-endpoint.ts';
 import { DEFAULT_RETRY_OPTIONS } from './backoff.ts';
 import { systemClock } from './system-clock.ts';
@@ -165,7 +167,10 @@ export function createRequestPacer(options: PacerOptions): RequestPacer {
       }
       counts.throttled += 1;
       if (!adapts) return;
-      if (answer.retryAfterMs !== null) pausedUntil = Math.max(pausedUntil, now + Math.min(Math.max(0, answer.retryAfterMs), MAX_PAUSE_MS));
+      if (answer.retryAfterMs !== null) {
+        pausedUntil = Math.max(pausedUntil, now + Math.min(Math.max(0, answer.retryAfterMs), MAX_PAUSE_MS));
+        return;
+      }
       if (ticket.sentAt < loweredAt) return;
       // Right after a decrease, the last second's acceptances still include what a burst got through.
       const current = rps ?? Number.POSITIVE_INFINITY;

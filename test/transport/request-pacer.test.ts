@@ -92,14 +92,28 @@ describe('the request pacer', () => {
     expect(pacer.rps).toBe(1);
   });
 
-  it('pauses every request until a Retry-After has passed, for at most MAX_PAUSE_MS', async () => {
+  it('pauses every request until a Retry-After has passed, for at most MAX_PAUSE_MS, and leaves the rate to it', async () => {
     const { pacer } = pacerAt(null);
-    const [ticket] = [await pacer.beforeRequest()];
+    const ticket = await pacer.beforeRequest();
     pacer.afterAnswer(ticket, { throttled: true, retryAfterMs: 3_000 });
     const next = await pacer.beforeRequest();
     expect(next.sentAt - ticket.sentAt).toBe(3_000);
     pacer.afterAnswer(next, { throttled: true, retryAfterMs: 10 * MAX_PAUSE_MS });
     expect((await pacer.beforeRequest()).sentAt - next.sentAt).toBe(MAX_PAUSE_MS);
+    expect(pacer.rps).toBeNull();
+    expect(pacer.counts().throttled).toBe(2);
+  });
+
+  it('keeps its pace where a target throttles a quarter of the requests at random, each with a Retry-After', async () => {
+    const { pacer } = pacerAt(10);
+    const times: number[] = [];
+    for (let index = 0; index < 40; index += 1) {
+      const ticket = await pacer.beforeRequest();
+      times.push(ticket.sentAt - START);
+      pacer.afterAnswer(ticket, index % 4 === 3 ? { throttled: true, retryAfterMs: 50 } : accepted);
+    }
+    expect(pacer.rps).toBe(10);
+    expect(times.at(-1)).toBeLessThanOrEqual(39 * 100 + 10 * 50);
   });
 
   it('speeds up by half a request a second after each quiet second, never above its cap', async () => {
