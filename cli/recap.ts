@@ -4,6 +4,7 @@ import { verdictOf } from '../src/run-record/verdict.ts';
 import { REPORT_FILE_NAMES } from '../reporters/report-files.ts';
 import type { RunReport } from '../src/results.ts';
 import { casesCount } from '../src/run-record/case-count.ts';
+import { requestCountsSentence } from '../reporters/request-counts-text.ts';
 
 /** How many findings the recap names; the reports list them all. */
 export const TOP_FINDINGS = 5;
@@ -31,13 +32,14 @@ function findingsRecap(report: RunReport, reportDir: string, say: (line: string)
 }
 
 /**
- * The recap that closes a command which wrote the reports: the top findings, the certification,
- * the counts and where the reports are, and the verdict as the very last line.
+ * The recap that closes a command which wrote the reports: what its requests cost, the top
+ * findings, the certification, the counts and where the reports are, and the verdict as the very last line.
  */
 export function printRecap(report: RunReport, reportDir: string, words: SummaryWords, say: (line: string) => void): void {
   const { total, pass, fail, error, skip } = report.summary;
   const verdict = verdictOf(report);
   say('');
+  if (report.requests !== null) say(requestCountsSentence(report.requests));
   findingsRecap(report, reportDir, say);
   say(certificationSentence(report.certification));
   say(`${pass} of ${total} ${words.passed}, ${fail} fail, ${error} ${words.unjudged}, ${skip} ${words.skipped} (${(report.durationMs / 1000).toFixed(1)} s). Reports:`);

@@ -1,7 +1,7 @@
 // What every command that reaches a target starts with: the target (the embedded reference server
 // when none is named), the credentials it signs with, a console that masks them, and the fixtures.
 import type { Fixture } from '../src/cases/case.ts';
-import { recordSecrets, resolveCredentials, type AwsCredentialIdentityProvider } from '../src/transport/index.ts';
+import { createRequestPacer, pacerOptionsFor, recordSecrets, resolveCredentials, type AwsCredentialIdentityProvider, type RequestPacer } from '../src/transport/index.ts';
 import { consoleLine } from '../reporters/console-line.ts';
 import { isReferenceEdition, REFERENCE_EDITIONS, type ReferenceEdition } from '../reference/edition.ts';
 import type { ReferenceServer } from '../reference/server.ts';
@@ -23,6 +23,8 @@ export interface TargetSession {
   /** One line to the person running the command, credentials masked and acting characters spelled out. */
   readonly say: (line: string) => void;
   readonly fixtures: RunFixtures;
+  /** The one rate limiter of every request to the target, and their tally: give it to every client of the target. */
+  readonly pacer: RequestPacer;
 }
 
 /**
@@ -40,7 +42,8 @@ export async function openTargetSession(
   const targetUrl = settings.targetUrl ?? reference?.url ?? '';
   const { credentials, secrets } = recordSecrets(resolveCredentials({ targetUrl, ...(settings.profile !== null && { profile: settings.profile }) }));
   const say = (line: string): void => io.stderr(`${consoleLine(line, secrets())}\n`);
-  return { reference, targetUrl, credentials, secrets, say, fixtures: runFixtures({ targetUrl, settings, credentials, ...fixtures, log: say }) };
+  const pacer = createRequestPacer(pacerOptionsFor(targetUrl, settings.maxRps));
+  return { reference, targetUrl, credentials, secrets, say, pacer, fixtures: runFixtures({ targetUrl, settings, credentials, ...fixtures, log: say, pacer }) };
 }
 
 function embeddedEdition(edition: string): ReferenceEdition {

@@ -2,6 +2,7 @@
 // badge.json once the run ends, or once the CLI asks for what was judged so far because the run is
 // being stopped.
 import type { CaseResult, RunReport } from '../src/results.ts';
+import type { RequestCounts } from '../src/transport/request-pacer.ts';
 import { buildRunReport, type PlannedCase, type RunFacts, type RunStop } from '../src/run-record/run-report.ts';
 import { toolIdentity } from './tool-identity.ts';
 import type { ReportPaths } from './report-files.ts';
@@ -21,6 +22,8 @@ export interface ConformanceReporterOptions {
   readonly subset: string | null;
   /** Credentials to mask in every spelling in the reports, as a last pass. */
   readonly secrets?: () => readonly string[];
+  /** What the run's requests cost so far, read as the reports are written. */
+  readonly requestCounts?: () => RequestCounts;
 }
 
 export interface WrittenReport {
@@ -54,7 +57,7 @@ export class ConformanceReporter {
   }
 
   private async write(stop: RunStop | null): Promise<WrittenReport> {
-    const { startedAt, target, edition, plannedCases, scope, gate, subset, reportDir, secrets } = this.options;
+    const { startedAt, target, edition, plannedCases, scope, gate, subset, reportDir, secrets, requestCounts } = this.options;
     const report = buildRunReport({
       tool: toolIdentity(),
       target,
@@ -67,6 +70,7 @@ export class ConformanceReporter {
       stop,
       scope,
       gate,
+      requests: requestCounts?.() ?? null,
     });
     return { report, paths: await writeReports(report, reportDir, secrets?.() ?? []) };
   }

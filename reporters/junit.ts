@@ -3,6 +3,7 @@
 import type { CaseResult, Finding, RunReport } from '../src/results.ts';
 import { requestAsText, responseAsText } from './exchange-text.ts';
 import { describeExpectation } from '../src/cases/describe-expectation.ts';
+import { requestCountsSentence } from './request-counts-text.ts';
 import { certificationSentence } from '../src/run-record/certification-text.ts';
 import { describeCounterexample } from './counterexample-text.ts';
 import { redactCase } from './redact-case.ts';
@@ -110,6 +111,7 @@ export function* junitChunks(report: RunReport): Generator<string> {
           property('gate', `${report.gate.expected} expected, ${report.gate.unexpectedPass} unexpected pass, ${report.gate.regression} regression, ${report.gate.stale.length} stale`),
         ]),
     property('certification', certificationSentence(report.certification)),
+    ...(report.requests === null ? [] : [property('requests', requestCountsSentence(report.requests))]),
     ...(report.interruption === null ? [] : [property('interruption', report.interruption)]),
   ];
   yield [

@@ -2,6 +2,7 @@
 // types in src/results.ts, header names sorted) so that two runs diff line by line.
 import type { CaseGate, CaseResult, Certification, Counterexample, Finding, GateSummary, Reason, RecordedRequest, RecordedResponse, RunReport } from '../src/results.ts';
 import { escapeActingCharactersInJson } from '../src/control-characters.ts';
+import type { RequestCounts } from '../src/transport/request-pacer.ts';
 import { redactCase } from './redact-case.ts';
 
 function sortedHeaders(headers: Readonly<Record<string, string>>): Record<string, string> {
@@ -51,6 +52,12 @@ function orderedCounterexample(found: Counterexample): Counterexample {
     propertySeed: found.propertySeed,
     path: found.path,
   };
+}
+
+function orderedRequestCounts(counts: RequestCounts | null): RequestCounts | null {
+  if (counts === null) return null;
+  const { apiCalls, requests, throttled, retries, limiterWaitMs, backoffMs, capRps } = counts;
+  return { apiCalls, requests, throttled, retries, limiterWaitMs, backoffMs, capRps };
 }
 
 function orderedGate(gate: GateSummary | null): GateSummary | null {
@@ -144,6 +151,7 @@ export function* resultsJsonChunks(report: RunReport): Generator<string> {
     interruption: report.interruption,
     scope: { grep: report.scope.grep, repeat: report.scope.repeat, seed: report.scope.seed, editionCases: report.scope.editionCases, partial: report.scope.partial },
     summary: { total: report.summary.total, pass: report.summary.pass, fail: report.summary.fail, error: report.summary.error, skip: report.summary.skip },
+    requests: orderedRequestCounts(report.requests),
     gate: orderedGate(report.gate),
     certification: orderedCertification(report.certification),
     findings: null,

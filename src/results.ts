@@ -5,6 +5,7 @@
 import type { Outcome } from './cases/case.ts';
 import type { CheckName } from './checks/index.ts';
 import type { SourceType } from './spec/types.ts';
+import type { RequestCounts } from './transport/request-pacer.ts';
 import type { BodyTruncation } from './transport/types.ts';
 
 export type CaseOutcome = 'pass' | 'fail' | 'error' | 'skip';
@@ -209,6 +210,12 @@ export interface RunReport {
   readonly interruption: string | null;
   readonly scope: RunScope;
   readonly summary: RunSummary;
+  /**
+   * What the run's requests cost (API calls, requests, throttled answers, retries, waiting) when
+   * the reports were written; null when not counted. The fixtures' deletion, which goes on as they
+   * are written, is in the console's count, not in this one.
+   */
+  readonly requests: RequestCounts | null;
   /** The --expectations gate; null when the run had none. */
   readonly gate: GateSummary | null;
   readonly certification: Certification;

@@ -44,10 +44,10 @@ beforeAll(async () => {
   if ('problem' in loaded) throw new Error(`Nothing can be judged: ${loaded.problem}`);
   const { targetUrl, credentials } = session;
   // As before a run's first case: the cases are sent once Lambda can use the execution role.
-  const unusable = await executionRoleProblem({ targetUrl, credentials, settings, values: loaded.values, needs: session.fixtures.needs, log: session.say });
+  const unusable = await executionRoleProblem({ targetUrl, credentials, settings, values: loaded.values, needs: session.fixtures.needs, log: session.say, pacer: session.pacer });
   if (unusable !== null) throw new Error(`Nothing can be judged: ${unusable}`);
   const { concurrency, timeoutMs } = settings;
-  transport = createTransport({ url: targetUrl, region: settings.region, credentials, concurrency, timeoutMs });
+  transport = createTransport({ url: targetUrl, region: settings.region, credentials, concurrency, timeoutMs, pacer: session.pacer });
   const plan = { edition: spec.edition, spec, cases, fixtures: loaded.values, missingFixtures: loaded.missing, ownsFixtures: settings.fixtures === 'auto', maxShrinkRequests: settings.maxShrinkRequests };
   for (const result of await runCases(plan, { transport, concurrency })) results.set(result.id, result);
 }, 0);

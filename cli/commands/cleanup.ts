@@ -1,6 +1,6 @@
 // `cleanup`: deletes what runs left on a target (a run killed with SIGKILL runs no handler), found
 // by name prefix and tag, never by one without the other (src/provisioning/leftovers.ts).
-import { recordSecrets, resolveCredentials } from '../../src/transport/index.ts';
+import { createRequestPacer, pacerOptionsFor, recordSecrets, resolveCredentials } from '../../src/transport/index.ts';
 import { consoleLine } from '../../reporters/console-line.ts';
 import { processIo, type CommandIo } from '../io.ts';
 import { accountProblem } from '../preflight/account.ts';
@@ -35,10 +35,12 @@ export async function cleanup(argv: string[], io: CommandIo = processIo): Promis
   const say = (line: string): void => io.stderr(`${consoleLine(line, secrets())}\n`);
   const print = (line: string): void => io.stdout(`${consoleLine(line, secrets())}\n`);
 
+  // Listings and deletions count against the account's quota as a run's requests do.
+  const pacer = createRequestPacer(pacerOptionsFor(targetUrl, null));
   const problem =
     (await credentialsProblem(credentials, settings, targetUrl)) ??
     (await accountProblem(targetUrl, credentials, settings)) ??
-    (await targetProblem(targetUrl, credentials, settings));
+    (await targetProblem(targetUrl, credentials, settings, pacer));
   if (problem !== null) {
     say(`Nothing was deleted: ${problem}`);
     return 2;
@@ -53,6 +55,7 @@ export async function cleanup(argv: string[], io: CommandIo = processIo): Promis
   const { sweepLeftovers } = await import('../../src/provisioning/leftovers.ts');
   const report = await sweepLeftovers({
     endpoint: targetUrl,
+    pacer,
     region: settings.region,
     credentials,
     secrets,

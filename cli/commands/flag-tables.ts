@@ -3,6 +3,7 @@
 // Kept light (no HTTP, no AWS SDK): cli/main.ts shows the help without loading a command.
 import { DEFAULT_CONSUMER, DEFAULT_PROVIDER } from '../../src/pact/export.ts';
 import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from '../../src/transport/defaults.ts';
+import { AWS_START_RPS } from '../../src/transport/request-pacer.ts';
 import { allowedAccountsProblem, grepProblem, type FlagTable, type TextFlag, type WholeNumberFlag } from './flags.ts';
 import { MAX_SEED } from '../../src/gate/expectations.ts';
 import { checkRunId } from '../../src/provisioning/resource-names.ts';
@@ -172,6 +173,14 @@ export const RUN_FLAGS = {
     note: '0 reports the first failing value drawn',
     default: DEFAULT_MAX_SHRINK_REQUESTS,
     help: "values a failing property case sends while shrinking its counterexample, at most; when reached, the counterexample is the smallest failure found so far, and says so",
+  },
+  'max-rps': {
+    type: 'integer',
+    value: 'N',
+    min: 1,
+    max: 10_000,
+    otherwise: `${AWS_START_RPS} against an AWS endpoint, else none`,
+    help: 'requests per second to the target, never more, the fixtures\' calls included; the run slows down by itself when throttled and speeds up again after a quiet second',
   },
 } as const satisfies FlagTable;
 

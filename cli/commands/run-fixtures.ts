@@ -3,7 +3,7 @@ import { missingFixtures } from '../../src/provisioning/missing-fixtures.ts';
 import { loadStaticFixtures } from '../../src/provisioning/static-fixtures.ts';
 import type { Fixture } from '../../src/cases/case.ts';
 import type { FixtureValues } from '../../src/cases/placeholders.ts';
-import type { AwsCredentialIdentityProvider } from '../../src/transport/index.ts';
+import type { AwsCredentialIdentityProvider, RequestPacer } from '../../src/transport/index.ts';
 import { fixtureAdvice } from './fixture-advice.ts';
 import type { RunSettings } from './run-settings.ts';
 
@@ -33,6 +33,8 @@ export interface FixtureSetting {
   /** With auto fixtures, how many functions to create (default 1); a fixtures file names one. */
   readonly functions?: number;
   readonly log: (line: string) => void;
+  /** The run's rate limiter, which the fixtures' calls go through too. */
+  readonly pacer: RequestPacer;
 }
 
 /**
@@ -53,7 +55,7 @@ export const FIXTURE_REQUEST_TIMEOUTS = 3;
 /** A resource may take this many --timeout to become ready or deletable (180 s with the default). */
 export const FIXTURE_WAIT_TIMEOUTS = 18;
 
-export function runFixtures({ targetUrl, settings, credentials, needs, functions, log }: FixtureSetting): RunFixtures {
+export function runFixtures({ targetUrl, settings, credentials, needs, functions, log, pacer }: FixtureSetting): RunFixtures {
   const { fixtures } = settings;
   if (fixtures !== 'auto') {
     let loaded: LoadedFixtures | undefined;
@@ -85,6 +87,7 @@ export function runFixtures({ targetUrl, settings, credentials, needs, functions
         needs,
         ...(functions !== undefined && { functions }),
         log,
+        pacer,
         ...(settings.roleArn !== null && { roleArn: settings.roleArn }),
         requestTimeoutMs: FIXTURE_REQUEST_TIMEOUTS * settings.timeoutMs,
         waitTimeoutMs: FIXTURE_WAIT_TIMEOUTS * settings.timeoutMs,

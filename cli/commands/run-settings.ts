@@ -33,6 +33,8 @@ export interface RunSettings {
   readonly allowedAccounts: readonly string[] | null;
   /** Values a failing property sends while shrinking, at most (--max-shrink-requests). */
   readonly maxShrinkRequests: number;
+  /** The cap on requests per second to the target (--max-rps); null: AWS_START_RPS against an AWS endpoint, else none. */
+  readonly maxRps: number | null;
 }
 
 export type TargetSource = NonNullable<FlagSources<typeof RUN_FLAGS>['target']>;
@@ -67,6 +69,7 @@ export function runSettings(flags: RunFlags, env: NodeJS.ProcessEnv): RunSetting
     propertyRuns: values['property-runs'],
     allowedAccounts: values['allow-account'] === undefined ? null : allowedAccountsOf(values['allow-account']),
     maxShrinkRequests: values['max-shrink-requests'],
+    maxRps: values['max-rps'] ?? null,
   };
 }
 

@@ -48,7 +48,7 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
   const editionCaseIds = (settings.propertyRuns === 0 ? editionCases(spec, { runs: 1, seed }) : everyCase).map((testCase) => testCase.id);
   const scope: RunScope = { grep: settings.grep, repeat: settings.repeat, seed, editionCases: everyCase.length, partial: selected.length < everyCase.length };
 
-  const { reference, targetUrl, credentials, secrets, say, fixtures } = await openTargetSession(settings, io, {
+  const { reference, targetUrl, credentials, secrets, say, fixtures, pacer } = await openTargetSession(settings, io, {
     needs: [...new Set(cases.flatMap((testCase) => testCase.fixtures))],
     functions: runFunctions(settings.concurrency),
   });
@@ -69,6 +69,7 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
       subset: scope.partial ? `only the cases --grep "${settings.grep ?? ''}" selects were run` : null,
       gate: expectations === null ? null : { expectations, editionCaseIds },
       secrets,
+      requestCounts: () => pacer.counts(),
     }));
   const stop = new AbortController();
   let running: Promise<unknown> = Promise.resolve();
@@ -86,20 +87,20 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
     return fixtures.cleanup({ afterStop: true });
   }
   let transport: Transport | null = null;
-  let report: RunReport;
+  let judgedReport: RunReport;
   try {
     say(`lambda-esm-conformance ${VERSION}: ${cases.length} cases of the ${spec.edition} edition against ${targetUrl} (${whereFrom(settings)})`);
     say(`seed ${seed} (${seedOrigin}): --seed ${seed} draws the same values again (${propertyWords(cases.filter(isPropertyCase).length, settings.propertyRuns)})`);
     if (expectations !== null && expectations.madeWith.seed === null && settings.seed === null && settings.updateExpectations === null) {
       say(`${expectations.file} records no seed, so this gate is not pinned: property cases draw other values on every run, and may fail otherwise than listed; --update-expectations ${expectations.file} records one`);
     }
-    const loaded = await preparedFixtures(settings, targetUrl, credentials, secrets, fixtures, say);
+    const loaded = await preparedFixtures(settings, targetUrl, credentials, secrets, fixtures, say, pacer);
     if ('problem' in loaded) {
       say(`Nothing was judged: ${loaded.problem}`);
       return 2;
     }
     const { concurrency, timeoutMs } = settings;
-    transport = createTransport({ url: targetUrl, region: settings.region, credentials, concurrency, timeoutMs });
+    transport = createTransport({ url: targetUrl, region: settings.region, credentials, concurrency, timeoutMs, pacer });
     const progress = new ProgressReporter(cases.length, io.stdout, secrets);
     const conformance = conformanceReporter();
     running = runCases(
@@ -118,7 +119,7 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
     if (guard.interruptedBy !== undefined) return 128 + constants.signals[guard.interruptedBy];
     // Every case has ended, its mappings deleted: what the cases used is deleted while the reports are written.
     cleaning = fixtures.cleanup();
-    report = (await conformance.runEnded()).report;
+    judgedReport = (await conformance.runEnded()).report;
   } finally {
     // After a signal the guard stops the cases, reports, cleans up and exits; otherwise it is done here (failures are logged as they happen).
     if (guard.interruptedBy === undefined) {
@@ -128,6 +129,8 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
     await transport?.close();
     await reference?.close();
   }
+  // The reports were written while the fixtures were being deleted: the recap counts those calls too.
+  const report: RunReport = { ...judgedReport, requests: pacer.counts() };
   for (const entry of report.gate?.stale ?? []) {
     say(`stale expectation ${report.gate?.file ?? ''}:${entry.line}: "${entry.pattern}" matches no case of the ${spec.edition} edition (--update-expectations drops it)`);
   }

@@ -41,10 +41,10 @@ export async function pactVerify(argv: string[], io: CommandIo = processIo): Pro
   const { interactions, edition } = readPact(pactFile);
 
   // The embedded server behaves as the edition the file was exported from (a file from elsewhere: the seed).
-  const { reference, targetUrl, credentials, secrets, say, fixtures } = await openTargetSession({ ...settings, edition: edition ?? settings.edition }, io, {
+  const { reference, targetUrl, credentials, secrets, say, fixtures, pacer } = await openTargetSession({ ...settings, edition: edition ?? settings.edition }, io, {
     needs: fixturesNamed(interactions),
   });
-  const transport = createTransport({ url: targetUrl, region: settings.region, credentials, timeoutMs: settings.timeoutMs, concurrency: 1 });
+  const transport = createTransport({ url: targetUrl, region: settings.region, credentials, timeoutMs: settings.timeoutMs, concurrency: 1, pacer });
   const reporter = new ConformanceReporter({
     reportDir: settings.reportDir,
     target: targetUrl,
@@ -55,6 +55,7 @@ export async function pactVerify(argv: string[], io: CommandIo = processIo): Pro
     scope: { grep: null, repeat: 1, seed: null, editionCases: interactions.length, partial: false },
     gate: null,
     secrets,
+    requestCounts: () => pacer.counts(),
   });
   const stop = new AbortController();
   // SIGINT or SIGTERM: the verifier is stopped (its verdicts die with it, so every interaction is
@@ -70,7 +71,7 @@ export async function pactVerify(argv: string[], io: CommandIo = processIo): Pro
   );
   try {
     say(`lambda-esm-conformance: Pact's verifier checks ${targetUrl}${reference === null ? '' : ' (the embedded reference server)'} against ${interactions.length} interactions of ${pactFile}`);
-    const loaded = await preparedFixtures(settings, targetUrl, credentials, secrets, fixtures, say);
+    const loaded = await preparedFixtures(settings, targetUrl, credentials, secrets, fixtures, say, pacer);
     if ('problem' in loaded) {
       say(`Nothing was verified: ${loaded.problem}`);
       return 2;

@@ -11,7 +11,7 @@ import type { Fixture, SourceFixture } from '../../src/cases/case.ts';
 import type { FixtureValues } from '../../src/cases/placeholders.ts';
 import { createdMapping, deleteMappings, mayHaveCreatedUnknownMapping, sweepMappings } from '../../src/runner/mapping-cleanup.ts';
 import { smallestMappingRequest } from '../../src/runner/smallest-mapping.ts';
-import { createTransport, describeObservation, errorMessageOf, errorTypeOf, type AwsCredentialIdentityProvider, type Observation, type Transport } from '../../src/transport/index.ts';
+import { createTransport, describeObservation, errorMessageOf, errorTypeOf, type AwsCredentialIdentityProvider, type Observation, type RequestPacer, type Transport } from '../../src/transport/index.ts';
 import { FIXTURE_WAIT_TIMEOUTS } from '../commands/run-fixtures.ts';
 import type { RunSettings } from '../commands/run-settings.ts';
 
@@ -34,6 +34,8 @@ export interface ExecutionRoleCheck {
   readonly needs: readonly Fixture[];
   /** Progress lines, while IAM is waited for. */
   readonly log: (line: string) => void;
+  /** The run's one rate limiter: the check's requests count against the account's quota too. */
+  readonly pacer: RequestPacer;
 }
 
 /**
@@ -48,7 +50,7 @@ export async function executionRoleProblem(check: ExecutionRoleCheck): Promise<s
   if (values.functionName === '' || sources.length === 0) return null;
   const roleIsNew = settings.fixtures === 'auto' && settings.roleArn === null;
   const boundMs = FIXTURE_WAIT_TIMEOUTS * settings.timeoutMs;
-  const transport = createTransport({ url: targetUrl, region: settings.region, credentials, timeoutMs: settings.timeoutMs, concurrency: sources.length });
+  const transport = createTransport({ url: targetUrl, region: settings.region, credentials, timeoutMs: settings.timeoutMs, concurrency: sources.length, pacer: check.pacer });
   const started = Date.now();
   try {
     // Each round tries every source still refused, side by side; one line says what is waited for.

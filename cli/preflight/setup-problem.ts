@@ -1,4 +1,4 @@
-import type { AwsCredentialIdentityProvider } from '../../src/transport/index.ts';
+import type { AwsCredentialIdentityProvider, RequestPacer } from '../../src/transport/index.ts';
 import type { LoadedFixtures, RunFixtures } from '../commands/run-fixtures.ts';
 import type { RunSettings } from '../commands/run-settings.ts';
 import { accountProblem } from './account.ts';
@@ -23,17 +23,18 @@ export async function preparedFixtures(
   secrets: () => readonly string[],
   fixtures: RunFixtures,
   log: (line: string) => void,
+  pacer: RequestPacer,
 ): Promise<LoadedFixtures | { readonly problem: string }> {
   const problem =
     reportDirProblem(settings.reportDir) ??
     (await credentialsProblem(credentials, settings, targetUrl)) ??
     (await accountProblem(targetUrl, credentials, settings)) ??
-    (await targetProblem(targetUrl, credentials, settings));
+    (await targetProblem(targetUrl, credentials, settings, pacer));
   if (problem !== null) return { problem };
   const loaded = await fixtures.load();
   if ('problem' in loaded) return settings.fixtures === 'auto' ? { problem: `the fixtures could not be created: ${loaded.problem}` } : loaded;
-  const absent = settings.fixtures === 'auto' ? null : await staticFixturesProblem(settings.fixtures.file, loaded.values, targetUrl, credentials, settings, secrets);
+  const absent = settings.fixtures === 'auto' ? null : await staticFixturesProblem(settings.fixtures.file, loaded.values, targetUrl, credentials, settings, secrets, pacer);
   if (absent !== null) return { problem: absent };
-  const unusable = await executionRoleProblem({ targetUrl, credentials, settings, values: loaded.values, needs: fixtures.needs, log });
+  const unusable = await executionRoleProblem({ targetUrl, credentials, settings, values: loaded.values, needs: fixtures.needs, log, pacer });
   return unusable === null ? loaded : { problem: unusable };
 }

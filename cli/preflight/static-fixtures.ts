@@ -1,5 +1,5 @@
 import type { FixtureValues } from '../../src/cases/placeholders.ts';
-import type { AwsCredentialIdentityProvider } from '../../src/transport/index.ts';
+import type { AwsCredentialIdentityProvider, RequestPacer } from '../../src/transport/index.ts';
 import { FIXTURE_REQUEST_TIMEOUTS } from '../commands/run-fixtures.ts';
 import type { RunSettings } from '../commands/run-settings.ts';
 
@@ -15,13 +15,14 @@ export async function staticFixturesProblem(
   credentials: AwsCredentialIdentityProvider,
   settings: Pick<RunSettings, 'region' | 'timeoutMs'>,
   secrets: () => readonly string[],
+  pacer: RequestPacer,
 ): Promise<string | null> {
   if (values.region !== settings.region) {
     return `${file} names resources in ${values.region}, but the run signs for ${settings.region}: pass --region ${values.region} (or set AWS_REGION), or name resources in ${settings.region}.`;
   }
   // Loaded here, not at the start: the AWS SDK's clients cost the checks before it a third of a second.
   const { absentStaticFixtures } = await import('../../src/provisioning/static-fixtures-on-target.ts');
-  const absent = await absentStaticFixtures(values, { endpoint: targetUrl, credentials, requestTimeoutMs: FIXTURE_REQUEST_TIMEOUTS * settings.timeoutMs, secrets });
+  const absent = await absentStaticFixtures(values, { endpoint: targetUrl, credentials, requestTimeoutMs: FIXTURE_REQUEST_TIMEOUTS * settings.timeoutMs, secrets, pacer });
   const [first] = absent;
   if (first === undefined) return null;
   const others = absent.length > 1 ? `, nor can ${absent.length - 1} more of the resources it names be found` : '';

@@ -1,4 +1,4 @@
-import { createTransport, describeObservation, errorTypeOf, parseJsonAnswer, type AwsCredentialIdentityProvider, type ObservedResponse } from '../../src/transport/index.ts';
+import { createTransport, describeObservation, errorTypeOf, parseJsonAnswer, type AwsCredentialIdentityProvider, type ObservedResponse, type RequestPacer } from '../../src/transport/index.ts';
 import type { RunSettings } from '../commands/run-settings.ts';
 
 const PROBE_PATH = '/2015-03-31/event-source-mappings/?MaxItems=1';
@@ -26,8 +26,9 @@ export async function targetProblem(
   targetUrl: string,
   credentials: AwsCredentialIdentityProvider,
   settings: Pick<RunSettings, 'region' | 'timeoutMs'>,
+  pacer: RequestPacer,
 ): Promise<string | null> {
-  const target = createTransport({ url: targetUrl, region: settings.region, credentials, timeoutMs: settings.timeoutMs, retry: { maxAttempts: 1 } });
+  const target = createTransport({ url: targetUrl, region: settings.region, credentials, timeoutMs: settings.timeoutMs, retry: { maxAttempts: 1 }, pacer });
   const check = `curl -i ${targetUrl}/2015-03-31/event-source-mappings/ shows what it answers`;
   try {
     const probe = await target.send({ method: 'GET', path: PROBE_PATH, headers: {}, body: undefined });

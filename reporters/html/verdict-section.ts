@@ -7,6 +7,7 @@ import { certificationSentence, levelLabel } from '../../src/run-record/certific
 import { verdictOf } from '../../src/run-record/verdict.ts';
 import { caseLinks } from './case-links.ts';
 import { casesCount } from '../../src/run-record/case-count.ts';
+import { requestCountsSentence } from '../request-counts-text.ts';
 import type { PageIndex } from './page-index.ts';
 
 const verdictClass = { conforms: 'conforms', 'known-deviations': 'known', deviates: 'deviates', incomplete: 'incomplete' } as const;
@@ -58,7 +59,8 @@ ${gateCounts(report.gate)}<dl class="run-facts">
 <dt>selection</dt><dd>${selection(report)}</dd>
 <dt>seed</dt><dd>${report.scope.seed === null ? 'none (no case draws random values)' : `${report.scope.seed} (<code>--seed ${report.scope.seed}</code> draws the same values again)`}</dd>
 <dt>started</dt><dd><time datetime="${html(report.startedAt)}">${html(report.startedAt)}</time> (took ${duration(report.durationMs)})</dd>
-<dt>tool</dt><dd>${html(report.tool.name)} ${html(report.tool.version)}</dd>
+${report.requests === null ? '' : `<dt>requests</dt><dd>${html(requestCountsSentence(report.requests))}</dd>
+`}<dt>tool</dt><dd>${html(report.tool.name)} ${html(report.tool.version)}</dd>
 </dl>
 </header>`;
 }

@@ -8,7 +8,7 @@ import { ListRolesCommand, ListRoleTagsCommand } from '@aws-sdk/client-iam';
 import { ListStreamsCommand, ListTagsForStreamCommand } from '@aws-sdk/client-kinesis';
 import { ListFunctionsCommand, ListTagsCommand } from '@aws-sdk/client-lambda';
 import { ListQueuesCommand, ListQueueTagsCommand } from '@aws-sdk/client-sqs';
-import type { AwsCredentialIdentityProvider } from '../transport/index.ts';
+import type { AwsCredentialIdentityProvider, RequestPacer } from '../transport/index.ts';
 import { fixtureClients, type FixtureClients } from './aws-clients.ts';
 import { describeResource, type CleanupFailure, type CreatedResource, type ResourceKind } from './created-resource.ts';
 import { deleteResources } from './delete-resources.ts';
@@ -208,8 +208,10 @@ function reasonToLeave(resource: CreatedResource, tags: Readonly<Record<string, 
 }
 
 export interface SweepOptions extends SweepChoice {
-  /** The target's origin; every client is pointed at it. */
+  /** The target's origin: Lambda's endpoint (on an emulator, every service's). */
   readonly endpoint: string;
+  /** The rate limiter every listing and deletion goes through, as a run's requests do. */
+  readonly pacer: RequestPacer;
   readonly region: string;
   readonly credentials: AwsCredentialIdentityProvider;
   readonly secrets: () => readonly string[];
@@ -238,7 +240,7 @@ export interface SweepReport {
  * what the target does.
  */
 export async function sweepLeftovers(options: SweepOptions): Promise<SweepReport> {
-  const clients = fixtureClients({ endpoint: options.endpoint, region: options.region, credentials: options.credentials, requestTimeoutMs: options.requestTimeoutMs, maxAttempts: 3 });
+  const clients = fixtureClients({ endpoint: options.endpoint, region: options.region, credentials: options.credentials, requestTimeoutMs: options.requestTimeoutMs, maxAttempts: 3, pacer: options.pacer });
   try {
     const { found, problems } = await findTaggedResources(clients, options.secrets);
     const { byRun, leftAlone } = chooseLeftovers(found, options);

@@ -6,6 +6,7 @@ import { applyGate } from '../gate/classify.ts';
 import type { Expectations } from '../gate/expectations.ts';
 import { unjudged, type CaseIdentity, type CaseResult, type RunReport, type RunScope, type ToolIdentity } from '../results.ts';
 import { countOutcomes } from './count-outcomes.ts';
+import type { RequestCounts } from '../transport/request-pacer.ts';
 
 /** A case the run was meant to judge, as the CLI planned it (a generated Case fits). */
 export type PlannedCase = CaseIdentity;
@@ -31,6 +32,8 @@ export interface RunFacts {
   readonly results: ReadonlyMap<string, CaseResult>;
   readonly stop: RunStop | null;
   readonly scope: RunScope;
+  /** What the run's requests cost, as the rate limiter counted them; null when not counted. */
+  readonly requests: RequestCounts | null;
   /** The known deviations of --expectations, and the ids the edition generates (to tell a stale entry); null without. */
   readonly gate: { readonly expectations: Expectations; readonly editionCaseIds: readonly string[] } | null;
 }
@@ -82,6 +85,7 @@ export function buildRunReport(facts: RunFacts): RunReport {
     interruption,
     scope: facts.scope,
     summary: countOutcomes(cases),
+    requests: facts.requests,
     gate: gated?.summary ?? null,
     certification: certificationOf(cases, { complete: interruption === null, subset: facts.subset }),
     findings,

@@ -1,10 +1,11 @@
 // The only code that talks HTTP for cases: sign, send, wait, retry throttling, observe.
 import { Pool } from 'undici';
-import { backoffDelayMs, DEFAULT_RETRY_OPTIONS, resolveRetryOptions } from './backoff.ts';
+import { backoffDelayMs, DEFAULT_RETRY_OPTIONS, resolveRetryOptions, retryAfterMs } from './backoff.ts';
 import { readBodyHead } from './body-limits.ts';
 import { createConcurrencyLimit } from './concurrency-limit.ts';
 import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS } from './defaults.ts';
 import { redactObservation } from './redact-observation.ts';
+import { countingOnlyPacer } from './request-pacer.ts';
 import { secretsOf } from './secrets.ts';
 import { signedHeaders } from './sign.ts';
 import { parseTargetUrl } from './target-url.ts';
@@ -49,6 +50,7 @@ export function createTransport(options: TransportOptions): Transport {
   const clock = options.clock ?? systemClock;
   const random = options.random ?? Math.random;
   const limit = createConcurrencyLimit(concurrency);
+  const pacer = options.pacer ?? countingOnlyPacer();
 
   // One connection per slot, kept alive between cases. undici's own timeouts are a backstop:
   // the deadline that counts is the per-attempt abort below.
@@ -61,6 +63,14 @@ export function createTransport(options: TransportOptions): Transport {
   let closed = false;
 
   async function attemptOnce(request: WireRequest): Promise<Attempt> {
+    // Paced before signing: a signature made before a long wait could be too old once sent.
+    const ticket = await pacer.beforeRequest();
+    const attempt = await signAndSend(request);
+    if (attempt.response !== null) pacer.afterAnswer(ticket, { throttled: isThrottling(attempt.response), retryAfterMs: retryAfterMs(attempt.response, clock.now()) });
+    return attempt;
+  }
+
+  async function signAndSend(request: WireRequest): Promise<Attempt> {
     const credentials = await resolveSigningCredentials(options.credentials);
     const secrets = secretsOf(credentials);
     const headers = await signedHeaders(origin, request, credentials, { region, service });
@@ -97,6 +107,7 @@ export function createTransport(options: TransportOptions): Transport {
   async function send(request: WireRequest): Promise<Observation> {
     if (closed) throw new Error('The transport is closed: send() after close()');
     validateWireRequest(request);
+    pacer.countCall();
     const started = clock.now();
     let attempts = 0;
     let throttledAttempts = 0;
@@ -116,6 +127,7 @@ export function createTransport(options: TransportOptions): Transport {
         return redactObservation(observation, attempt.secrets);
       }
       throttledAttempts += 1;
+      pacer.countRetries(1, delay);
       await clock.sleep(delay);
     }
   }

@@ -8,6 +8,7 @@ export { errorMessageOf, errorTypeOf, sanitizeErrorType } from './error-type.ts'
 export { redactHeaders, redactSecrets, isCredentialHeaderName, REDACTED } from './redact.ts';
 export { secretsOf, recordSecrets, MIN_SECRET_LENGTH, type RecordedSecrets } from './secrets.ts';
 export { parseTargetUrl, TargetUrlError } from './target-url.ts';
+export { AWS_START_RPS, countingOnlyPacer, createRequestPacer, pacerOptionsFor, type PacerOptions, type RequestCounts, type RequestPacer, type SendTicket } from './request-pacer.ts';
 export { MAX_BODY_HEAD_BYTES, MAX_BODY_READ_BYTES } from './body-limits.ts';
 export { MAX_JSON_DEPTH, TOO_DEEP_MESSAGE, parseJsonAnswer, parseJsonObject, type JsonAnswer } from './json-answer.ts';
 export type {

@@ -1,5 +1,6 @@
 // The vocabulary shared by the transport, the judge and the reporters. Types only: no behaviour here.
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
+import type { RequestPacer } from './request-pacer.ts';
 
 export type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 
@@ -101,6 +102,8 @@ export interface TransportOptions {
   /** Default DEFAULT_RETRY_OPTIONS, but never a retry budget (`maxElapsedMs`) above THROTTLED_WITHIN_TIMEOUTS × timeoutMs. */
   retry?: Partial<RetryOptions>;
   clock?: Clock;
+  /** The run's one rate limiter and tally, shared with every other client of the target; default one of its own that only counts. */
+  pacer?: RequestPacer;
   /** Returns a number in [0, 1); default `Math.random`. */
   random?: () => number;
 }

@@ -94,6 +94,14 @@ describe('renderHtml', () => {
     expect(levels.every((level, position) => position === 0 || level <= (levels[position - 1] ?? 0) + 1)).toBe(true);
   });
 
+  it('says what the requests cost among the facts of the run, when they were counted', () => {
+    const requests = { apiCalls: 100, requests: 104, throttled: 4, retries: 4, limiterWaitMs: 2_500, backoffMs: 600, capRps: null };
+    expect(renderHtml(sampleReport({ requests }))).toContain(
+      '<dt>requests</dt><dd>100 API calls: 104 requests sent, 4 throttled (3.8 %), 4 retries; 2.5 s waiting in the rate limiter and 0.6 s backing off (summed over requests).</dd>',
+    );
+    expect(renderHtml(sampleReport())).not.toContain('<dt>requests</dt>');
+  });
+
   it('labels a --grep subset partial: in the verdict, the title and the selection, and claims no level', () => {
     const html = renderHtml(personReport({ partial: true }));
     expect(html).toContain('<h1 class="verdict-label">DOES NOT CONFORM (partial: 8 cases of 119)</h1>');

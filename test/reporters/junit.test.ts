@@ -117,6 +117,16 @@ describe('renderJunit', () => {
     expect(textOf(descendants(root, 'system-err')[0]!)).toBe('The run was interrupted before every case was judged.');
   });
 
+  it('carries what the requests cost as a property, when they were counted', () => {
+    const requests = { apiCalls: 100, requests: 104, throttled: 4, retries: 4, limiterWaitMs: 2_500, backoffMs: 600, capRps: 12 };
+    const propertiesOf = (report: ReturnType<typeof sampleReport>): Record<string, string> =>
+      Object.fromEntries(descendants(parseXml(renderJunit(report)), 'property').map((property) => [attributeOf(property, 'name'), attributeOf(property, 'value')]));
+    expect(propertiesOf(sampleReport({ requests }))['requests']).toBe(
+      '100 API calls: 104 requests sent, 4 throttled (3.8 %), 4 retries; 2.5 s waiting in the rate limiter and 0.6 s backing off (summed over requests), at most 12 requests per second.',
+    );
+    expect(propertiesOf(sampleReport())).not.toHaveProperty('requests');
+  });
+
   it('renders an empty run as a well-formed empty suite', () => {
     const root = parseXml(renderJunit(runReport([])));
     expect(attributeOf(root, 'tests')).toBe('0');

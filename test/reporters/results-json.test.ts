@@ -41,7 +41,7 @@ describe('renderResultsJson', () => {
     expect(renderResultsJson(reversed)).toBe(text);
     expect(text.endsWith('}\n')).toBe(true);
     expect(text).toContain('\n  "tool": {\n    "name": "lambda-esm-conformance"');
-    expect(Object.keys(JSON.parse(text) as object)).toEqual(['tool', 'target', 'edition', 'startedAt', 'durationMs', 'complete', 'interruption', 'scope', 'summary', 'gate', 'certification', 'findings', 'cases']);
+    expect(Object.keys(JSON.parse(text) as object)).toEqual(['tool', 'target', 'edition', 'startedAt', 'durationMs', 'complete', 'interruption', 'scope', 'summary', 'requests', 'gate', 'certification', 'findings', 'cases']);
     expect(text.indexOf('"a": "1"')).toBeLessThan(text.indexOf('"b": "2"'));
   });
 

@@ -27,6 +27,7 @@ function facts(results: CaseResult[], overrides: Partial<RunFacts> = {}): RunFac
     results: new Map(results.map((result) => [result.id, result])),
     stop: null,
     scope: { grep: null, repeat: 1, seed: null, editionCases: 3, partial: false },
+    requests: null,
     gate: null,
     ...overrides,
   };

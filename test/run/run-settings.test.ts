@@ -24,6 +24,7 @@ describe('run settings', () => {
       propertyRuns: 10,
       allowedAccounts: null,
       maxShrinkRequests: 50,
+      maxRps: null,
     });
   });
 
@@ -47,6 +48,7 @@ describe('run settings', () => {
     'property-runs': '0',
     'allow-account': '111122223333',
     'max-shrink-requests': '0',
+    'max-rps': '5',
   };
   it.each(Object.entries(samples))('reads --%s %s into the settings', (flag, text) => {
     expect(runSettings({ [flag]: text }, {})).not.toEqual(runSettings({}, {}));

@@ -62,6 +62,7 @@ export function runReport(cases: readonly CaseResult[], overrides: Partial<Omit<
     complete: true,
     interruption: null,
     scope: { grep: null, repeat: 1, seed: null, editionCases: cases.length, partial: false },
+    requests: null,
     gate: null,
     summary: { total: cases.length, pass: count('pass'), fail: count('fail'), error: count('error'), skip: count('skip') },
     certification: { level: 0, uncertified: null, keptBack: [] },
