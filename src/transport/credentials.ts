@@ -10,6 +10,8 @@ export interface ResolveCredentialsOptions {
   profile?: string;
   /** Where `AWS_*` variables are read; default `process.env`. */
   env?: NodeJS.ProcessEnv;
+  /** The SDK's chain (default `fromNodeProviderChain`); tests give a stub that never reaches IMDS, SSO or ~/.aws. */
+  chain?: (init: { profile?: string }) => AwsCredentialIdentityProvider;
 }
 
 /** What an emulator gets when nothing is configured; the values are not secret. */
@@ -35,16 +37,17 @@ export function resolveCredentials(options: ResolveCredentialsOptions): AwsCrede
   const env = options.env ?? process.env;
   const target = parseTargetUrl(options.targetUrl);
   const profile = nonEmpty(options.profile) ?? nonEmpty(env['AWS_PROFILE']);
+  const chain = options.chain ?? fromNodeProviderChain;
 
   // A profile is chosen explicitly, so it wins over env keys, as it does in the SDK's own chain.
-  if (profile !== undefined) return fromNodeProviderChain({ profile });
+  if (profile !== undefined) return chain({ profile });
 
   const accessKeyId = nonEmpty(env['AWS_ACCESS_KEY_ID']);
   if (accessKeyId !== undefined) return fromEnvironment(env, accessKeyId);
 
   if (!isAwsEndpoint(target)) return async () => ({ ...DUMMY_CREDENTIALS });
 
-  return fromNodeProviderChain({});
+  return chain({});
 }
 
 function fromEnvironment(env: NodeJS.ProcessEnv, accessKeyId: string): AwsCredentialIdentityProvider {

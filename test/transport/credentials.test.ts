@@ -1,24 +1,22 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { DUMMY_CREDENTIALS, resolveCredentials as resolveWithChain, TargetUrlError, type ResolveCredentialsOptions } from '../../src/transport/index.ts';
 
 // The SDK's chain is replaced by a recording stub: these tests must never reach IMDS, SSO or
 // the user's ~/.aws, and must see whether the chain was used at all.
-const chain = vi.hoisted(() => ({
+const chain = {
   calls: [] as unknown[],
   resolutions: 0,
   failure: null as Error | null,
-}));
-vi.mock('@aws-sdk/credential-providers', () => ({
-  fromNodeProviderChain: (init: unknown) => {
-    chain.calls.push(init);
-    return async () => {
-      chain.resolutions += 1;
-      if (chain.failure !== null) throw chain.failure;
-      return { accessKeyId: 'FROM-THE-CHAIN', secretAccessKey: 'chain-secret' };
-    };
-  },
-}));
-
-const { resolveCredentials, DUMMY_CREDENTIALS, TargetUrlError } = await import('../../src/transport/index.ts');
+};
+const recordingChain = (init: unknown) => {
+  chain.calls.push(init);
+  return async () => {
+    chain.resolutions += 1;
+    if (chain.failure !== null) throw chain.failure;
+    return { accessKeyId: 'FROM-THE-CHAIN', secretAccessKey: 'chain-secret' };
+  };
+};
+const resolveCredentials = (options: ResolveCredentialsOptions) => resolveWithChain({ ...options, chain: recordingChain });
 
 beforeEach(() => {
   chain.calls.length = 0;
