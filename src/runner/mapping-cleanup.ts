@@ -146,10 +146,14 @@ const MAX_PAUSE_MS = 5_000;
 /** Pauses that double each time, until `deadline`: `next()` waits the next one, and answers false once the deadline has passed. */
 function backOff(deadline: number): { next(): Promise<boolean> } {
   let pause = FIRST_PAUSE_MS;
+  // The pause that reaches the deadline is the last: a timer may fire a millisecond early, and must
+  // not buy one more request and one more pause of what is left.
+  let reachedDeadline = false;
   return {
     async next() {
       const left = deadline - Date.now();
-      if (left <= 0) return false;
+      if (left <= 0 || reachedDeadline) return false;
+      reachedDeadline = pause >= left;
       await new Promise((resolve) => setTimeout(resolve, Math.min(pause, left)));
       pause = Math.min(pause * 2, MAX_PAUSE_MS);
       return true;
