@@ -18,13 +18,9 @@ function run(command, args, { keepOutput }) {
   });
 }
 
-const typechecking = run(bin('tsc'), ['-p', '.'], { keepOutput: true });
-// On a fresh clone the first start of the bin compiles the sources and validates each edition
-// (both kept in node_modules/.cache): done once here, rather than by every test that starts the bin
-// at once, each doing the same work on the same two cores.
-const lambdaEsmConformance = new URL('../bin/lambda-esm-conformance.js', import.meta.url).pathname;
-for (const edition of ['seed', 'current']) await run(process.execPath, [lambdaEsmConformance, 'list', '--edition', edition, '--property-runs', '0'], { keepOutput: true });
-const tests = await run(bin('vitest'), ['run', ...process.argv.slice(2)], { keepOutput: false });
-const typecheck = await typechecking;
+const [typecheck, tests] = await Promise.all([
+  run(bin('tsc'), ['-p', '.'], { keepOutput: true }),
+  run(bin('vitest'), ['run', ...process.argv.slice(2)], { keepOutput: false }),
+]);
 process.stdout.write(typecheck.code === 0 ? '\nType check (tsc): no errors\n' : `\nType check (tsc) failed:\n${typecheck.output}`);
 process.exitCode = tests.code !== 0 ? tests.code : typecheck.code;
