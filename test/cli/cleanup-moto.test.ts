@@ -8,10 +8,10 @@ import { commandInProcess } from '../run/support/cli-run.ts';
 import { describeWithMoto } from '../run/support/moto-describe.ts';
 import { plantQueue, runKilledMidway } from './support/leftovers.ts';
 
-// The same sweep against moto's server: it keeps the tags of functions, queues, tables and roles,
-// but not a Kinesis stream's (it ignores CreateStream's Tags), so the stream is left, and said so.
+// The same sweep against moto's server. moto drops CreateStream's Tags but keeps AddTagsToStream's,
+// which the run sends as well: everything of the killed run goes, and only the look-alike stays.
 describeWithMoto('cleanup on moto after a run killed with SIGKILL', (moto) => {
-  it("deletes the run's mappings, functions, queue, table and role, leaves its untagged stream and a look-alike", async () => {
+  it("deletes the run's mappings, functions, queue, table and role, stream, table and role, and leaves a look-alike", async () => {
     const { url } = moto();
     const { runId } = await runKilledMidway(url);
     const ofRun = (names: readonly string[]): string[] => names.filter((name) => name.includes(`lesm-${runId}-`)).sort();
@@ -34,7 +34,7 @@ describeWithMoto('cleanup on moto after a run killed with SIGKILL', (moto) => {
 
     const swept = await commandInProcess(['cleanup', '--target', url, '--run-id', runId], mkdtempSync(path.join(tmpdir(), 'lesm-cleanup-')));
     expect(swept.code).toBe(0);
-    expect(swept.stdout).toContain(`left Kinesis stream lesm-${runId}-stream: it has no lesm-run-id tag, so nothing says this tool made it\n`);
+    expect(swept.stdout).toContain(`deleted Kinesis stream lesm-${runId}-stream\n`);
     expect(swept.stdout).toContain('left SQS queue lesm-looka2-queue: it has no lesm-run-id tag');
     const after = await moto().everything();
     expect({
@@ -44,6 +44,6 @@ describeWithMoto('cleanup on moto after a run killed with SIGKILL', (moto) => {
       streams: ofRun(after['streams'] ?? []),
       tables: ofRun(after['tables'] ?? []),
       mappings: after['mappings'],
-    }).toEqual({ functions: [], roles: [], queues: ['lesm-looka2-queue'], streams: [`lesm-${runId}-stream`], tables: [], mappings: [] });
+    }).toEqual({ functions: [], roles: [], queues: ['lesm-looka2-queue'], streams: [], tables: [], mappings: [] });
   }, 120_000);
 });

@@ -30,6 +30,8 @@ const ALSO_AUTHORIZED: Readonly<Record<string, Readonly<Record<string, string>>>
   'iam:CreateRole': { Tags: 'iam:TagRole' },
   'kinesis:CreateStream': { Tags: 'kinesis:AddTagsToStream' },
   'dynamodb:CreateTable': { Tags: 'dynamodb:TagResource' },
+  // A call whose only work is tagging is authorized by its own action, which the tags add nothing to.
+  'kinesis:AddTagsToStream': { Tags: 'kinesis:AddTagsToStream' },
 };
 
 /** The Lambda REST API's routes of event source mappings (Lambda API reference, each action's "Request Syntax"). */
