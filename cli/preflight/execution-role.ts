@@ -5,7 +5,7 @@
 // then would be judged on IAM's delay; this check waits it out instead (the role the run made), or
 // says at once what the role lacks (a role that is the user's).
 import { SOURCE_READ_ACTIONS } from '../../src/provisioning/execution-role-actions.ts';
-import { sleep } from '../../src/provisioning/wait-until.ts';
+import { doublingPauses } from '../../src/doubling-pauses.ts';
 import { cutToLength, MAX_MESSAGE_LENGTH } from '../../src/bounded-text.ts';
 import type { Fixture, SourceFixture } from '../../src/cases/case.ts';
 import type { FixtureValues } from '../../src/cases/placeholders.ts';
@@ -55,7 +55,8 @@ export async function executionRoleProblem(check: ExecutionRoleCheck): Promise<s
   try {
     // Each round tries every source still refused, side by side; one line says what is waited for.
     let waiting = sources;
-    for (let pause = FIRST_PAUSE_MS, round = 1; ; pause = Math.min(pause * 2, MAX_PAUSE_MS), round += 1) {
+    const pauses = doublingPauses({ firstMs: FIRST_PAUSE_MS, maxMs: MAX_PAUSE_MS, deadline: started + boundMs });
+    for (let round = 1; ; round += 1) {
       const outcomes = await Promise.all(waiting.map((source) => tryMapping(check, transport, source)));
       const problem = outcomes.find((outcome): outcome is string => typeof outcome === 'string');
       if (problem !== undefined) return problem;
@@ -73,7 +74,7 @@ export async function executionRoleProblem(check: ExecutionRoleCheck): Promise<s
         `Lambda cannot use the new execution role on the ${waiting.map((source) => SOURCE_NAMES[source]).join(', ')} yet (IAM takes a few seconds to propagate a role and its policy): ` +
           `trying again shortly (${seconds(waited)} of at most ${seconds(boundMs)})`,
       );
-      await sleep(Math.min(pause, boundMs - waited));
+      await pauses.next();
     }
   } finally {
     await transport.close();

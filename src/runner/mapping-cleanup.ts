@@ -1,4 +1,5 @@
 import type { FixtureValues } from '../cases/placeholders.ts';
+import { doublingPauses } from '../doubling-pauses.ts';
 import { describeObservation } from '../transport/describe-observation.ts';
 import { errorMessageOf, errorTypeOf } from '../transport/error-type.ts';
 import { parseJsonAnswer, parseJsonObject } from '../transport/json-answer.ts';
@@ -108,7 +109,7 @@ async function deleteMapping(target: Transport, uuid: string): Promise<string | 
   const path = `${MAPPINGS_PATH}${encodeURIComponent(uuid)}`;
   const goneWithinMs = GONE_WITHIN_TIMEOUTS * target.timeoutMs;
   const deadline = Date.now() + goneWithinMs;
-  const retries = backOff(deadline);
+  const retries = doublingPauses({ firstMs: FIRST_PAUSE_MS, maxMs: MAX_PAUSE_MS, deadline });
   // AWS refuses to delete a mapping still Creating (or in another operation) for a few seconds:
   // the delete is asked again, within the same bound as the wait for the mapping to be gone.
   for (;;) {
@@ -122,7 +123,7 @@ async function deleteMapping(target: Transport, uuid: string): Promise<string | 
     if (!(await retries.next())) return `could not delete mapping ${clipped(uuid)}: still refused ${goneWithinMs / 1000} s after the first try (${describeObservation(deletion)} ${errorTypeOf(response) ?? ''})`;
   }
   // A deleted mapping stays visible (Deleting) for a while, and blocks a new one of its function and source meanwhile.
-  const lookups = backOff(deadline);
+  const lookups = doublingPauses({ firstMs: FIRST_PAUSE_MS, maxMs: MAX_PAUSE_MS, deadline });
   do {
     const lookup = await target.send({ method: 'GET', path, headers: {}, body: undefined });
     if (lookup.response?.status === 404) return null;
@@ -142,24 +143,6 @@ export function refusedAsBusy(errorType: string, message: string): boolean {
 /** The pause between two requests of one deletion doubles from this up to MAX_PAUSE_MS: a poll never spins. */
 const FIRST_PAUSE_MS = 50;
 const MAX_PAUSE_MS = 5_000;
-
-/** Pauses that double each time, until `deadline`: `next()` waits the next one, and answers false once the deadline has passed. */
-function backOff(deadline: number): { next(): Promise<boolean> } {
-  let pause = FIRST_PAUSE_MS;
-  // The pause that reaches the deadline is the last: a timer may fire a millisecond early, and must
-  // not buy one more request and one more pause of what is left.
-  let reachedDeadline = false;
-  return {
-    async next() {
-      const left = deadline - Date.now();
-      if (left <= 0 || reachedDeadline) return false;
-      reachedDeadline = pause >= left;
-      await new Promise((resolve) => setTimeout(resolve, Math.min(pause, left)));
-      pause = Math.min(pause * 2, MAX_PAUSE_MS);
-      return true;
-    },
-  };
-}
 
 function capProblems(problems: readonly string[]): string[] {
   if (problems.length <= MAX_CLEANUP_PROBLEMS) return [...problems];
