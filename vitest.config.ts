@@ -8,6 +8,7 @@ import { defineConfig } from 'vitest/config';
  * none and goes by file size, and a long file started last made the run 15 s longer on 2 workers.
  */
 const LONGEST_FILES = [
+  'test/package/packed-install.test.ts',
   'test/run/run-hostile.test.ts',
   'test/run/run-aws-timing.test.ts',
   'test/run/run-pacing.test.ts',
