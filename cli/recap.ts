@@ -26,7 +26,7 @@ function findingsRecap(report: RunReport, reportDir: string, say: (line: string)
   say(`${findings.length === 1 ? '1 finding' : `${findings.length} findings`} (causes shared by failing cases), most cases first:`);
   for (const finding of shown) {
     say(`  ${finding.id}: ${finding.headline} (${casesCount(finding.caseIds.length)}, such as ${finding.caseIds[0] ?? '?'})`);
-    say(`    ${finding.reproduce}`);
+    say(`    ${finding.reproduce ?? finding.curl}`);
   }
   if (findings.length > shown.length) say(`  and ${findings.length - shown.length} more in ${path.join(reportDir, 'report.html')}`);
 }

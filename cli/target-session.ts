@@ -32,7 +32,7 @@ export interface TargetSession {
  * is the target, behaves as that edition.
  */
 export async function openTargetSession(
-  settings: RunSettings,
+  settings: Omit<RunSettings, 'reportDir'>,
   io: CommandIo,
   fixtures: { readonly needs: readonly Fixture[]; readonly functions?: number },
 ): Promise<TargetSession> {

@@ -18,6 +18,7 @@ export interface ConformanceReporterOptions {
   readonly plannedCases: ReadonlyArray<PlannedCase>;
   readonly scope: RunFacts['scope'];
   readonly gate: RunFacts['gate'];
+  readonly reproduction: RunFacts['reproduction'];
   /** Why the planned cases are not the whole edition (see RunFacts), or null. */
   readonly subset: string | null;
   /** Credentials to mask in every spelling in the reports, as a last pass. */
@@ -57,7 +58,7 @@ export class ConformanceReporter {
   }
 
   private async write(stop: RunStop | null): Promise<WrittenReport> {
-    const { startedAt, target, edition, plannedCases, scope, gate, subset, reportDir, secrets, requestCounts } = this.options;
+    const { startedAt, target, edition, plannedCases, scope, gate, reproduction, subset, reportDir, secrets, requestCounts } = this.options;
     const report = buildRunReport({
       tool: toolIdentity(),
       target,
@@ -70,6 +71,7 @@ export class ConformanceReporter {
       stop,
       scope,
       gate,
+      reproduction,
       requests: requestCounts?.() ?? null,
     });
     return { report, paths: await writeReports(report, reportDir, secrets?.() ?? []) };

@@ -117,6 +117,7 @@ function orderedFinding(finding: Finding): Finding {
     clauses: [...finding.clauses],
     caseIds: [...finding.caseIds],
     reproduce: finding.reproduce,
+    curl: finding.curl,
   };
 }
 

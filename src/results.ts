@@ -175,8 +175,13 @@ export interface Finding {
   readonly clauses: readonly string[];
   /** In report order. */
   readonly caseIds: readonly string[];
-  /** A curl command that sends the first case's request again, with no secret in it. */
-  readonly reproduce: string;
+  /**
+   * The `reproduce` command that makes the fixtures of the first case, sends it again and prints
+   * its verdict; null when the run's cases are not an edition's (a Pact file's interactions).
+   */
+  readonly reproduce: string | null;
+  /** A curl command that sends the first case's request again, with no secret in it: it names the run's fixtures, gone unless the run had --keep-fixtures. */
+  readonly curl: string;
 }
 
 export type CertificationLevel = 0 | 1 | 2 | 3;

@@ -182,6 +182,26 @@ export const RUN_FLAGS = {
     otherwise: `${AWS_START_RPS} against an AWS endpoint, else none`,
     help: 'requests per second to the target, never more, the fixtures\' calls included; the run slows down by itself when throttled and speeds up again after a quiet second',
   },
+  'keep-fixtures': {
+    type: 'boolean',
+    help: "leave the role, functions and sources auto fixtures made on the target (the cases' own mappings are still deleted), so that the reports' curl lines can be sent as they are; prints the cleanup command that deletes them",
+  },
+} as const satisfies FlagTable;
+
+/** `reproduce` sends one case as `run` sends it: the same flags, less those about a whole run, its reports and its gate. */
+export const REPRODUCE_FLAGS = {
+  target: RUN_FLAGS.target,
+  edition: RUN_FLAGS.edition,
+  region,
+  profile,
+  fixtures,
+  'role-arn': RUN_FLAGS['role-arn'],
+  timeout,
+  seed: { ...seed, otherwise: 'a random 32-bit seed, printed for a property case', help: 'the seed a property case draws from: the seed of the run that found the counterexample draws it again' },
+  'property-runs': propertyRuns,
+  'allow-account': allowAccount,
+  'max-shrink-requests': RUN_FLAGS['max-shrink-requests'],
+  'max-rps': RUN_FLAGS['max-rps'],
 } as const satisfies FlagTable;
 
 export const LIST_FLAGS = {
@@ -328,4 +348,5 @@ export const COMMAND_FLAGS = {
   'pact verify': PACT_VERIFY_FLAGS,
   cleanup: CLEANUP_FLAGS,
   serve: SERVE_FLAGS,
+  reproduce: REPRODUCE_FLAGS,
 } as const satisfies Readonly<Record<string, FlagTable>>;

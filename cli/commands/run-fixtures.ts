@@ -1,4 +1,6 @@
 import type { CleanupOptions, CleanupReport, FixtureRun, ProvisioningFailed } from '../../src/provisioning/index.ts';
+import { newRunId } from '../../src/provisioning/resource-names.ts';
+import { RUN_FLAGS } from './flag-tables.ts';
 import { missingFixtures } from '../../src/provisioning/missing-fixtures.ts';
 import { loadStaticFixtures } from '../../src/provisioning/static-fixtures.ts';
 import type { Fixture } from '../../src/cases/case.ts';
@@ -27,7 +29,7 @@ export interface RunFixtures {
 
 export interface FixtureSetting {
   readonly targetUrl: string;
-  readonly settings: Pick<RunSettings, 'fixtures' | 'region' | 'timeoutMs' | 'roleArn'>;
+  readonly settings: Pick<RunSettings, 'fixtures' | 'region' | 'timeoutMs' | 'roleArn'> & Partial<Pick<RunSettings, 'keepFixtures'>>;
   readonly credentials: AwsCredentialIdentityProvider;
   readonly needs: readonly Fixture[];
   /** With auto fixtures, how many functions to create (default 1); a fixtures file names one. */
@@ -75,15 +77,26 @@ export function runFixtures({ targetUrl, settings, credentials, needs, functions
   }
   // The provisioning code, and the AWS SDK's clients with it, is loaded once it is needed: the
   // checks before the first case need none of it (a third of a second of every start).
+  const runId = newRunId();
   let made: FixtureRun | undefined;
+  let keptSaid = false;
+  // --keep-fixtures: nothing is deleted, and the command that deletes it all is said once, where a cleanup would have run.
+  const keep = async (): Promise<CleanupReport> => {
+    if (!keptSaid) {
+      keptSaid = true;
+      const region = settings.region === RUN_FLAGS.region.default ? '' : ` --region ${settings.region}`;
+      log(`--keep-fixtures: the fixtures of run ${runId} stay on ${targetUrl}; "lambda-esm-conformance cleanup --target ${targetUrl}${region} --run-id ${runId}" deletes them.`);
+    }
+    return { deleted: [], failed: [] };
+  };
   let loading: Promise<{ run: FixtureRun; ProvisioningFailed: typeof ProvisioningFailed }> | undefined;
   const fixtureRun = () =>
-    (loading ??= import('../../src/provisioning/index.ts').then(({ FixtureRun, newRunId, ProvisioningFailed }) => {
+    (loading ??= import('../../src/provisioning/index.ts').then(({ FixtureRun, ProvisioningFailed }) => {
       made = new FixtureRun({
         endpoint: targetUrl,
         region: settings.region,
         credentials,
-        runId: newRunId(),
+        runId,
         needs,
         ...(functions !== undefined && { functions }),
         log,
@@ -106,7 +119,7 @@ export function runFixtures({ targetUrl, settings, credentials, needs, functions
       }
     },
     // Through the run even before it provisions: a cleanup that comes first cancels the provisioning after it.
-    cleanup: async (options) => (await fixtureRun()).run.cleanup(options),
+    cleanup: async (options) => (settings.keepFixtures === true ? keep() : (await fixtureRun()).run.cleanup(options)),
     remaining: () => made?.remaining() ?? [],
   };
 }

@@ -35,6 +35,8 @@ export interface RunSettings {
   readonly maxShrinkRequests: number;
   /** The cap on requests per second to the target (--max-rps); null: AWS_START_RPS against an AWS endpoint, else none. */
   readonly maxRps: number | null;
+  /** Leave the auto fixtures on the target after the run (--keep-fixtures), for the reports' curl lines. */
+  readonly keepFixtures: boolean;
 }
 
 export type TargetSource = NonNullable<FlagSources<typeof RUN_FLAGS>['target']>;
@@ -70,7 +72,15 @@ export function runSettings(flags: RunFlags, env: NodeJS.ProcessEnv): RunSetting
     allowedAccounts: values['allow-account'] === undefined ? null : allowedAccountsOf(values['allow-account']),
     maxShrinkRequests: values['max-shrink-requests'],
     maxRps: values['max-rps'] ?? null,
+    keepFixtures: keepFixtures(values['keep-fixtures'] === true, values.target, values.fixtures),
   };
+}
+
+function keepFixtures(keep: boolean, target: string | undefined, fixtures: string): boolean {
+  if (!keep) return false;
+  if (target === undefined) throw new UsageError('--keep-fixtures keeps fixtures on a target, and the embedded reference server ends with the run: give --target URL (serve starts a reference server that stays).');
+  if (fixtures !== 'auto') throw new UsageError(`--keep-fixtures keeps what auto fixtures make, and --fixtures ${fixtures} makes nothing: drop --keep-fixtures.`);
+  return true;
 }
 
 /** The origin of a --target value, or the UsageError saying why it is not one. */

@@ -68,6 +68,7 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
       scope,
       subset: scope.partial ? `only the cases --grep "${settings.grep ?? ''}" selects were run` : null,
       gate: expectations === null ? null : { expectations, editionCaseIds },
+      reproduction: { target: reference === null ? targetUrl : null, region: settings.region === RUN_FLAGS.region.default ? null : settings.region },
       secrets,
       requestCounts: () => pacer.counts(),
     }));

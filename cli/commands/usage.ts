@@ -79,6 +79,16 @@ const serveSection: HelpSection = {
   flags: COMMAND_FLAGS.serve,
 };
 
+const reproduceSection: HelpSection = {
+  synopsis: 'reproduce CASE_ID [options]',
+  about: `      One case, as run sends it: makes the fixtures it needs, sends it (a property case: the
+      value its seed draws and shrinks to, so give the run's --seed), prints the request, the answer
+      and the verdict, and deletes what it made. Writes no reports. Exit 0 the case conforms, 1 it
+      does not, 2 it could not be judged or nothing was sent.
+`,
+  flags: COMMAND_FLAGS.reproduce,
+};
+
 const helpSection: HelpSection = {
   synopsis: 'help | --help | --version',
   about: `      This text; the version.
@@ -102,10 +112,11 @@ export const commandUsage = {
   diff: `Usage:\n${sections(diffSection)}`,
   cleanup: `Usage:\n${sections(cleanupSection)}`,
   serve: `Usage:\n${sections(serveSection)}`,
+  reproduce: `Usage:\n${sections(reproduceSection)}`,
 } as const;
 
 export const usage = `lambda-esm-conformance: conformance tests for the AWS Lambda CreateEventSourceMapping API
 
 Usage:
-${sections(runSection, ...listSections, ...pactSections, diffSection, cleanupSection, serveSection, helpSection)}
+${sections(runSection, ...listSections, ...pactSections, diffSection, cleanupSection, serveSection, reproduceSection, helpSection)}
 ${exitCodes}`;

@@ -54,6 +54,7 @@ export async function pactVerify(argv: string[], io: CommandIo = processIo): Pro
     subset: 'a Pact file holds the interactions it holds, not every case of an edition',
     scope: { grep: null, repeat: 1, seed: null, editionCases: interactions.length, partial: false },
     gate: null,
+    reproduction: null,
     secrets,
     requestCounts: () => pacer.counts(),
   });

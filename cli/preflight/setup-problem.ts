@@ -10,14 +10,14 @@ import { targetProblem } from './target.ts';
 
 /**
  * The checks made before anything is created on the target, in this order: a writable report
- * directory, credentials, the account they belong to (the account guard: STS is the first request),
+ * directory (for a command that writes reports: reportDir not null), credentials, the account they belong to (the account guard: STS is the first request),
  * a target that answers as Lambda does; then the fixtures, made (auto) or
  * read and found on the target (a static file, read once through `fixtures`); then that Lambda can
  * use the function's execution role on each source the cases need (`log` tells of the wait for IAM).
  * What the cases need, or why nothing can be judged, as one sentence saying what to do.
  */
 export async function preparedFixtures(
-  settings: RunSettings,
+  settings: Omit<RunSettings, 'reportDir'> & { readonly reportDir: string | null },
   targetUrl: string,
   credentials: AwsCredentialIdentityProvider,
   secrets: () => readonly string[],
@@ -26,7 +26,7 @@ export async function preparedFixtures(
   pacer: RequestPacer,
 ): Promise<LoadedFixtures | { readonly problem: string }> {
   const problem =
-    reportDirProblem(settings.reportDir) ??
+    (settings.reportDir === null ? null : reportDirProblem(settings.reportDir)) ??
     (await credentialsProblem(credentials, settings, targetUrl)) ??
     (await accountProblem(targetUrl, credentials, settings)) ??
     (await targetProblem(targetUrl, credentials, settings, pacer));

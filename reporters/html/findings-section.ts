@@ -8,6 +8,17 @@ import { casesCount } from '../../src/run-record/case-count.ts';
 import { clauseWithDoc } from './clause-doc.ts';
 import type { PageIndex } from './page-index.ts';
 
+// The command first: it makes the fixtures the case needs. The curl line names the run's own, which
+// are gone unless the run kept them (--keep-fixtures).
+function reproduction(finding: Finding): string {
+  const curl = `<p>Or send the request of its first case with curl, signed again from your credentials (it names this run's fixtures: they exist only if the run had <code>--keep-fixtures</code>):</p>
+<pre class="reproduce curl"><code>${html(finding.curl)}</code></pre>`;
+  if (finding.reproduce === null) return curl.replace('<p>Or send', '<p>Send');
+  return `<p>Reproduce it (its first case: the fixtures it needs made, the request sent, the verdict printed, all deleted after):</p>
+<pre class="reproduce"><code>${html(finding.reproduce)}</code></pre>
+${curl}`;
+}
+
 function findingItem(finding: Finding, index: PageIndex): string {
   const clauses = finding.clauses.map((clause) => `<li>${clauseWithDoc(clause, index)}</li>`).join('');
   return `<li class="finding" id="finding-${html(finding.id)}"><details>
@@ -19,8 +30,7 @@ function findingItem(finding: Finding, index: PageIndex): string {
 <dt>observed</dt><dd>${html(describeForm(finding.observed))}</dd>
 <dt>clauses</dt><dd><ul class="clauses">${clauses}</ul></dd>
 </dl>
-<p>Reproduce it (the request of its first case, signed again by curl from your credentials):</p>
-<pre class="reproduce"><code>${html(finding.reproduce)}</code></pre>
+${reproduction(finding)}
 <p class="finding-cases-heading">Its ${casesCount(finding.caseIds.length)}: <button type="button" class="show-finding" data-finding="${html(finding.id)}" hidden>show only these in the case list</button></p>
 ${caseLinks(finding.caseIds, index)}
 </div>

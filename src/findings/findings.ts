@@ -2,10 +2,10 @@
 import { describeExpectation, describeOutcome } from '../cases/describe-expectation.ts';
 import type { Outcome } from '../cases/case.ts';
 import { CHECK_NAMES, CHECK_WORDING, type CheckName } from '../checks/index.ts';
-import type { CaseResult, Finding, ObservedOutcome, RecordedResponse } from '../results.ts';
+import type { CaseResult, Finding, ObservedOutcome, RecordedRequest, RecordedResponse } from '../results.ts';
 import { errorTypeOf } from '../transport/error-type.ts';
 import { findingIds, findingWords } from './finding-id.ts';
-import { curlCommand } from './reproduce.ts';
+import { curlCommand, reproduceCommand, type Reproduction } from './reproduce.ts';
 
 /** The findings of a run, and the finding that explains each failing case first. */
 export interface RunFindings {
@@ -14,7 +14,7 @@ export interface RunFindings {
   readonly findingOfCase: ReadonlyMap<string, string>;
 }
 
-type Judged = Pick<CaseResult, 'id' | 'outcome' | 'expected' | 'request' | 'response' | 'reasons'>;
+type Judged = Pick<CaseResult, 'id' | 'outcome' | 'expected' | 'request' | 'response' | 'reasons' | 'counterexample'>;
 
 interface Signature {
   readonly check: CheckName;
@@ -62,7 +62,7 @@ function signatureKey(signature: Signature): string {
  * body), the one to fix first. Findings are ordered by how many cases each explains, then in the
  * judge's order of checks (a wrong status before the headers of the same answers), then by id.
  */
-export function findingsOf(cases: readonly Judged[]): RunFindings {
+export function findingsOf(cases: readonly Judged[], reproduction: Reproduction | null = null): RunFindings {
   const groups = new Map<string, { signature: Signature; cases: Judged[]; clauses: Set<string> }>();
   const firstKeyOfCase = new Map<string, string>();
   for (const result of cases) {
@@ -80,13 +80,13 @@ export function findingsOf(cases: readonly Judged[]): RunFindings {
     }
   }
   const ids = findingIds([...groups].map(([key, { signature }]) => findingWords(key, CHECK_WORDING[signature.check].prefix, observedText(signature.observed), signature.expected)));
-  const findings = [...groups].map(([key, group]): Finding => finding(ids.get(key) ?? key, group.signature, group.cases, group.clauses));
+  const findings = [...groups].map(([key, group]): Finding => finding(ids.get(key) ?? key, group.signature, group.cases, group.clauses, reproduction));
   findings.sort((a, b) => b.caseIds.length - a.caseIds.length || CHECK_NAMES.indexOf(a.check) - CHECK_NAMES.indexOf(b.check) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const findingOfCase = new Map([...firstKeyOfCase].map(([caseId, key]) => [caseId, ids.get(key) ?? key]));
   return { findings, findingOfCase };
 }
 
-function finding(id: string, signature: Signature, cases: readonly Judged[], clauses: ReadonlySet<string>): Finding {
+function finding(id: string, signature: Signature, cases: readonly Judged[], clauses: ReadonlySet<string>, reproduction: Reproduction | null): Finding {
   const observed = observedText(signature.observed);
   const headline = CHECK_WORDING[signature.check].headline({
     expected: signature.expected,
@@ -94,7 +94,8 @@ function finding(id: string, signature: Signature, cases: readonly Judged[], cla
     expectedSuccess: signature.expectedSuccess,
     observedSuccess: signature.observed.status === null ? null : signature.observed.status < 300,
   });
-  const sent = cases.flatMap((result) => result.request ?? [])[0];
+  const sent = cases.find((result): result is Judged & { readonly request: RecordedRequest } => result.request !== null);
+  const first = sent ?? cases[0];
   return {
     id,
     headline,
@@ -103,6 +104,7 @@ function finding(id: string, signature: Signature, cases: readonly Judged[], cla
     observed: signature.observed,
     clauses: [...clauses].sort(),
     caseIds: cases.map((result) => result.id),
-    reproduce: sent === undefined ? '# no request was sent in these cases' : curlCommand(sent),
+    reproduce: reproduction === null || first === undefined ? null : reproduceCommand(first.id, reproduction, first.counterexample !== undefined),
+    curl: sent === undefined ? '# no request was sent in these cases' : curlCommand(sent.request),
   };
 }

@@ -1,4 +1,5 @@
-// Pure: a curl command that sends a recorded request again, as Schemathesis prints one per failure.
+// Pure: the commands that send a failing case again: `reproduce`, which makes the fixtures it
+// needs, and a curl line of the recorded request, as Schemathesis prints one per failure.
 import type { RecordedRequest } from '../results.ts';
 import { isAwsEndpoint } from '../transport/aws-endpoint.ts';
 import { redactHeaders } from '../transport/redact.ts';
@@ -41,4 +42,29 @@ export function curlCommand(request: RecordedRequest): string {
     if (names.includes('x-amz-security-token')) words.push('-H', '"x-amz-security-token: $AWS_SESSION_TOKEN"');
   }
   return words.join(' ');
+}
+
+/** Where the run's cases went, as `reproduce` takes it again. */
+export interface Reproduction {
+  /** The target's origin; null: the embedded reference server. */
+  readonly target: string | null;
+  /** The signing region, when it is not the default one. */
+  readonly region: string | null;
+  readonly edition: string;
+  /** The seed property cases drew from; null when the run drew none. */
+  readonly seed: number | null;
+}
+
+/** `lambda-esm-conformance reproduce ID …`, as a line to paste into a shell. */
+export function reproduceCommand(caseId: string, { target, region, edition, seed }: Reproduction, drawn: boolean): string {
+  const words = ['lambda-esm-conformance', 'reproduce', caseId];
+  if (target !== null) words.push('--target', target);
+  if (region !== null) words.push('--region', region);
+  if (edition !== 'seed') words.push('--edition', edition);
+  if (drawn && seed !== null) words.push('--seed', String(seed));
+  return words.map(shellWord).join(' ');
+}
+
+function shellWord(word: string): string {
+  return /^[\w@%+=:,./#-]+$/.test(word) ? word : quoted(word);
 }

@@ -2,6 +2,7 @@
 // incomplete runs are tested without running a case.
 import { certificationOf } from '../findings/certification.ts';
 import { findingsOf } from '../findings/findings.ts';
+import type { Reproduction } from '../findings/reproduce.ts';
 import { applyGate } from '../gate/classify.ts';
 import type { Expectations } from '../gate/expectations.ts';
 import { unjudged, type CaseIdentity, type CaseResult, type RunReport, type RunScope, type ToolIdentity } from '../results.ts';
@@ -34,6 +35,8 @@ export interface RunFacts {
   readonly scope: RunScope;
   /** What the run's requests cost, as the rate limiter counted them; null when not counted. */
   readonly requests: RequestCounts | null;
+  /** Where `reproduce` sends a finding's first case again; null when the cases are not an edition's (a Pact file's). */
+  readonly reproduction: Omit<Reproduction, 'edition' | 'seed'> | null;
   /** The known deviations of --expectations, and the ids the edition generates (to tell a stale entry); null without. */
   readonly gate: { readonly expectations: Expectations; readonly editionCaseIds: readonly string[] } | null;
 }
@@ -69,7 +72,8 @@ export function buildRunReport(facts: RunFacts): RunReport {
     ...facts.plannedCases.map((planned) => facts.results.get(planned.id) ?? notRun(planned, notRunMessage)),
     ...[...facts.results.values()].filter((result) => !plannedIds.has(result.id)),
   ];
-  const { findings, findingOfCase } = findingsOf(judged);
+  const reproduction = facts.reproduction === null ? null : { ...facts.reproduction, edition: facts.edition, seed: facts.scope.seed };
+  const { findings, findingOfCase } = findingsOf(judged, reproduction);
   const withFindings = judged.map((result) => ({ ...result, finding: findingOfCase.get(result.id) ?? null }));
   const gated = facts.gate === null ? null : applyGate(withFindings, facts.gate.expectations, facts.gate.editionCaseIds);
   const cases = gated?.cases ?? withFindings;

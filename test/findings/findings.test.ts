@@ -137,7 +137,7 @@ describe('findingsOf', () => {
       body: `{"FunctionName":"it's"}`,
     });
     const { findings } = findingsOf([caseResult({ id: 'a', outcome: 'fail', expected: accepts, request: signed, response: created(), reasons: [statusReason('S')] })]);
-    const curl = findings[0]?.reproduce ?? '';
+    const curl = findings[0]?.curl ?? '';
     expect(curl).toBe(
       `curl -sS -i -X 'POST' 'http://127.0.0.1:4566/2015-03-31/event-source-mappings/' -H 'content-type: application/json' --data-binary '{"FunctionName":"it'\\''s"}' ` +
         `--aws-sigv4 "aws:amz:\${AWS_REGION:-us-east-1}:lambda" --user "\${AWS_ACCESS_KEY_ID:-test}:\${AWS_SECRET_ACCESS_KEY:-test}" -H "x-amz-security-token: $AWS_SESSION_TOKEN"`,
@@ -145,10 +145,25 @@ describe('findingsOf', () => {
     for (const secret of ['AKIDSECRETVALUE', 'SESSIONSECRET', 'REDACTED']) expect(curl).not.toContain(secret);
   });
 
+  it('says how to reproduce its first case with the reproduce command: the run\'s target, region, edition, and the seed when the case drew its value', () => {
+    const failing = (id: string, extra: Partial<CaseResult> = {}): CaseResult => caseResult({ id, outcome: 'fail', expected: accepts, request: request({}), response: created(), reasons: [statusReason('S')], ...extra });
+    const onMoto = { target: 'http://127.0.0.1:5000', region: null, edition: 'current', seed: 42 };
+    expect(findingsOf([failing('BatchSize/sqs/11'), failing('BatchSize/sqs/0')], onMoto).findings[0]?.reproduce).toBe(
+      'lambda-esm-conformance reproduce BatchSize/sqs/11 --target http://127.0.0.1:5000 --edition current',
+    );
+    const drawn = failing('BatchSize/sqs/property/valid', { counterexample: { field: 'BatchSize', value: 7, request: null, response: null, runsUntilFailure: 1, shrinkSteps: 0, shrinkRequests: 0, shrinkLimit: null, seed: 42, propertySeed: 1, path: '0' } });
+    expect(findingsOf([drawn], { ...onMoto, target: null, region: 'eu-west-1', edition: 'seed' }).findings[0]?.reproduce).toBe(
+      'lambda-esm-conformance reproduce BatchSize/sqs/property/valid --region eu-west-1 --seed 42',
+    );
+    expect(findingsOf([failing("it's odd")], onMoto).findings[0]?.reproduce).toContain(`reproduce 'it'\\''s odd' --target`);
+    // A Pact file's interactions are not an edition's cases: the curl line alone.
+    expect(findingsOf([failing('a')]).findings[0]?.reproduce).toBeNull();
+  });
+
   it('signs for the region an AWS endpoint names, and keeps a body sent without a Content-Type without one', () => {
     const aws = request({ url: 'https://lambda.eu-west-1.amazonaws.com/2015-03-31/event-source-mappings/', headers: { authorization: '[REDACTED]' }, body: '{}' });
     const { findings } = findingsOf([caseResult({ id: 'a', outcome: 'fail', expected: accepts, request: aws, response: created(), reasons: [statusReason('S')] })]);
-    expect(findings[0]?.reproduce).toBe(
+    expect(findings[0]?.curl).toBe(
       `curl -sS -i -X 'POST' 'https://lambda.eu-west-1.amazonaws.com/2015-03-31/event-source-mappings/' -H 'Content-Type:' --data-binary '{}' --aws-sigv4 "aws:amz:eu-west-1:lambda" --user "$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY"`,
     );
   });

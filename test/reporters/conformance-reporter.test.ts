@@ -33,6 +33,7 @@ function reporterFor(plannedCases: PlannedCase[], reportDir = join(directory, 'r
     plannedCases,
     scope: { grep: null, repeat: 1, seed: null, editionCases: plannedCases.length, partial: false },
     gate: null,
+    reproduction: null,
     subset: null,
   });
 }

@@ -226,7 +226,7 @@ describe('renderHtml and findings', () => {
     expect(page).toContain('<p class="certification">No level; Level 1 (every status code right) is kept back by 1 case.</p>');
     expect(page).toContain('<summary><span class="finding-count">1 case</span> <span class="finding-headline">a request the documentation refuses with 400 InvalidParameterValueException was accepted with 201</span> <code class="finding-id">status-201-for-400-invalid-parameter-value</code></summary>');
     expect(page).toContain('<ul class="case-links"><li><a href="#case-0"><code>BatchSize/sqs/0</code></a></li></ul>');
-    expect(page).toContain('<pre class="reproduce"><code>curl -sS -i -X');
+    expect(page).toContain('<pre class="reproduce curl"><code>curl -sS -i -X');
     expect(page).not.toContain(HOSTILE.script);
   });
 
@@ -238,7 +238,7 @@ describe('renderHtml and findings', () => {
     expect(first).toContain('<span class="finding-count">3 cases</span>');
     expect(first).toContain('<dt>expected</dt><dd>202</dd>\n<dt>observed</dt><dd>201 (no error type)</dd>');
     expect(first).toContain('<dt>clauses</dt><dd><ul class="clauses"><li><code>BatchSize.range</code> <q class="clause-doc">BatchSize: the maximum number');
-    expect(first).toContain('<pre class="reproduce"><code>curl -sS -i -X &#39;POST&#39; &#39;http://127.0.0.1:4566/2015-03-31/event-source-mappings/&#39;');
+    expect(first).toContain('<pre class="reproduce curl"><code>curl -sS -i -X &#39;POST&#39; &#39;http://127.0.0.1:4566/2015-03-31/event-source-mappings/&#39;');
     expect(first).toContain('<a href="#case-0"><code>BatchSize/sqs/1</code></a></li><li><a href="#case-2"><code>BatchSize/kinesis/1</code></a></li><li><a href="#case-4"><code>Enabled/dynamodb/true</code></a>');
     // Its cases name it back.
     expect(caseElement(html, 'Enabled/dynamodb/true')).toContain('<p><strong>Finding</strong> <a href="#finding-status-201-for-202"><code>status-201-for-202</code></a> (a successful create answered 201, the documentation says 202, 3 cases)</p>');

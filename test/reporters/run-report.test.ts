@@ -29,6 +29,7 @@ function facts(results: CaseResult[], overrides: Partial<RunFacts> = {}): RunFac
     scope: { grep: null, repeat: 1, seed: null, editionCases: 3, partial: false },
     requests: null,
     gate: null,
+    reproduction: null,
     ...overrides,
   };
 }

@@ -39,7 +39,7 @@ describe('writeReports', () => {
     const html = await readFile(paths.html, 'utf8');
     expect(html).not.toContain(secret);
     expect(html).not.toContain('CANARYKEY');
-    expect(html).toContain('<pre class="reproduce"><code>curl');
+    expect(html).toContain('<pre class="reproduce curl"><code>curl');
   });
 
   it('replaces earlier reports whole', async () => {

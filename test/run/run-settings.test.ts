@@ -25,12 +25,13 @@ describe('run settings', () => {
       allowedAccounts: null,
       maxShrinkRequests: 50,
       maxRps: null,
+      keepFixtures: false,
     });
   });
 
   // A flag in RUN_FLAGS that runSettings did not read would be accepted and do nothing; the type
   // of this list makes a new flag name its sample.
-  const samples: Readonly<Record<keyof typeof RUN_FLAGS, string>> = {
+  const samples: Readonly<Record<keyof typeof RUN_FLAGS, string | boolean>> = {
     target: 'http://127.0.0.1:4566',
     edition: 'current',
     region: 'eu-west-1',
@@ -49,9 +50,19 @@ describe('run settings', () => {
     'allow-account': '111122223333',
     'max-shrink-requests': '0',
     'max-rps': '5',
+    'keep-fixtures': true,
   };
   it.each(Object.entries(samples))('reads --%s %s into the settings', (flag, text) => {
-    expect(runSettings({ [flag]: text }, {})).not.toEqual(runSettings({}, {}));
+    // Fixtures are kept only on a target that outlives the run.
+    const others = flag === 'keep-fixtures' ? { target: 'http://127.0.0.1:4566' } : {};
+    expect(runSettings({ ...others, [flag]: text }, {})).not.toEqual(runSettings(others, {}));
+  });
+
+  it('refuses --keep-fixtures where nothing it keeps would outlive the run, or nothing is made', () => {
+    expect(() => runSettings({ 'keep-fixtures': true }, {})).toThrow('--keep-fixtures keeps fixtures on a target, and the embedded reference server ends with the run: give --target URL');
+    expect(() => runSettings({ 'keep-fixtures': true, target: 'http://127.0.0.1:4566', fixtures: 'mine.yaml' }, {})).toThrow(
+      '--keep-fixtures keeps what auto fixtures make, and --fixtures mine.yaml makes nothing: drop --keep-fixtures.',
+    );
   });
 
   it('names --seed and --property-runs out of range, with what 0 means', () => {
