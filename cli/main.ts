@@ -14,6 +14,7 @@ const commands: Readonly<Record<string, Command>> = {
   diff: async (argv, io) => (await import('./commands/diff.ts')).diff(argv, io),
   cleanup: async (argv, io) => (await import('./commands/cleanup.ts')).cleanup(argv, io),
   serve: async (argv) => (await import('./commands/serve.ts')).serve(argv),
+  drift: async (argv, io) => (await import('./commands/drift.ts')).drift(argv, io),
 };
 
 export async function main(argv: readonly string[], io: CommandIo = processIo): Promise<number> {
