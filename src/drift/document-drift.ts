@@ -88,7 +88,9 @@ function changeExcerpt(before: readonly string[], after: readonly string[]): str
   let common = 0;
   while (common < was.length && was[common] === now[common]) common += 1;
   const cut = (line: string): string => {
-    const start = Math.max(0, common - EXCERPT_SPAN);
+    const from = Math.max(0, common - EXCERPT_SPAN);
+    // From the start of a word, so that the excerpt reads.
+    const start = from === 0 ? 0 : line.indexOf(' ', from) + 1 || from;
     const piece = line.slice(start, common + EXCERPT_SPAN).trim();
     return `"${start > 0 ? '…' : ''}${piece}${common + EXCERPT_SPAN < line.length ? '…' : ''}"`;
   };

@@ -137,9 +137,11 @@ function requestFacetDrift(member: ModelMember, field: RequestField, itemValues:
   const where = `request ${member.name}`;
   const todo = (facet: string): string => `check request: ${member.name}: ${facet} in ${specFile} against today's API reference and a recorded answer, then re-extract the document`;
   const { facets } = member;
+  // Of a member whose type changed, the facets say nothing more.
+  const retyped = typeDrift(where, facets, field.type.is, todo('type'));
+  if (retyped.length > 0) return retyped;
   const bounded = facets.type === 'integer' || facets.type === 'long' ? boundsDrift('range', where, facets, field.range, todo('range')) : boundsDrift('length', where, facets, field.length, todo('length'));
   return [
-    ...typeDrift(where, facets, field.type.is, todo('type')),
     ...bounded,
     ...patternDrift(where, facets.pattern, field.pattern?.regex, todo('pattern')),
     ...enumDrift(where, itemValues, field.values?.enum, todo('values')),
@@ -155,8 +157,9 @@ function responseFacetDrift(member: ModelMember, field: ResponseField, itemValue
   const { facets } = member;
   const isInteger = facets.type === 'integer' || facets.type === 'long';
   const editionBounds = field.minimum === undefined || field.maximum === undefined ? undefined : { minimum: field.minimum, maximum: field.maximum };
+  const retyped = typeDrift(where, facets, field.is, todo('is'));
+  if (retyped.length > 0) return retyped;
   return [
-    ...typeDrift(where, facets, field.is, todo('is')),
     ...(isInteger ? boundsDrift('range', where, facets, editionBounds, todo('minimum and maximum')) : []),
     ...patternDrift(where, facets.pattern, field.pattern, todo('pattern')),
     // A response field's enum holds its own value: the items of a list have no place in the edition.
