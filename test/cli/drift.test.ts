@@ -3,16 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../cli/main.ts';
 import { loadEdition } from '../../src/spec/load.ts';
 import { botocoreModelOf, smithyOf } from '../drift/support/models.ts';
-
-async function call(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
-  return { code, stdout, stderr };
-}
+import { commandInProcess } from '../run/support/cli-run.ts';
 
 // The seed edition's document is the 2019 text, not extracted from a model: a model that says what
 // the seed says agrees with it whole.
@@ -20,6 +13,7 @@ describe('drift on the command line', () => {
   const directory = mkdtempSync(path.join(tmpdir(), 'lesm-drift-'));
   afterAll(() => rmSync(directory, { recursive: true, force: true }));
   const agreeing = botocoreModelOf(loadEdition('seed'));
+  const call = (argv: readonly string[]): ReturnType<typeof commandInProcess> => commandInProcess(argv, directory);
   const write = (name: string, content: string | Buffer): string => {
     const file = path.join(directory, name);
     writeFileSync(file, content);
