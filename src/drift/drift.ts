@@ -35,11 +35,17 @@ export function driftOf({ spec, specFile, model, document }: DriftInput): Drift[
   const input = structureMembers(model, operation.input, `${OPERATION}'s input`);
   const output = structureMembers(model, operation.output, `${OPERATION}'s output`);
   const outOfScope = spec.outOfScope ?? {};
-  const itemEnum = (member: ModelMember): readonly string[] | undefined => (member.facets.type === 'list' ? itemFacets(model, member)?.enum : member.facets.enum);
-  const members = (side: 'request' | 'response', modelMembers: readonly ModelMember[], fields: Readonly<Record<string, RequestField | ResponseField>>): Drift[] => [
+  /** The values a member may take: its own enumeration, or its items' for a list. */
+  const valuesOf = (member: ModelMember): readonly string[] | undefined => (member.facets.type === 'list' ? itemFacets(model, member)?.enum : member.facets.enum);
+  const members = <Field>(
+    side: 'request' | 'response',
+    modelMembers: readonly ModelMember[],
+    fields: Readonly<Record<string, Field>>,
+    facetsDrift: (member: ModelMember, field: Field, values: readonly string[] | undefined, specFile: string) => Drift[],
+  ): Drift[] => [
     ...modelMembers.flatMap((member) => {
       const field = fields[member.name];
-      if (field !== undefined) return side === 'request' ? requestFacetDrift(member, field as RequestField, itemEnum(member), specFile) : responseFacetDrift(member, field as ResponseField, itemEnum(member), specFile);
+      if (field !== undefined) return facetsDrift(member, field, valuesOf(member), specFile);
       return Object.hasOwn(outOfScope, member.name) ? [] : [newMember(side, member, specFile)];
     }),
     ...Object.keys(fields)
@@ -47,8 +53,8 @@ export function driftOf({ spec, specFile, model, document }: DriftInput): Drift[
       .map((name) => goneMember(side, name, specFile)),
   ];
   return [
-    ...members('request', input, spec.request),
-    ...members('response', output, spec.response.fields),
+    ...members('request', input, spec.request, requestFacetDrift),
+    ...members('response', output, spec.response.fields, responseFacetDrift),
     ...errorDrift(spec, operation.errors, model, specFile),
     ...outOfScopeDrift(spec, [...input, ...output], specFile),
     ...(document === null ? [] : documentDrift(spec, model, document)),

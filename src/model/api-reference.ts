@@ -2,7 +2,7 @@
 // specs/documents/aws-lambda-create-event-source-mapping-current.txt above the recorded answers,
 // which scripts/extract-current-documentation.ts writes and drift compares with the model given.
 import { documentationText } from './documentation-text.ts';
-import { operationOf, shapeOf, type Facets, type ModelMember, type ServiceModel } from './service-model.ts';
+import { operationOf, shapeOf, structureMembers, type Facets, type ModelMember, type ServiceModel } from './service-model.ts';
 
 export const OPERATION = 'CreateEventSourceMapping';
 
@@ -44,7 +44,7 @@ export function referenceSections(model: ServiceModel): string[] {
     `Errors: ${operation.errors.join(', ')}`,
     '',
     '== Request members (source A) ==',
-    ...(operation.input === null ? [] : memberLines(shapeOf(model, operation.input, `${OPERATION}'s input`).members, true)),
+    ...memberLines(structureMembers(model, operation.input, `${OPERATION}'s input`), true),
     '',
     '== Shapes inside request members (source A) ==',
   ];
@@ -55,7 +55,7 @@ export function referenceSections(model: ServiceModel): string[] {
     lines.push(...constraintLines(shape.facets, null).map(indented), ...memberLines(shape.members, false).map(indented));
   }
   lines.push('', '== Response members (source A) ==');
-  if (operation.output !== null) lines.push(...memberLines(shapeOf(model, operation.output, `${OPERATION}'s output`).members, false));
+  lines.push(...memberLines(structureMembers(model, operation.output, `${OPERATION}'s output`), false));
   lines.push('', '== Errors (source A) ==');
   for (const error of operation.errors) {
     const shape = shapeOf(model, error, `${OPERATION}'s errors`);

@@ -1,6 +1,6 @@
 // botocore's service-2.json (the form the AWS CLI and boto3 ship): `operations` and `shapes` by name.
 import { arrayAt, definedOnly, optionalNumber, optionalString, recordAt, stringAt, type JsonRecord } from './json-reading.ts';
-import type { Facets, ModelMember, ModelOperation, ModelShape, ServiceModel } from './service-model.ts';
+import { ModelFormatError, type Facets, type ModelMember, type ModelOperation, type ModelShape, type ServiceModel } from './service-model.ts';
 
 export function isBotocoreModel(value: JsonRecord): boolean {
   return 'metadata' in value && 'operations' in value && 'shapes' in value;
@@ -10,7 +10,10 @@ export function readBotocoreModel(value: JsonRecord): ServiceModel {
   const metadata = recordAt(value['metadata'], 'metadata');
   const shapes = new Map<string, ModelShape>();
   const shapeRecords = recordAt(value['shapes'], 'shapes');
-  const facetsOf = (name: string): Facets => facetsOfShape(recordAt(shapeRecords[name], `shapes.${name}`), `shapes.${name}`);
+  const facetsOf = (name: string): Facets => {
+    if (!Object.hasOwn(shapeRecords, name)) throw new ModelFormatError(`the shape ${name} is referred to, but the model does not have it`);
+    return facetsOfShape(recordAt(shapeRecords[name], `shapes.${name}`), `shapes.${name}`);
+  };
   for (const [name, raw] of Object.entries(shapeRecords)) shapes.set(name, shapeOf(name, recordAt(raw, `shapes.${name}`), facetsOf));
   const operations = new Map<string, ModelOperation>();
   for (const [name, raw] of Object.entries(recordAt(value['operations'], 'operations'))) operations.set(name, operationOf(name, recordAt(raw, `operations.${name}`)));
