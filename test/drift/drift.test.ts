@@ -8,6 +8,7 @@ import { serviceModelOf } from '../../src/model/read-model.ts';
 import type { ServiceModel } from '../../src/model/service-model.ts';
 import { loadEdition } from '../../src/spec/load.ts';
 import { requirePart, skippedWithout } from '../support/outside-part.ts';
+import { specProblems } from '../support/spec-problems.ts';
 import { botocoreModel, botocoreModelOf, smithyOf, type BotocoreJson, type Json } from './support/models.ts';
 
 const current = loadEdition('current');
@@ -64,6 +65,16 @@ describe('drift: an edition against a service model', () => {
     const both = { ...current, outOfScope: { ...current.outOfScope, BatchSize: 'a test' } };
     const drifts = driftOf({ spec: both, specFile, model: serviceModelOf(botocoreModelOf(current)), document: null });
     expect(drifts.map(({ kind, where }) => `${kind} ${where}`)).toEqual(['out-of-scope outOfScope BatchSize']);
+  });
+
+  it("refuses an outOfScope: entry without a reason, at its line, or not named as a member is", () => {
+    const problems = specProblems('extends: seed\nedition: later\noutOfScope:\n  Topics: ""\n  kafka-topics: Kafka only\n', 'later.yaml');
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ line: 4, column: 11, message: 'outOfScope.Topics must NOT have fewer than 1 characters' }),
+        expect.objectContaining({ fix: 'write a value matching /^[A-Z][A-Za-z0-9]*$/' }),
+      ]),
+    );
   });
 
   it('reports a documentation string changed since the document was extracted, naming the clauses that quote what changed', () => {
