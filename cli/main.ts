@@ -15,6 +15,7 @@ const commands: Readonly<Record<string, Command>> = {
   cleanup: async (argv, io) => (await import('./commands/cleanup.ts')).cleanup(argv, io),
   serve: async (argv) => (await import('./commands/serve.ts')).serve(argv),
   reproduce: async (argv, io) => (await import('./commands/reproduce.ts')).reproduce(argv, io),
+  drift: async (argv, io) => (await import('./commands/drift.ts')).drift(argv, io),
 };
 
 export async function main(argv: readonly string[], io: CommandIo = processIo): Promise<number> {

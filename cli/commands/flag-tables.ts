@@ -340,6 +340,17 @@ export const SERVE_FLAGS = {
   quiet: { type: 'boolean', help: 'do not log requests' },
 } as const satisfies FlagTable;
 
+export const DRIFT_FLAGS = {
+  edition: { type: 'string', value: 'NAME', default: 'current', help: "the edition held against the model: current (today's AWS) or seed" },
+  model: {
+    type: 'string',
+    value: 'FILE',
+    otherwise: 'refused: drift needs a model',
+    help: "AWS's service model for Lambda: botocore's data/lambda/2015-03-31/service-2.json, gzipped or not, or the Smithy JSON AST AWS publishes",
+  },
+  json: { type: 'boolean', help: 'the differences as one JSON object instead of a line each' },
+} as const satisfies FlagTable;
+
 /** Each command that takes flags, as it is typed, with its table: what the help and the README are checked against. */
 export const COMMAND_FLAGS = {
   run: RUN_FLAGS,
@@ -349,4 +360,5 @@ export const COMMAND_FLAGS = {
   cleanup: CLEANUP_FLAGS,
   serve: SERVE_FLAGS,
   reproduce: REPRODUCE_FLAGS,
+  drift: DRIFT_FLAGS,
 } as const satisfies Readonly<Record<string, FlagTable>>;

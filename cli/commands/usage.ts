@@ -89,6 +89,18 @@ const reproduceSection: HelpSection = {
   flags: COMMAND_FLAGS.reproduce,
 };
 
+const driftSection: HelpSection = {
+  synopsis: 'drift --model FILE [options]',
+  about: `      The edition held against AWS's service model for Lambda (botocore's service-2.json, gzipped
+      or not, or the Smithy JSON AST): CreateEventSourceMapping's members the edition does not mention
+      or the model no longer has, ranges, lengths, patterns and values that differ, errors the edition
+      never expects, and documentation changed since the edition's document was extracted; one line
+      each with what to do. Members the spec lists under outOfScope: are left out. Exit 0 when
+      nothing differs, 1 when something does, 2 for a file that cannot be read.
+`,
+  flags: COMMAND_FLAGS.drift,
+};
+
 const helpSection: HelpSection = {
   synopsis: 'help | --help | --version',
   about: `      This text; the version.
@@ -113,10 +125,11 @@ export const commandUsage = {
   cleanup: `Usage:\n${sections(cleanupSection)}`,
   serve: `Usage:\n${sections(serveSection)}`,
   reproduce: `Usage:\n${sections(reproduceSection)}`,
+  drift: `Usage:\n${sections(driftSection)}`,
 } as const;
 
 export const usage = `lambda-esm-conformance: conformance tests for the AWS Lambda CreateEventSourceMapping API
 
 Usage:
-${sections(runSection, ...listSections, ...pactSections, diffSection, cleanupSection, serveSection, reproduceSection, helpSection)}
+${sections(runSection, ...listSections, ...pactSections, diffSection, cleanupSection, serveSection, reproduceSection, driftSection, helpSection)}
 ${exitCodes}`;

@@ -210,4 +210,6 @@ export interface Spec {
   readonly errors: Readonly<Record<string, ErrorSpec>>;
   readonly outcomes: Readonly<Record<OutcomeKind, OutcomeRule>> & Readonly<Record<string, OutcomeRule>>;
   readonly unspecified: Readonly<Record<UnspecifiedKind, UnspecifiedRule>> & Readonly<Record<string, UnspecifiedRule>>;
+  /** Members of AWS's model the edition deliberately leaves out, each with why: `drift` does not report them. */
+  readonly outOfScope?: Readonly<Record<string, string>>;
 }

@@ -9,14 +9,21 @@ export interface ReadLimits {
 }
 
 export type ReadResult = { readonly text: string; readonly problem: null } | { readonly text: null; readonly problem: FileProblem };
+export type ReadBytesResult = { readonly bytes: Buffer; readonly problem: null } | { readonly bytes: null; readonly problem: FileProblem };
+
+/** The file's text (UTF-8), read as `readUserBytes` reads it. */
+export function readUserFile(file: string, limits: ReadLimits): ReadResult {
+  const read = readUserBytes(file, limits);
+  return read.problem === null ? { text: read.bytes.toString('utf8'), problem: null } : { text: null, problem: read.problem };
+}
 
 /**
  * Reads a file the user named, as a regular file of bounded size. A FIFO, a device such as
  * /dev/zero or a directory is refused without reading from it (O_NONBLOCK keeps a FIFO from
  * blocking the open itself), and so is a file larger than the limit.
  */
-export function readUserFile(file: string, limits: ReadLimits): ReadResult {
-  const refuse = (message: string, fix: string): ReadResult => ({ text: null, problem: { file, line: 0, column: 0, message, fix } });
+export function readUserBytes(file: string, limits: ReadLimits): ReadBytesResult {
+  const refuse = (message: string, fix: string): ReadBytesResult => ({ bytes: null, problem: { file, line: 0, column: 0, message, fix } });
   let descriptor: number;
   try {
     descriptor = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -43,7 +50,7 @@ export function readUserFile(file: string, limits: ReadLimits): ReadResult {
       if (read === 0 || length === buffer.length) break;
     }
     if (length > limits.maxBytes) return refuse(`the file grew past ${limits.maxBytes} bytes while it was read`, `pass ${limits.expected}`);
-    return { text: buffer.toString('utf8', 0, length), problem: null };
+    return { bytes: buffer.subarray(0, length), problem: null };
   } catch (error) {
     return refuse(`the file cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`, `pass the path of ${limits.expected}`);
   } finally {

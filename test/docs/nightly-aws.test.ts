@@ -169,6 +169,7 @@ describe('examples/nightly-aws.yml', () => {
     readonly uses?: string;
     readonly run?: string;
     readonly if?: string;
+    readonly shell?: string;
     readonly with?: Readonly<Record<string, unknown>>;
     readonly 'timeout-minutes'?: number;
   }
@@ -196,6 +197,16 @@ describe('examples/nightly-aws.yml', () => {
     expect(text).toContain('TARGET: https://lambda.${{ vars.AWS_SANDBOX_REGION }}.amazonaws.com');
     const reportDir = /--report-dir (\S+)/.exec(run)?.[1];
     expect(steps.find((step) => step.uses?.startsWith('actions/upload-artifact@') === true)).toMatchObject({ if: 'always()', with: { path: reportDir } });
+  });
+
+  it('holds the current edition against the latest botocore model with drift, whatever the run found, failing the step on a difference', () => {
+    const drift = steps.find((step) => runLine(step).includes('lambda-esm-conformance drift '));
+    expect(drift?.if).toBe('always()');
+    expect(runLine(drift)).toContain('pip install --upgrade --quiet botocore');
+    expect(runLine(drift)).toContain('lambda-esm-conformance drift --edition current --model "$MODEL"');
+    expect(runLine(drift)).toContain('/data/lambda/2015-03-31/service-2.json.gz');
+    // Piped to the summary: only bash's pipefail keeps drift's exit code.
+    expect(drift?.shell).toBe('bash');
   });
 
   it('always runs cleanup of what is older than 2 h, guarded by the same account, as its last step, with time left for it', () => {
