@@ -1,6 +1,7 @@
 // What a named check is: its name, the certification level it belongs to, the words of its
-// findings, and how it appears in a Pact interaction. A check of a success answer also says how it
-// judges one (response-check.ts). Each check is one module of this folder, registered in index.ts.
+// findings, and how it appears in a Pact interaction. A check of a success answer also says which
+// answers it is attached to and how it judges one (response-check.ts). Each check is one module of
+// this folder, registered in index.ts.
 import type { Case, JsonValue } from '../cases/case.ts';
 import type { Matcher } from '../pact/pact-file.ts';
 import type { ClaimedLevel } from './levels.ts';

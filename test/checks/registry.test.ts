@@ -70,7 +70,29 @@ describe('the registry of checks', () => {
       LEVELS.map((level) => ({ level, adds: LEVEL_NAMES[level], checks: CHECK_NAMES.filter((name) => LEVEL_OF_CHECK[name] === level) })),
     );
   });
+
+  it('keeps the checks attached to each member of an answer side by side in CHECKS, where they are attached member by member', () => {
+    const places = CHECKS.flatMap((check, at) => (isMemberCheck(check) ? [at] : []));
+    expect(places.length).toBeGreaterThan(1);
+    expect(places).toEqual(places.map((_, offset) => (places[0] ?? 0) + offset));
+  });
+
+  it("gives every case its success answer's checks in the order of CHECKS, those of the members member by member", () => {
+    const firstMemberCheck = CHECKS.findIndex(isMemberCheck);
+    const placeOf = (kind: string) => {
+      const at = CHECK_NAMES.findIndex((name) => name === kind);
+      return isMemberCheck(CHECKS[at]) ? firstMemberCheck : at;
+    };
+    for (const testCase of cases) {
+      const places = testCase.expected.checks.map(({ kind }) => placeOf(kind));
+      expect(places, testCase.id).toEqual([...places].sort((a, b) => a - b));
+    }
+  });
 });
+
+function isMemberCheck(check: (typeof CHECKS)[number] | undefined): boolean {
+  return check !== undefined && 'attach' in check && 'toEachMember' in check.attach;
+}
 
 /** The parts of an interaction that carry the checks of the frame, as the export writes them. */
 function framesOfTheExport(): string[] {
