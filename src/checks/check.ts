@@ -24,7 +24,10 @@ export interface CheckWording {
   readonly headline: (words: FindingWords) => string;
 }
 
-/** A difference Pact's verifier reports: its kind (StatusMismatch, HeaderMismatch, BodyMismatch, …) and where, as `$.State`. */
+/**
+ * A difference Pact's verifier reports: its kind (StatusMismatch, HeaderMismatch, BodyMismatch, …)
+ * and where: a body's JSON path (`$.State`), or a header's name in lower case (`x-amzn-errortype`).
+ */
 export interface VerifierMismatch {
   readonly type: unknown;
   readonly path: string | null;
@@ -51,11 +54,19 @@ export interface PactMember {
   readonly matchers: Matcher[];
 }
 
+/** A header the success answer of an interaction must carry: an example value, and how the verifier matches it. */
+export interface PactHeader {
+  readonly example: string;
+  readonly matchers: Matcher[];
+}
+
 /** The success answer of an interaction as the export builds it, each check of the case adding to it in turn. */
 export interface PactAnswerDraft {
   readonly testCase: Case;
   /** The members so far, in the order they were added. */
   readonly members: Map<string, PactMember>;
+  /** The headers it must carry besides its Content-Type (`mediaType`), by name, in the order they were added. */
+  readonly headers: Map<string, PactHeader>;
   /** The media type the body is declared with; unset until a check gives it. */
   mediaType: string | undefined;
   /** An example of a member whose value differs from target to target (a UUID, an ARN, a time). */

@@ -39,12 +39,14 @@ describe('the registry of checks', () => {
   });
 
   it("attributes each mismatch Pact's verifier reports to the check that explains it, else to the body's shape", () => {
+    // As the verifier writes them: a header's mismatch names it as its `key`, as the Pact file spells it.
     const mismatches = [
-      { type: 'StatusMismatch', path: null },
-      { type: 'HeaderMismatch', path: 'x-amzn-errortype' },
+      { type: 'StatusMismatch' },
+      { type: 'HeaderMismatch', key: 'X-Amzn-ErrorType' },
       { type: 'BodyMismatch', path: '$.FunctionArn' },
       { type: 'BodyMismatch', path: '$.State' },
       { type: 'BodyMismatch', path: '$.BatchSize' },
+      { type: 'HeaderMismatch', key: 'x-amzn-RequestId' },
     ];
     const verifierJson = JSON.stringify({
       interactionResults: [{ description: 'case', result: 'ERROR' }],
@@ -56,6 +58,8 @@ describe('the registry of checks', () => {
       'error_type_conformance',
       'function_arn_conformance',
       'state_conformance',
+      'response_schema_conformance',
+      // No check writes that header: not a wrong error type.
       'response_schema_conformance',
     ]);
   });
@@ -110,7 +114,7 @@ function writesToTheAnswer(name: string): boolean {
         if (!('express' in form)) return false;
         const draft = answerDraft(testCase);
         form.express(check, draft);
-        return draft.members.size > 0 || draft.mediaType !== undefined;
+        return draft.members.size > 0 || draft.headers.size > 0 || draft.mediaType !== undefined;
       }),
   );
 }
