@@ -1,38 +1,32 @@
+import { CHECKS } from '../checks/index.ts';
+import type { AnsweredMember, ExpectedSuccess } from '../checks/response-check.ts';
 import type { FunctionNameForm, SourceType, Spec } from '../spec/types.ts';
 import type { JsonObject, ResponseCheck } from './case.ts';
-import { defaultOn, fieldNaming, isAnswered, requestField, sourcesOf } from './fields.ts';
-import { responseFieldClauses, responseSchemaOf } from './response-schema.ts';
+import { defaultOn, fieldNaming, isAnswered, sourcesOf } from './fields.ts';
+
+const SUCCESS_CHECKS = CHECKS.filter((check) => 'attach' in check);
+const FIRST_MEMBER_CHECK = SUCCESS_CHECKS.find(({ attach }) => 'toEachMember' in attach);
+const ATTACH_TO_EACH_MEMBER = SUCCESS_CHECKS.flatMap(({ attach }) => ('toEachMember' in attach ? [attach.toEachMember] : []));
 
 /**
- * What a success answer to `body` must show, each check citing the clause it verifies: every field
- * the answer carries echoes what was sent, or shows its documented default when it was left out;
- * the source ARN is echoed, and the FunctionArn names the function.
+ * What a success answer to `body` must show: the checks of CHECKS (src/checks/index.ts) that attach
+ * to it, in that order, each deciding from the spec which it carries and the clause each cites.
  */
 export function successChecks(spec: Spec, sourceType: SourceType, body: JsonObject, form: FunctionNameForm = 'name'): ResponseCheck[] {
-  const functionField = fieldNaming(spec, 'function');
-  const sourceField = fieldNaming(spec, 'event-source');
-  const checks: ResponseCheck[] = [
-    { kind: 'content_type_conformance', clause: spec.response.contentType.clause, mediaType: spec.response.contentType.mediaType },
-    {
-      kind: 'response_schema_conformance',
-      clause: spec.response.status.clause,
-      schema: responseSchemaOf(spec, sourceType),
-      fieldClauses: responseFieldClauses(spec),
-    },
-  ];
-  for (const [name, field] of Object.entries(spec.request)) {
-    if (field.names !== undefined || !isAnswered(spec, name, field) || !sourcesOf(spec, field).includes(sourceType)) continue;
-    const fallback = defaultOn(field, sourceType);
-    if (name in body) checks.push({ kind: 'echoed_value_conformance', clause: field.range?.clause ?? field.type.clause, field: name });
-    else if (fallback !== undefined) checks.push({ kind: 'default_value_conformance', clause: fallback.clause, field: name, value: fallback.value });
-  }
-  const source = spec.sourceTypes[sourceType];
-  if (sourceField in body && source !== undefined) checks.push({ kind: 'echoed_value_conformance', clause: source.arn.clause, field: sourceField });
-  const named = requestField(spec, functionField);
-  checks.push({
-    kind: 'function_arn_conformance',
-    clause: named.forms?.[form].clause ?? named.type.clause,
-    pattern: spec.response.fields['FunctionArn']?.pattern ?? null,
+  const answer: ExpectedSuccess = { spec, sourceType, body, form };
+  return SUCCESS_CHECKS.flatMap((check): ResponseCheck[] => {
+    const { attach } = check;
+    if ('toAnswer' in attach) return attach.toAnswer(answer);
+    if (check !== FIRST_MEMBER_CHECK) return [];
+    return answeredMembers(answer).flatMap((member) => ATTACH_TO_EACH_MEMBER.flatMap((attachTo) => attachTo(member, answer) ?? []));
   });
-  return checks;
+}
+
+/** The members of the request a success answer on the case's source carries again, whether sent or left out. */
+function answeredMembers({ spec, sourceType }: ExpectedSuccess): AnsweredMember[] {
+  const members = Object.entries(spec.request)
+    .filter(([name, field]) => field.names === undefined && isAnswered(spec, name, field) && sourcesOf(spec, field).includes(sourceType))
+    .map(([name, field]) => ({ name, clause: field.range?.clause ?? field.type.clause, fallback: defaultOn(field, sourceType) }));
+  const source = spec.sourceTypes[sourceType];
+  return source === undefined ? members : [...members, { name: fieldNaming(spec, 'event-source'), clause: source.arn.clause, fallback: undefined }];
 }

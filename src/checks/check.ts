@@ -1,6 +1,7 @@
 // What a named check is: its name, the certification level it belongs to, the words of its
-// findings, and how it appears in a Pact interaction. A check of a success answer also says how it
-// judges one (response-check.ts). Each check is one module of this folder, registered in index.ts.
+// findings, and how it appears in a Pact interaction. A check of a success answer also says which
+// answers it is attached to and how it judges one (response-check.ts). Each check is one module of
+// this folder, registered in index.ts.
 import type { Case, JsonValue } from '../cases/case.ts';
 import type { Matcher } from '../pact/pact-file.ts';
 import type { ClaimedLevel } from './levels.ts';
@@ -23,7 +24,10 @@ export interface CheckWording {
   readonly headline: (words: FindingWords) => string;
 }
 
-/** A difference Pact's verifier reports: its kind (StatusMismatch, HeaderMismatch, BodyMismatch, …) and where, as `$.State`. */
+/**
+ * A difference Pact's verifier reports: its kind (StatusMismatch, HeaderMismatch, BodyMismatch, …)
+ * and where: a body's JSON path (`$.State`), or a header's name in lower case (`x-amzn-errortype`).
+ */
 export interface VerifierMismatch {
   readonly type: unknown;
   readonly path: string | null;
@@ -50,11 +54,19 @@ export interface PactMember {
   readonly matchers: Matcher[];
 }
 
+/** A header the success answer of an interaction must carry: an example value, and how the verifier matches it. */
+export interface PactHeader {
+  readonly example: string;
+  readonly matchers: Matcher[];
+}
+
 /** The success answer of an interaction as the export builds it, each check of the case adding to it in turn. */
 export interface PactAnswerDraft {
   readonly testCase: Case;
   /** The members so far, in the order they were added. */
   readonly members: Map<string, PactMember>;
+  /** The headers it must carry besides its Content-Type (`mediaType`), by name, in the order they were added. */
+  readonly headers: Map<string, PactHeader>;
   /** The media type the body is declared with; unset until a check gives it. */
   mediaType: string | undefined;
   /** An example of a member whose value differs from target to target (a UUID, an ARN, a time). */

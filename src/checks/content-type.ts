@@ -18,6 +18,7 @@ export const contentType = defineResponseCheck<ContentTypeCheck>({
   name: 'content_type_conformance',
   level: 3,
   wording: { prefix: 'content-type', headline: ofSuccess('does not declare the Content-Type the documentation gives it') },
+  attach: { toAnswer: ({ spec }) => [{ kind: 'content_type_conformance', clause: spec.response.contentType.clause, mediaType: spec.response.contentType.mediaType }] },
   judge: {
     headers: (check, response) => {
       const declared = response.headers['content-type'];

@@ -16,6 +16,10 @@ export const defaultValue = defineResponseCheck<DefaultValueCheck>({
   name: 'default_value_conformance',
   level: 3,
   wording: { prefix: 'default', headline: ofSuccess('does not give an omitted field its documented default') },
+  attach: {
+    toEachMember: ({ name, fallback }, { body }) =>
+      name in body || fallback === undefined ? undefined : { kind: 'default_value_conformance', clause: fallback.clause, field: name, value: fallback.value },
+  },
   judge: {
     body: (check, { body }) =>
       sameJson(body[check.field], check.value)

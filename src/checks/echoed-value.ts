@@ -16,6 +16,7 @@ export const echoedValue = defineResponseCheck<EchoedValueCheck>({
   name: 'echoed_value_conformance',
   level: 3,
   wording: { prefix: 'echo', headline: ofSuccess('does not echo a value the request set') },
+  attach: { toEachMember: (member, { body }) => (member.name in body ? { kind: 'echoed_value_conformance', clause: member.clause, field: member.name } : undefined) },
   judge: {
     body: (check, { body, sent }) =>
       sameJson(body[check.field], sent[check.field]) ? [] : [{ message: `${check.field} should echo the request's ${show(sent[check.field])}, got ${show(body[check.field])}` }],

@@ -10,7 +10,7 @@ export const errorType = defineCheck({
   name: 'error_type_conformance',
   level: 2,
   wording: { prefix: 'type', headline: wrongAnswer },
-  pact: { frame: 'error-type header', explains: (mismatch) => mismatch.type === 'HeaderMismatch' },
+  pact: { frame: 'error-type header', explains: (mismatch) => mismatch.type === 'HeaderMismatch' && (mismatch.path === null || mismatch.path === ERROR_TYPE_HEADER) },
 });
 
 /** The header AWS restJson1 services name their errors in. */

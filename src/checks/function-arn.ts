@@ -1,3 +1,4 @@
+import { fieldNaming, requestField } from '../cases/fields.ts';
 import { defineResponseCheck, type JudgeContext } from './response-check.ts';
 import { ofSuccess } from './wording.ts';
 
@@ -16,6 +17,13 @@ export const functionArn = defineResponseCheck<FunctionArnCheck>({
   name: 'function_arn_conformance',
   level: 3,
   wording: { prefix: 'function-arn', headline: ofSuccess('names a FunctionArn other than that of the mapped function') },
+  // Cites the form the request names its function in: the ARN must name that function.
+  attach: {
+    toAnswer: ({ spec, form }) => {
+      const named = requestField(spec, fieldNaming(spec, 'function'));
+      return [{ kind: 'function_arn_conformance', clause: named.forms?.[form].clause ?? named.type.clause, pattern: spec.response.fields['FunctionArn']?.pattern ?? null }];
+    },
+  },
   judge: {
     body: (check, { body, sent, context }) => functionArnProblems(body['FunctionArn'], sent['FunctionName'], check.pattern, context).map((message) => ({ message })),
   },

@@ -1,6 +1,7 @@
 // The one list of checks. The names every report uses, the level of each, the words of its
-// findings, the checks a success answer is put through and how the Pact export writes them are all
-// read from it. A new check is a module of this folder and a line here.
+// findings, the checks a success answer is put through (src/cases/success-checks.ts asks each which
+// it attaches) and how the Pact export writes them are all read from it. A new check is a module of
+// this folder and a line here.
 import { answerReceived } from './answer-received.ts';
 import { contentType } from './content-type.ts';
 import { defaultValue } from './default-value.ts';
@@ -18,18 +19,22 @@ import { state } from './state.ts';
 import { statusCode } from './status-code.ts';
 import { suiteError } from './suite-error.ts';
 
-/** In this order findings that explain as many cases are listed, the checks of an answer first. */
+/**
+ * The one order of the checks: in it an answer is judged, a case carries the checks of its success
+ * answer (and so gives its reasons and its Pact matchers), and findings that explain as many cases
+ * are listed, the checks of an answer first.
+ */
 export const CHECKS = [
   answerReceived,
   statusCode,
   errorType,
+  contentType,
   responseBodyIsJson,
   responseSchema,
   echoedValue,
   defaultValue,
   functionArn,
   state,
-  contentType,
   // Around an answer: what must hold for a case to be sent and to leave nothing behind (the runner),
   // and for a case without a result (the reporters).
   fixturesAvailable,

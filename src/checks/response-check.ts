@@ -1,5 +1,8 @@
-// A check of a success answer: the data a case carries for it (built where cases are, in
-// src/cases/), how it judges an answer, and how the Pact export expresses it.
+// A check of a success answer: which success answers it is attached to (given the spec, the
+// request and its source), the data a case carries for it, how it judges an answer, and how the
+// Pact export expresses it.
+import type { JsonObject } from '../cases/case.ts';
+import type { DefaultRule, FunctionNameForm, SourceType, Spec } from '../spec/types.ts';
 import type { ObservedResponse } from '../transport/types.ts';
 import type { CheckDefinition, NotExpressible, PactAnswerDraft, VerifierMismatch } from './check.ts';
 
@@ -8,6 +11,38 @@ export interface ResponseCheckData {
   readonly kind: string;
   readonly clause: string;
 }
+
+/** A success answer a case expects, as the spec describes it: what each check decides by whether it is attached. */
+export interface ExpectedSuccess {
+  readonly spec: Spec;
+  readonly sourceType: SourceType;
+  /** The request's body, its `{{placeholders}}` unresolved. */
+  readonly body: JsonObject;
+  /** The form the request names its function in. */
+  readonly form: FunctionNameForm;
+}
+
+/**
+ * A member of the request the answer carries again: each field the answer documents on the case's
+ * source (in the spec's order), then the event source's ARN. Sent, or left out of the request.
+ */
+export interface AnsweredMember {
+  readonly name: string;
+  /** The clause its values are documented by: the field's range or type; for the event source's ARN, its source type's ARN. */
+  readonly clause: string;
+  /** Its documented default on the case's source, when it has one. */
+  readonly fallback: DefaultRule | undefined;
+}
+
+/**
+ * Which success answers a check is attached to: to the answer as a whole (none, one or several
+ * times), or to each member of the request the answer carries. The checks of the members are
+ * attached member by member, each member's in the order of CHECKS (src/checks/index.ts), where the
+ * first of them stands there.
+ */
+export type Attachment<Data> =
+  | { readonly toAnswer: (answer: ExpectedSuccess) => Data[] }
+  | { readonly toEachMember: (member: AnsweredMember, answer: ExpectedSuccess) => Data | undefined };
 
 /** What the judge knows besides the case and the answer: the function the placeholders named. */
 export interface JudgeContext {
@@ -45,6 +80,7 @@ export interface ExpressedInBody<Data> {
 }
 
 export interface ResponseCheckDefinition<Data extends ResponseCheckData> extends Omit<CheckDefinition<Data['kind']>, 'pact'> {
+  readonly attach: Attachment<Data>;
   readonly judge: SuccessJudgement<Data>;
   readonly pact: ExpressedInBody<Data> | NotExpressible;
 }

@@ -1,6 +1,7 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { JsonObject, JsonValue } from '../cases/case.ts';
+import { responseFieldClauses, responseSchemaOf } from '../cases/response-schema.ts';
 import { isJsonObject } from '../json-object.ts';
 import type { PactAnswerDraft, PactMember } from './check.ts';
 import { defineResponseCheck, type Failure } from './response-check.ts';
@@ -28,6 +29,12 @@ export const responseSchema = defineResponseCheck<ResponseSchemaCheck>({
   name: 'response_schema_conformance',
   level: 2,
   wording: { prefix: 'shape', headline: ofSuccess('does not have the documented shape') },
+  // The status's clause: the documented shape is that of the documented success.
+  attach: {
+    toAnswer: ({ spec, sourceType }) => [
+      { kind: 'response_schema_conformance', clause: spec.response.status.clause, schema: responseSchemaOf(spec, sourceType), fieldClauses: responseFieldClauses(spec) },
+    ],
+  },
   judge: { body: (check, { body }) => schemaViolations(check, body) },
   pact: {
     // Every required member, matched by what its schema says of it; a later check of the same member says more.

@@ -16,6 +16,14 @@ export const state = defineResponseCheck<StateCheck>({
   name: 'state_conformance',
   level: 3,
   wording: { prefix: 'state', headline: ofSuccess('gives a State the documentation does not allow') },
+  // Each field sent with a value the spec's `meaning.contraryStates` names.
+  attach: {
+    toAnswer: ({ spec, body }) =>
+      Object.entries(spec.request).flatMap(([name, field]): StateCheck[] => {
+        const notIn = name in body ? field.meaning?.contraryStates?.[String(body[name])] : undefined;
+        return notIn === undefined || field.meaning === undefined ? [] : [{ kind: 'state_conformance', clause: field.meaning.clause, notIn }];
+      }),
+  },
   judge: {
     body: (check, { body }) =>
       typeof body['State'] === 'string' && check.notIn.includes(body['State'])

@@ -27,17 +27,33 @@ export function pactResponseOf(testCase: Case): PactResponse {
     const { pact } = definitionOf(check);
     if ('express' in pact) pact.express(check, draft);
   }
+  return successResponse(status, draft);
+}
+
+/** The success answer a draft describes, once every check of its case has written to it. */
+export function successResponse(status: number, draft: PactAnswerDraft): PactResponse {
   const content: Record<string, JsonValue> = {};
-  const matchers: Record<string, MatchingRule> = {};
-  for (const [field, { example, matchers: fieldMatchers }] of draft.members) {
+  const bodyRules: Record<string, MatchingRule> = {};
+  for (const [field, { example, matchers }] of draft.members) {
     content[field] = example;
-    if (fieldMatchers.length > 0) matchers[`$.${field}`] = rule(...fieldMatchers);
+    if (matchers.length > 0) bodyRules[`$.${field}`] = rule(...matchers);
   }
+  const headers: Record<string, string[]> = {};
+  const headerRules: Record<string, MatchingRule> = {};
+  for (const [name, { example, matchers }] of draft.headers) {
+    headers[name] = [example];
+    if (matchers.length > 0) headerRules[name] = rule(...matchers);
+  }
+  const matchingRules = {
+    ...(Object.keys(bodyRules).length > 0 && { body: bodyRules }),
+    ...(Object.keys(headerRules).length > 0 && { header: headerRules }),
+  };
   return {
     status,
+    ...(draft.headers.size > 0 && { headers }),
     // The verifier compares a body as JSON only when told it is.
     body: { contentType: draft.mediaType ?? 'application/json', encoded: false, content },
-    ...(Object.keys(matchers).length > 0 && { matchingRules: { body: matchers } }),
+    ...(Object.keys(matchingRules).length > 0 && { matchingRules }),
   };
 }
 
@@ -46,6 +62,7 @@ export function answerDraft(testCase: Case): PactAnswerDraft {
   return {
     testCase,
     members: new Map(),
+    headers: new Map(),
     mediaType: undefined,
     example: (field) => exampleOf(field, testCase),
     sourceArnExample: testCase.sourceType === null ? undefined : EXAMPLE_FIXTURES.sourceArns[testCase.sourceType],

@@ -138,7 +138,9 @@ function reasonsOf(mismatch: unknown, clause: string): Reason[] {
   return mismatches.map((found) => {
     const text = typeof found['mismatch'] === 'string' ? found['mismatch'] : JSON.stringify(found);
     const path = typeof found['path'] === 'string' ? found['path'] : null;
-    return { check: checkOf(found['type'], path), clause, message: path === null ? text : `${path}: ${text}` };
+    // A header's mismatch names the header as its `key`, and its text names it too.
+    const where = path ?? (typeof found['key'] === 'string' ? found['key'].toLowerCase() : null);
+    return { check: checkOf(found['type'], where), clause, message: path === null ? text : `${path}: ${text}` };
   });
 }
 

@@ -39,7 +39,7 @@ describe('the layers of docs/ARCHITECTURE.md', () => {
       ['src/judge/judge.ts', "import { CHECKS } from '../checks/index.ts';"],
     ]);
     expect(importViolations(tree)).toEqual([
-      'src/checks/x.ts imports src/judge/judge.ts: src/checks/ may import only from src/checks, src/cases/case.ts, src/pact/pact-file.ts, src/results.ts, src/transport/types.ts, src/json-object.ts',
+      'src/checks/x.ts imports src/judge/judge.ts: src/checks/ may import only from src/checks, src/cases, src/spec/types.ts, src/pact/pact-file.ts, src/results.ts, src/transport/types.ts, src/json-object.ts',
     ]);
   });
 

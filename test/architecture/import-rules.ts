@@ -8,8 +8,9 @@ import path from 'node:path';
 export const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   src: ['src'],
   // The checks are read by the judge, the findings, the Pact export and the reporters: they know
-  // only the data they judge, never who reads them.
-  'src/checks': ['src/checks', 'src/cases/case.ts', 'src/pact/pact-file.ts', 'src/results.ts', 'src/transport/types.ts', 'src/json-object.ts'],
+  // only the data they judge and the spec, as the cases read it (to say which success answers they
+  // attach to), never who reads them.
+  'src/checks': ['src/checks', 'src/cases', 'src/spec/types.ts', 'src/pact/pact-file.ts', 'src/results.ts', 'src/transport/types.ts', 'src/json-object.ts'],
   reporters: ['src', 'reporters'],
   cli: ['src', 'reporters', 'reference', 'cli'],
   // The vitest adapter sits above the CLI, which never loads it.

@@ -7,7 +7,8 @@ import { loadEdition } from '../../src/spec/load.ts';
 const batchSize: EchoedValueCheck = { kind: 'echoed_value_conformance', clause: 'BatchSize.range', field: 'BatchSize' };
 const sourceArn: EchoedValueCheck = { kind: 'echoed_value_conformance', clause: 'EventSourceArn', field: 'EventSourceArn' };
 const context = { functionArn: 'arn:aws:lambda:us-east-1:123456789012:function:f' };
-const testCase = generateCases(loadEdition('seed')).find((candidate) => candidate.id === 'BatchSize/sqs/10');
+const seed = loadEdition('seed');
+const testCase = generateCases(seed).find((candidate) => candidate.id === 'BatchSize/sqs/10');
 
 describe('echoed_value_conformance', () => {
   it('wants the member the request set answered with the value sent', () => {
@@ -15,6 +16,14 @@ describe('echoed_value_conformance', () => {
     if (!('body' in judge)) throw new Error('echoed_value_conformance judges the body');
     expect(judge.body(batchSize, { body: { BatchSize: 10 }, sent: { BatchSize: 10 }, context })).toEqual([]);
     expect(judge.body(batchSize, { body: {}, sent: { BatchSize: 10 }, context })).toEqual([{ message: "BatchSize should echo the request's 10, got nothing" }]);
+  });
+
+  it('is attached to each member of the request that was sent, citing the clause of its values', () => {
+    const { attach } = echoedValue;
+    if (!('toEachMember' in attach)) throw new Error('echoed_value_conformance is attached to members');
+    const answer = { spec: seed, sourceType: 'sqs', body: { BatchSize: 10 }, form: 'name' } as const;
+    expect(attach.toEachMember({ name: 'BatchSize', clause: 'BatchSize.range', fallback: undefined }, answer)).toEqual(batchSize);
+    expect(attach.toEachMember({ name: 'Enabled', clause: 'Enabled', fallback: { clause: 'Enabled.default', doc: 'Default: True', value: true } }, answer)).toBeUndefined();
   });
 
   it('is written into the Pact answer by value, or by its form and service where the target provisions it', () => {

@@ -82,10 +82,11 @@ describe('findingsOf', () => {
         ],
       }),
     ]);
+    // Of two findings of one case each, the check judged first (the headers' before the body's) comes first.
     expect(findings.map((finding) => [finding.id, finding.caseIds, finding.clauses])).toEqual([
       ['status-201-for-202', ['both', 'status-only'], ['BatchSize.sqs']],
-      ['echo-202-for-202', ['echoes'], ['BatchSize.echo', 'Enabled.echo']],
       ['content-type-201-for-202', ['both'], ['Response.content-type']],
+      ['echo-202-for-202', ['echoes'], ['BatchSize.echo', 'Enabled.echo']],
     ]);
     expect(Object.fromEntries(findingOfCase)).toEqual({ both: 'status-201-for-202', 'status-only': 'status-201-for-202', echoes: 'echo-202-for-202' });
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateCases } from '../../src/cases/generate.ts';
 import { exportPact } from '../../src/pact/export.ts';
 import { paddedValues } from '../../src/pact/provider-states.ts';
+import { answerDraft, successResponse } from '../../src/pact/response-matchers.ts';
 import { loadEdition } from '../../src/spec/load.ts';
 
 const cases = generateCases(loadEdition('seed'));
@@ -24,6 +25,20 @@ describe('pactOf the seed edition', () => {
       '$.EventSourceArn': { type: 'ProviderState', expression: '${kinesisArn}', dataType: 'STRING' },
     });
     expect(interaction('FunctionName/illegal/space')?.providerStates).toEqual([{ name: 'SQS queue Q exists' }]);
+  });
+
+  it('writes the headers a check adds to a success answer, matched as it says, beside its body', () => {
+    const testCase = cases.find((candidate) => candidate.id === 'BatchSize/sqs/10');
+    if (testCase === undefined) throw new Error('the seed edition has BatchSize/sqs/10');
+    const draft = answerDraft(testCase);
+    draft.members.set('BatchSize', { example: 10, matchers: [] });
+    draft.headers.set('x-amzn-RequestId', { example: 'r-1', matchers: [{ match: 'regex', regex: '^.+$' }] });
+    expect(successResponse(202, draft)).toEqual({
+      status: 202,
+      headers: { 'x-amzn-RequestId': ['r-1'] },
+      body: { contentType: 'application/json', encoded: false, content: { BatchSize: 10 } },
+      matchingRules: { header: { 'x-amzn-RequestId': { combine: 'AND', matchers: [{ match: 'regex', regex: '^.+$' }] } } },
+    });
   });
 
   it('matches what differs between targets by form, and what the contract fixes by value', () => {
