@@ -178,7 +178,7 @@ footer { margin-top: 2rem; color: var(--muted); font-size: 0.85rem; }
   body { padding: 1rem 0.75rem 2rem; }
   .verdict-label { font-size: 1.5rem; }
   details.case > summary, .finding > details > summary { flex-wrap: wrap; }
-  .case-id { max-width: none; }
+  .case-id { flex: 0 1 auto; min-width: 0; max-width: 100%; }
   .case-title { white-space: normal; }
   .case-facts { flex-basis: 100%; white-space: normal; }
   /* Reasons as stacked blocks: three columns of long identifiers do not fit a phone. */
@@ -186,5 +186,9 @@ footer { margin-top: 2rem; color: var(--muted); font-size: 0.85rem; }
   .reasons tr { display: block; padding: 0.3rem 0; border-bottom: 1px solid var(--border); }
   .reasons td { display: inline; padding: 0 0.5rem 0 0; border: 0; }
   .reasons td:last-child { display: block; padding-top: 0.15rem; }
+  .gate-changes thead { display: none; }
+  .gate-changes tr { display: block; padding: 0.2rem 0; border-bottom: 1px solid var(--border); }
+  .gate-changes td { display: inline; padding: 0 0.5rem 0 0; border: 0; }
+  .gate-changes td:last-child { display: block; }
 }
 `;
