@@ -1,6 +1,6 @@
 // The conformance matrix: which clauses hold for which source type. Pure data, laid out by the
 // HTML page; kept apart so its counting can be tested without parsing HTML.
-import type { CaseOutcome, CaseResult, RunSummary } from '../src/results.ts';
+import type { CaseResult, RunSummary } from '../src/results.ts';
 import type { SourceType } from '../src/spec/types.ts';
 import { countOutcomes } from '../src/run-record/count-outcomes.ts';
 
@@ -16,24 +16,13 @@ export function matrixColumns(cases: readonly CaseResult[]): Array<SourceType | 
 
 export interface MatrixCell {
   readonly sourceType: SourceType | null;
+  /** Every outcome's count: a total of 0 when the clause has no case for this source type. */
   readonly counts: RunSummary;
-  /** The outcome that colours the cell; null when the clause has no case for this source type. */
-  readonly worst: CaseOutcome | null;
 }
 
 export interface MatrixRow {
   readonly clause: string;
   readonly cells: readonly MatrixCell[];
-}
-
-// A deviation outweighs a case that could not be judged, which outweighs one that was not run.
-const severity: Readonly<Record<CaseOutcome, number>> = { fail: 3, error: 2, skip: 1, pass: 0 };
-
-/** The worst of some outcomes, or null for none. */
-export function worstOutcome(outcomes: Iterable<CaseOutcome>): CaseOutcome | null {
-  let worst: CaseOutcome | null = null;
-  for (const outcome of outcomes) if (worst === null || severity[outcome] > severity[worst]) worst = outcome;
-  return worst;
 }
 
 /** One row per clause (sorted by name, so a reader can find one), one cell per matrix column. */
@@ -43,7 +32,7 @@ export function conformanceMatrix(cases: readonly CaseResult[]): MatrixRow[] {
     clause,
     cells: matrixColumns(cases).map((sourceType) => {
       const inCell = cases.filter((result) => result.clause === clause && result.sourceType === sourceType);
-      return { sourceType, counts: countOutcomes(inCell), worst: worstOutcome(inCell.map((result) => result.outcome)) };
+      return { sourceType, counts: countOutcomes(inCell) };
     }),
   }));
 }

@@ -5,6 +5,7 @@ import type { CaseResult, RecordedRequest, RecordedResponse } from '../../src/re
 import { bodyAsText, truncationNote } from '../body-text.ts';
 import { describeExpectation } from '../../src/cases/describe-expectation.ts';
 import { escapeHtml as html } from '../html-escape.ts';
+import { breakable } from './breakable.ts';
 import { casesCount } from '../../src/run-record/case-count.ts';
 import { clauseWithDoc } from './clause-doc.ts';
 import { gateWords } from './gate-words.ts';
@@ -44,7 +45,7 @@ function responsePanel(response: RecordedResponse | null, attempts: number): str
 // The case's own clause is quoted above the table; another clause a check cites is quoted here.
 function reasonsTable(result: CaseResult, index: PageIndex): string {
   if (result.reasons.length === 0) return '';
-  const rows = result.reasons.map((reason) => `<tr><td><code>${html(reason.check)}</code></td><td>${reason.clause === result.clause ? `<code>${html(reason.clause)}</code>` : clauseWithDoc(reason.clause, index)}</td><td>${html(reason.message)}</td></tr>`);
+  const rows = result.reasons.map((reason) => `<tr><td><code>${breakable(reason.check)}</code></td><td>${reason.clause === result.clause ? `<code>${html(reason.clause)}</code>` : clauseWithDoc(reason.clause, index)}</td><td>${html(reason.message)}</td></tr>`);
   return `<table class="reasons"><thead><tr><th scope="col">check</th><th scope="col">clause</th><th scope="col">message</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
@@ -74,7 +75,7 @@ function documentation(result: CaseResult): string {
 function findingParagraph(result: CaseResult, index: PageIndex): string {
   const links = index.findingsOf(result.id).map((id) => {
     const finding = index.finding(id);
-    return `<a href="#finding-${html(id)}"><code>${html(id)}</code></a>${finding === undefined ? '' : ` (${html(finding.headline)}, ${casesCount(finding.caseIds.length)})`}`;
+    return `<a href="#finding-${html(id)}"><code>${breakable(id)}</code></a>${finding === undefined ? '' : ` (${html(finding.headline)}, ${casesCount(finding.caseIds.length)})`}`;
   });
   return links.length === 0 ? '' : `<p><strong>Finding</strong> ${links.join('; ')}</p>`;
 }
@@ -108,7 +109,7 @@ export function caseSection(result: CaseResult, rowId: string, index: PageIndex)
     exchange(result),
   ];
   return `<details class="case" id="${rowId}" data-outcome="${result.outcome}">
-<summary><span class="badge outcome-${result.outcome}">${result.outcome}</span>${gateBadge(result)} <code class="case-id">${html(result.id)}</code> <span class="case-title">${html(result.title)}</span> <span class="case-facts">${facts.join(' · ')}</span></summary>
+<summary><span class="badge outcome-${result.outcome}">${result.outcome}</span>${gateBadge(result)} <code class="case-id">${breakable(result.id)}</code> <span class="case-title" title="${html(result.title)}">${html(result.title)}</span> <span class="case-facts">${facts.join(' · ')}</span></summary>
 <div class="case-body">
 ${parts.filter((part) => part !== '').join('\n')}
 </div>

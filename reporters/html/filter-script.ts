@@ -2,8 +2,8 @@
 // nothing else can run even if escaping ever failed). Plain DOM, one pass over the case index per
 // change, so that thousands of cases filter at once. It reveals the filter bar (hidden without
 // JS, where every case simply shows), hides the cases that do not match every filter together
-// (outcome, gate status, finding, source, text, and the matrix cell followed, if any), keeps each
-// choice's count current, and opens a case or a finding that a link leads to.
+// (outcome, gate status, finding, source, text, and the matrix cell or count pill followed, if
+// any), keeps each choice's count current, and opens a case or a finding that a link leads to.
 export const filterScript = `
 (function () {
   'use strict';
@@ -104,6 +104,16 @@ export const filterScript = `
       finding.value = button.getAttribute('data-finding');
       apply();
       document.getElementById('cases').scrollIntoView();
+    });
+  });
+  // A count's pill (an outcome, a gate status) shows only its cases: every other filter cleared.
+  Array.prototype.forEach.call(document.querySelectorAll('a[data-only-facet]'), function (link) {
+    link.addEventListener('click', function () {
+      clear();
+      var facet = link.getAttribute('data-only-facet');
+      var value = link.getAttribute('data-only-value');
+      boxes.forEach(function (box) { if (box.getAttribute('data-facet') === facet) box.checked = box.value === value; });
+      apply();
     });
   });
   // Following a link to where the page already is fires no hashchange: reveal it all the same.

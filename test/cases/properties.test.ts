@@ -40,6 +40,12 @@ describe('property cases', () => {
     });
   });
 
+  it('name their ranges so that a negative bound reads as one: a minus sign and "to", never "-2147483648–-1"', () => {
+    const cases = propertyCases(spec, { runs: 10, seed: 1 });
+    expect(byId(cases, 'MaximumBatchingWindowInSeconds/sqs/property/invalid').title).toContain('any integer in \u22122147483648 to \u22121, 301 to 2147483647 (property');
+    expect(byId(cases, 'BatchSize/sqs/property/valid').title).toContain('any integer in 1 to 10 (property');
+  });
+
   it('give a field added to the spec its properties, with no change to the code', () => {
     const text = readFileSync(editionPath('seed'), 'utf8').replace(
       '\nrequest:\n',

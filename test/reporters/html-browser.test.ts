@@ -1,9 +1,10 @@
 // report.html in a real browser (Debian's chromium through playwright-core), asserting what a
 // person sees: the verdict and level at the top, the findings in order and each one's cases, the
 // cases closed, the filters narrowing the list together; and that nothing from a response runs,
-// nothing is fetched, and without JS every case still shows. A screenshot of the page is kept in
-// test-artifacts/ for CI to upload.
-import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+// nothing is fetched, and without JS every case still shows; the gate's pills filtering; and, for a
+// recorded moto run, the page's height, its regressions on the first screen and its charts.
+// Screenshots of the pages are kept in test-artifacts/ for CI to upload.
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -12,6 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportPaths } from '../../reporters/report-files.ts';
 import { writeReports } from '../../reporters/write-reports.ts';
 import { HOSTILE, personReport, sampleReport } from './support/build-report.ts';
+import { MOTO_PAGE_HEIGHT_BEFORE, motoGateReport } from './support/moto-report.ts';
+import { renderHtml } from './support/render.ts';
 import { browserPart, findBrowser } from '../support/browser.ts';
 import { requirePart, skippedWithout } from '../support/outside-part.ts';
 
@@ -32,6 +35,7 @@ describe.skipIf(skippedWithout('the browser tests of report.html (test/reporters
   let directory: string;
   let paths: ReportPaths;
   let personPaths: ReportPaths;
+  let motoPage: string;
 
   /** Where the screenshot (and the page it shows) are kept, for CI to upload: gitignored. */
   const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
@@ -41,6 +45,9 @@ describe.skipIf(skippedWithout('the browser tests of report.html (test/reporters
     directory = await mkdtemp(join(tmpdir(), 'esm-report-browser-'));
     paths = await writeReports(sampleReport(), join(directory, 'hostile'));
     personPaths = await writeReports(personReport(), join(directory, 'person'));
+    // Only its page: the other reports of this run have nothing to show here.
+    motoPage = join(directory, 'moto-report.html');
+    await writeFile(motoPage, renderHtml(motoGateReport()));
     browser = await chromium.launch({ executablePath: 'path' in BROWSER ? BROWSER.path : undefined, args: ARGS });
   });
 
@@ -209,7 +216,7 @@ describe.skipIf(skippedWithout('the browser tests of report.html (test/reporters
     it('lists the findings most cases first; expanding one shows its curl line and its cases, which lead to their cards', async () => {
       const { page } = await openPerson();
       const summaries = await page.locator('li.finding > details > summary').allInnerTexts();
-      expect(summaries.map((text) => text.split(' ').slice(0, 2).join(' '))).toEqual(['3 cases', '1 case', '1 case']);
+      expect(summaries.map((text) => text.split('\n')[0])).toEqual(['3 cases', '1 case', '1 case']);
       expect(summaries[0]).toContain('a successful create answered 201, the documentation says 202');
       const first = page.locator('li.finding').first();
       expect(await first.locator('.case-links').isVisible()).toBe(false);
@@ -240,7 +247,7 @@ describe.skipIf(skippedWithout('the browser tests of report.html (test/reporters
       await page.context().close();
     });
 
-    it('narrows the cases by each filter, combines them, and keeps the counts current', async () => {
+    it('narrows the cases by each filter and by the gate\'s and outcomes\' pills, combines them, and keeps the counts current', async () => {
       const { page } = await openPerson();
       await page.uncheck('input[data-facet="outcome"][value="pass"]');
       expect(await visibleCases(page).count()).toBe(5);
@@ -271,6 +278,14 @@ describe.skipIf(skippedWithout('the browser tests of report.html (test/reporters
       await page.uncheck('input[data-facet="gate"][value="conforms"]');
       expect(await visibleCases(page).count()).toBe(0);
       expect(await page.locator('#shown-count').textContent()).toBe('showing 0 of 8');
+      // A count's pill shows only its cases: a gate status, an outcome.
+      await page.click('a.pill[data-only-facet="gate"][data-only-value="regression"]');
+      expect(await shownIds(page)).toEqual(['BatchSize/wrong-type/string', 'Enabled/dynamodb/true']);
+      expect(await page.locator('#shown-count').textContent()).toBe('showing 2 of 8');
+      await page.click('a.pill[data-only-facet="gate"][data-only-value="unexpected-pass"]');
+      expect(await shownIds(page)).toEqual(['BatchSize/sqs/10']);
+      await page.click('a.pill[data-only-facet="outcome"][data-only-value="pass"]');
+      expect(await visibleCases(page).count()).toBe(3);
       await page.context().close();
     });
 
@@ -278,8 +293,8 @@ describe.skipIf(skippedWithout('the browser tests of report.html (test/reporters
       const { page } = await openPerson();
       expect(await page.locator('table.matrix thead th').allInnerTexts()).toEqual(['clause', 'kinesis', 'dynamodb', 'sqs', 'any source']);
       const row = page.locator('table.matrix tbody tr', { has: page.locator('th code', { hasText: /^BatchSize\.type$/ }) });
-      expect(await row.locator('th .clause-doc').innerText()).toBe('BatchSize: Type: Integer');
-      expect(await row.locator('td').allInnerTexts()).toEqual(['·', '·', '·', '1 fail']);
+      expect(await row.locator('th').getAttribute('title')).toBe('BatchSize: Type: Integer');
+      expect(await row.locator('td').allInnerTexts()).toEqual(['·', '·', '·', '✗1']);
       await row.locator('td a.cell').click();
       expect(await shownIds(page)).toEqual(['BatchSize/wrong-type/string']);
       await page.context().close();
@@ -294,6 +309,39 @@ describe.skipIf(skippedWithout('the browser tests of report.html (test/reporters
       await expect.poll(() => card.isVisible()).toBe(true);
       expect(await card.locator('.case-body').isVisible()).toBe(true);
       expect(await visibleCases(page).count()).toBe(8);
+      await page.context().close();
+    });
+
+  });
+
+  describe("moto's report in chromium (a recorded run, test/reporters/support/moto-report.ts)", () => {
+    it(`is at most half the height of moto's page before the charts (${MOTO_PAGE_HEIGHT_BEFORE} px), opens with the gate's regressions, has its charts, fits a phone, and keeps a screenshot`, async () => {
+      const { page, problems } = await open({ file: motoPage });
+      const height = (await page.evaluate('document.documentElement.scrollHeight')) as number;
+      expect(height).toBeLessThanOrEqual(MOTO_PAGE_HEIGHT_BEFORE / 2);
+      // The verdict, then every regression and unexpected pass, all on the first screen.
+      expect(await page.locator('h1.verdict-label').textContent()).toBe('DOES NOT CONFORM');
+      const changes = page.locator('table.gate-changes tbody tr');
+      expect(await changes.locator('td:nth-child(2)').allInnerTexts()).toEqual(['BatchSize/kinesis/10', 'BatchSize/dynamodb/1', 'Enabled/sqs/false', 'FunctionName/absent']);
+      const table = await page.locator('table.gate-changes').boundingBox();
+      expect(table !== null && table.y + table.height <= 900).toBe(true);
+      // The charts: the gate's and the outcomes' bars, a bar per finding, the ladder, the heatmap.
+      expect(await page.locator('svg.stacked-bar').evaluateAll((bars) => bars.map((bar) => bar.getAttribute('aria-label')))).toEqual([
+        'the gate: 3 regressions, 1 unexpected pass, 123 expected deviations, 8 conform',
+        'the 135 cases: 9 pass, 126 fail, 0 error, 0 skip',
+      ]);
+      expect(await page.locator('svg.count-bar').count()).toBe(12);
+      expect(await page.locator('li.shared-cases .shared-note').innerText()).toBe('These 2 causes share the same 47 cases: fix both, and those cases pass.');
+      expect(await page.locator('ol.ladder .rung-state').allInnerTexts()).toEqual(['kept back by 110 cases', 'kept back by 126 cases', 'kept back by 126 cases']);
+      expect(await page.locator('table.matrix tbody tr').count()).toBe(37);
+      expect(problems).toEqual([]);
+      await mkdir(ARTIFACTS, { recursive: true });
+      await page.setViewportSize({ width: 390, height: 900 });
+      const widths = (await page.evaluate('[document.documentElement.scrollWidth, document.documentElement.clientWidth]')) as [number, number];
+      expect(widths[0], 'a phone scrolls it sideways').toBeLessThanOrEqual(widths[1]);
+      await page.setViewportSize({ width: 1280, height: 900 });
+      // JPEG: a PNG of a page this long takes twice as long to encode.
+      await page.screenshot({ path: join(ARTIFACTS, 'report-moto.jpeg'), fullPage: true, type: 'jpeg', quality: 60 });
       await page.context().close();
     });
   });

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseResult } from '../../src/results.ts';
+import { breakable } from '../../reporters/html/breakable.ts';
 import { renderHtml } from './support/render.ts';
 import { caseResult, HOSTILE, judgedReport, personReport, request, response, runReport, sampleReport } from './support/build-report.ts';
 
 /** The `<details>` element of one case, by id (ids in the sample are unique and contain no markup). */
 function caseElement(html: string, id: string): string {
-  const start = html.indexOf(`<code class="case-id">${id}</code>`);
+  const start = html.indexOf(`<code class="case-id">${breakable(id)}</code>`);
   if (start < 0) throw new Error(`no case ${id}`);
   const open = html.lastIndexOf('<details', start);
   return html.slice(open, html.indexOf('</details>', start) + '</details>'.length);
@@ -25,6 +26,18 @@ function caseIndex(html: string): IndexEntry[] {
   const match = /<script type="application\/json" id="case-index">([^<]*)<\/script>/.exec(html);
   if (match?.[1] === undefined) throw new Error('no case index');
   return JSON.parse(match[1]) as ReturnType<typeof caseIndex>;
+}
+
+/** The heatmap's row of a clause. */
+function matrixRow(html: string, clause: string): string {
+  const start = html.indexOf(`<code>${breakable(clause)}</code></th>`);
+  if (start < 0) throw new Error(`no matrix row ${clause}`);
+  return html.slice(html.lastIndexOf('<tr>', start), html.indexOf('</tr>', start));
+}
+
+/** Each cell of a clause's row as its chips read: "✓1✗10", or '' when it holds no case. */
+function matrixCells(html: string, clause: string): string[] {
+  return [...matrixRow(html, clause).matchAll(/<td>(.*?)<\/td>/g)].map((cell) => [...(cell[1] ?? '').matchAll(/<span class="chip [^"]*">([^<]*)<\/span>/g)].map((chip) => chip[1]).join(''));
 }
 
 describe('renderHtml', () => {
@@ -66,19 +79,24 @@ describe('renderHtml', () => {
     const body = html.slice(html.indexOf('<body>'));
     expect(body).toMatch(/^<body>\n<header class="verdict deviates" id="verdict">\n<h1 class="verdict-label">DOES NOT CONFORM<\/h1>/);
     expect(body).toContain('<p class="verdict-sentence">2 cases failed and 1 case could not be judged, out of 6 cases.</p>');
-    expect(body).toContain('<li>6 cases</li><li class="outcome-pass">2 pass</li><li class="outcome-fail">2 fail</li><li class="outcome-error">1 error</li><li class="outcome-skip">1 skip</li>');
+    expect(body).toContain(
+      '<li>6 cases</li><li><a class="pill outcome-pass" href="#cases" data-only-facet="outcome" data-only-value="pass">2 pass</a></li><li><a class="pill outcome-fail" href="#cases" data-only-facet="outcome" data-only-value="fail">2 fail</a></li><li><a class="pill outcome-error" href="#cases" data-only-facet="outcome" data-only-value="error">1 error</a></li><li><a class="pill outcome-skip" href="#cases" data-only-facet="outcome" data-only-value="skip">1 skip</a></li>',
+    );
     const order = ['DOES NOT CONFORM', 'class="counts"', 'id="matrix"', 'id="cases"'].map((marker) => body.indexOf(marker));
     expect(order.every((position) => position >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(html).toMatch(/<title>DOES NOT CONFORM: /);
   });
 
-  it('reads in the order a person does: verdict, level, gate counts, scope, findings, matrix, cases', () => {
+  it('reads in the order a person does: verdict, the gate and its regressions, outcomes, level, scope, findings, matrix, cases', () => {
     const html = renderHtml(personReport());
     const order = [
       '<h1 class="verdict-label">DOES NOT CONFORM</h1>',
+      '<p class="gate-file">Gate <code>known.yaml</code></p>',
+      'data-only-value="regression">2 regressions</a></li><li><a class="pill gate-unexpected-pass" href="#cases" data-only-facet="gate" data-only-value="unexpected-pass">1 unexpected pass</a></li><li><a class="pill gate-expected" href="#cases" data-only-facet="gate" data-only-value="expected">3 expected deviations</a>',
+      '<table class="gate-changes">',
+      '<ul class="counts" aria-label="counts">',
       '<p class="level-label">no level</p>',
-      '<li class="gate-expected">3 expected</li><li class="gate-unexpected-pass">1 unexpected pass</li><li class="gate-regression">2 regression</li>',
       '<dt>selection</dt><dd>all 8 cases of the edition</dd>',
       '<dt>seed</dt><dd>none (no case draws random values)</dd>',
       '<h2 id="findings-heading">Findings (3)</h2>',
@@ -115,8 +133,10 @@ describe('renderHtml', () => {
   it('shows the level reached and, for each level not reached, the cases that keep it back, linked to their cards', () => {
     const html = renderHtml(personReport());
     expect(html).toContain('<p class="certification">No level; Level 1 (every status code right) is kept back by 4 cases.</p>');
-    const keptBack = /<details class="kept-back"><summary>Level 2 \(also error types and response shapes\): the 5 cases keeping it back<\/summary>(.*?)<\/details>/.exec(html)?.[1] ?? '';
-    expect(keptBack).toContain('<li><a href="#case-3"><code>BatchSize/wrong-type/string</code></a></li>');
+    const rung = /<li class="rung kept"><p class="rung-head"><strong>Level 2<\/strong> also error types and response shapes<\/p>(.*?)<\/li><li class="rung/.exec(html)?.[1] ?? '';
+    expect(rung).toContain('<span class="rung-state">kept back by 5 cases</span>');
+    expect(rung).toContain('<details class="kept-back"><summary>the 5 cases keeping it back</summary>');
+    expect(rung).toContain(`<li><a href="#case-3"><code>${breakable('BatchSize/wrong-type/string')}</code></a></li>`);
     const reached = renderHtml(judgedReport([caseResult({ id: 'a' })]));
     expect(reached).toContain('<p class="level-label">Level 3</p>');
     expect(reached).not.toContain('<details class="kept-back">');
@@ -133,18 +153,21 @@ describe('renderHtml', () => {
     if (overrides.interruption !== undefined) expect(html).toContain(`<p class="verdict-sentence">${overrides.interruption}`);
   });
 
-  it('has a matrix of clauses by kinesis, dynamodb, sqs and any source, each cell counted and coloured by its worst outcome', () => {
+  it('has a heatmap of clauses by kinesis, dynamodb, sqs and any source, each cell counting every outcome it holds', () => {
     const html = renderHtml(sampleReport());
     expect(html).toContain('<thead><tr><th scope="col">clause</th><th scope="col">kinesis</th><th scope="col">dynamodb</th><th scope="col">sqs</th><th scope="col">any source</th></tr></thead>');
-    const row = (clause: string): string => /<tr><th scope="row"><code>[^<]*<\/code>.*?<\/th>.*<\/tr>/.exec(html.slice(html.indexOf(`<tr><th scope="row"><code>${clause}</code>`)))?.[0] ?? '';
-    const cells = (clause: string): string[] => [...row(clause).matchAll(/<td( class="outcome-(\w+)")?>.*?<\/td>/g)].map((cell) => cell[2] ?? 'empty');
-    expect(cells('BatchSize.range')).toEqual(['fail', 'empty', 'pass', 'empty']);
-    expect(cells('Operation')).toEqual(['empty', 'empty', 'error', 'empty']);
-    expect(cells('FunctionName.required')).toEqual(['empty', 'empty', 'empty', 'skip']);
-    expect(row('BatchSize.range')).toContain('>1 fail</a>');
-    expect(row('FunctionName.required')).toContain('data-source="any" title="FunctionName.required × any source: 1 skip">1 skip</a>');
-    const clauses = [...html.matchAll(/<tr><th scope="row"><code>([^<]*)<\/code>/g)].map((match) => match[1]);
-    expect(clauses).toEqual(['BatchSize.range', 'Enabled', 'FunctionName.required', 'Hostile.&lt;clause&gt;', 'Operation']);
+    expect(matrixCells(html, 'BatchSize.range')).toEqual(['✗1', '', '✓1', '']);
+    expect(matrixCells(html, 'Operation')).toEqual(['', '', '!1', '']);
+    expect(matrixCells(html, 'FunctionName.required')).toEqual(['', '', '', '–1']);
+    expect(matrixRow(html, 'FunctionName.required')).toContain('data-source="any" title="FunctionName.required × any source: 1 skip" aria-label="FunctionName.required × any source: 1 skip"><span class="chip outcome-skip">–1</span></a>');
+    const clauses = [...html.matchAll(/<tr><th scope="row"[^>]*><code>([^<]*)</g)].map((match) => match[1]);
+    expect(clauses).toEqual(['BatchSize.', 'Enabled', 'FunctionName.', 'Hostile.', 'Operation']);
+  });
+
+  it('shows both the passes and the failures of a cell, not only the worst: 1 pass and 10 fail read as both', () => {
+    const cases = [caseResult({ id: 'p', outcome: 'pass' }), ...Array.from({ length: 10 }, (_, position) => caseResult({ id: `f${position}`, outcome: 'fail' }))];
+    const html = renderHtml(runReport(cases));
+    expect(matrixRow(html, 'BatchSize.range')).toContain('title="BatchSize.range × sqs: 1 pass, 10 fail" aria-label="BatchSize.range × sqs: 1 pass, 10 fail"><span class="chip outcome-pass">✓1</span><span class="chip outcome-fail">✗10</span></a>');
   });
 
   it('shows every case, failures and errors open with reasons and the request beside the answer', () => {
@@ -153,8 +176,8 @@ describe('renderHtml', () => {
     const failing = caseElement(html, 'BatchSize/kinesis/0');
     // Closed, failures too: a person opens the one they want.
     expect(failing).toMatch(/^<details class="case" id="case-1" data-outcome="fail">/);
-    expect(failing).toContain('<td><code>status_code_conformance</code></td><td><code>BatchSize.range</code></td><td>expected 400, got 202</td>');
-    expect(failing).toContain('<td><code>error_type_conformance</code></td><td><code>Errors.InvalidParameterValueException</code></td>');
+    expect(failing).toContain('<td><code>status_<wbr>code_<wbr>conformance</code></td><td><code>BatchSize.range</code></td><td>expected 400, got 202</td>');
+    expect(failing).toContain('<td><code>error_<wbr>type_<wbr>conformance</code></td><td><code>Errors.InvalidParameterValueException</code></td>');
     expect(failing).toMatch(/<div class="exchange"><section class="request">.*<\/section><section class="response">.*<\/section><\/div>/s);
     expect(failing).toContain('<p class="start-line mono">POST http://127.0.0.1:4566/2015-03-31/event-source-mappings/</p>');
     expect(failing).toContain('<dt>Authorization</dt><dd>[REDACTED]</dd>');
@@ -224,8 +247,9 @@ describe('renderHtml and findings', () => {
     });
     const page = renderHtml(judgedReport([wrong, caseResult({ id: 'p' })]));
     expect(page).toContain('<p class="certification">No level; Level 1 (every status code right) is kept back by 1 case.</p>');
-    expect(page).toContain('<summary><span class="finding-count">1 case</span> <span class="finding-headline">a request the documentation refuses with 400 InvalidParameterValueException was accepted with 201</span> <code class="finding-id">status-201-for-400-invalid-parameter-value</code></summary>');
-    expect(page).toContain('<ul class="case-links"><li><a href="#case-0"><code>BatchSize/sqs/0</code></a></li></ul>');
+    expect(page).toContain('<span class="finding-count">1 case</span> <span class="finding-headline">a request the documentation refuses with 400 InvalidParameterValueException was accepted with 201</span> <span class="finding-level">keeps back Level 1</span></summary>');
+    expect(page).toContain('<dt>id</dt><dd><code class="finding-id">status-201-for-400-invalid-parameter-value</code></dd>');
+    expect(page).toContain(`<ul class="case-links"><li><a href="#case-0"><code>${breakable('BatchSize/sqs/0')}</code></a></li></ul>`);
     expect(page).toContain('<pre class="reproduce curl"><code>curl -sS -i -X');
     expect(page).not.toContain(HOSTILE.script);
   });
@@ -239,7 +263,7 @@ describe('renderHtml and findings', () => {
     expect(first).toContain('<dt>expected</dt><dd>202</dd>\n<dt>observed</dt><dd>201 (no error type)</dd>');
     expect(first).toContain('<dt>clauses</dt><dd><ul class="clauses"><li><code>BatchSize.range</code> <q class="clause-doc">BatchSize: the maximum number');
     expect(first).toContain('<pre class="reproduce curl"><code>curl -sS -i -X &#39;POST&#39; &#39;http://127.0.0.1:4566/2015-03-31/event-source-mappings/&#39;');
-    expect(first).toContain('<a href="#case-0"><code>BatchSize/sqs/1</code></a></li><li><a href="#case-2"><code>BatchSize/kinesis/1</code></a></li><li><a href="#case-4"><code>Enabled/dynamodb/true</code></a>');
+    expect(first).toContain(`<a href="#case-0"><code>${breakable('BatchSize/sqs/1')}</code></a></li><li><a href="#case-2"><code>${breakable('BatchSize/kinesis/1')}</code></a></li><li><a href="#case-4"><code>${breakable('Enabled/dynamodb/true')}</code></a>`);
     // Its cases name it back.
     expect(caseElement(html, 'Enabled/dynamodb/true')).toContain('<p><strong>Finding</strong> <a href="#finding-status-201-for-202"><code>status-201-for-202</code></a> (a successful create answered 201, the documentation says 202, 3 cases)</p>');
     expect(renderHtml(judgedReport([caseResult({ id: 'p' })]))).toContain('<h2 id="findings-heading">Findings (0)</h2>\n<p class="nothing">No findings: no case failed or went unjudged.</p>');
@@ -247,17 +271,15 @@ describe('renderHtml and findings', () => {
 
   it('files the cases about no source under "any source", not under the source their body happens to use', () => {
     const html = renderHtml(personReport());
-    const row = (clause: string): string => /<tr>.*?<\/tr>/.exec(html.slice(html.indexOf(`<tr><th scope="row"><code>${clause}</code>`)))?.[0] ?? '';
-    const cells = (clause: string): string[] => [...row(clause).matchAll(/<td( class="outcome-(\w+)")?>.*?<\/td>/g)].map((cell) => cell[2] ?? 'empty');
-    expect(cells('BatchSize.type')).toEqual(['empty', 'empty', 'empty', 'fail']);
-    expect(cells('Enabled.type')).toEqual(['empty', 'empty', 'empty', 'pass']);
+    expect(matrixCells(html, 'BatchSize.type')).toEqual(['', '', '', '✗1']);
+    expect(matrixCells(html, 'Enabled.type')).toEqual(['', '', '', '✓1']);
     expect(caseElement(html, 'BatchSize/wrong-type/string')).toContain('<span class="case-facts"><code>BatchSize.type</code> · any source · 12 ms</span>');
   });
 
-  it('quotes the documentation sentence of each clause: on the case, in the matrix, in the findings and the reasons', () => {
+  it('quotes the documentation sentence of each clause: on the case, in the matrix (as its title), in the findings and the reasons', () => {
     const html = renderHtml(personReport());
     expect(caseElement(html, 'BatchSize/wrong-type/string')).toContain('<figure class="doc"><figcaption><code>BatchSize.type</code> stands for:</figcaption><blockquote>BatchSize: Type: Integer</blockquote></figure>');
-    expect(html).toContain('<tr><th scope="row"><code>Enabled.type</code> <q class="clause-doc">Enabled: Type: Boolean</q></th>');
+    expect(html).toContain('<tr><th scope="row" title="Enabled: Type: Boolean"><code>Enabled.<wbr>type</code></th>');
     const withOtherClause = renderHtml(runReport([caseResult({ id: 'Enabled/x', clause: 'Enabled', doc: 'Enabled: If true.' }), caseResult({ id: 'b', outcome: 'fail', reasons: [{ check: 'echoed_value_conformance', clause: 'Enabled', message: 'not echoed' }] })]));
     expect(caseElement(withOtherClause, 'b')).toContain('<td><code>Enabled</code> <q class="clause-doc">Enabled: If true.</q></td><td>not echoed</td>');
     // A doc is text like any other: escaped.
@@ -275,5 +297,93 @@ describe('renderHtml and findings', () => {
     expect(summary('Enabled/sqs/false')).not.toContain('gate-');
     expect(caseElement(html, 'BatchSize/sqs/1')).toContain('<p><strong>Gate</strong> expected deviation: it is expected. Listed as <code>BatchSize/*</code>: known: answers 201.</p>');
     expect(html).toContain('<li class="gate-stale">stale: <code>known.yaml:7</code> <code>Gone/*</code> matches no case</li>');
+  });
+});
+
+describe('renderHtml: the gate first, and the charts', () => {
+  /** A 201 sent as text/html where 202 as JSON was documented: two findings over the same cases. */
+  const createdAsHtml = (id: string): CaseResult =>
+    caseResult({
+      id,
+      outcome: 'fail',
+      expected: { status: 202, errorTypes: [], alsoAccepted: [], why: 'valid' },
+      response: response({ status: 201, headers: { 'content-type': 'text/html' }, body: {} }),
+      reasons: [
+        { check: 'status_code_conformance', clause: 'BatchSize.range', message: 'expected 202, got 201' },
+        { check: 'content_type_conformance', clause: 'Response.content-type', message: 'text/html' },
+      ],
+    });
+  const refusedAs201 = caseResult({
+    id: 'BatchSize/sqs/0',
+    outcome: 'fail',
+    response: response({ status: 201, headers: { 'content-type': 'application/json' }, body: {} }),
+    reasons: [{ check: 'status_code_conformance', clause: 'BatchSize.range', message: 'expected 400, got 201' }],
+  });
+
+  it('lists the regressions and unexpected passes right under the verdict, each linked to its card with what the file said and what came', () => {
+    const html = renderHtml(personReport());
+    const header = html.slice(html.indexOf('<h1 class="verdict-label">'), html.indexOf('<div class="outcomes">'));
+    const rows = [...header.matchAll(/<tr><td><span class="badge gate-([\w-]+)">[^<]*<\/span><\/td><td><a href="#(case-\d+)"><code>(.*?)<\/code><\/a><\/td><td>(.*?)<\/td><\/tr>/g)].map((match) => [match[1], match[2], match[3], match[4]]);
+    expect(rows).toEqual([
+      ['regression', 'case-3', breakable('BatchSize/wrong-type/string'), 'it is regression'],
+      ['regression', 'case-4', breakable('Enabled/dynamodb/true'), 'it is regression'],
+      ['unexpected-pass', 'case-5', breakable('BatchSize/sqs/10'), 'it is unexpected-pass'],
+    ]);
+    expect(header).toContain('<li class="gate-stale">stale: <code>known.yaml:7</code> <code>Gone/*</code> matches no case</li>');
+  });
+
+  it('keeps the first screen short with many regressions: eight listed, the rest one click away', () => {
+    const cases = Array.from({ length: 11 }, (_, position) => caseResult({ id: `c${position}`, outcome: 'fail', gate: { status: 'regression', entry: null, note: 'not in the expectations file' } }));
+    const html = renderHtml(runReport(cases, { gate: { file: 'k.yaml', expected: 0, unexpectedPass: 0, regression: 11, stale: [] } }));
+    const [shown, more] = html.split('<details class="gate-more"><summary>and 3 more</summary>');
+    expect(shown?.match(/<tr><td><span class="badge gate-regression">/g)).toHaveLength(8);
+    expect(more?.slice(0, more.indexOf('</details>')).match(/<tr><td><span class="badge gate-regression">/g)).toHaveLength(3);
+    expect(renderHtml(runReport([caseResult({ id: 'a', gate: { status: 'conforms', entry: null, note: null } })], { gate: { file: 'k.yaml', expected: 0, unexpectedPass: 0, regression: 0, stale: [] } }))).toContain(
+      '<p class="gate-none">No regression and no unexpected pass: every case is as the file lists it.</p>',
+    );
+  });
+
+  it('draws the outcomes and the gate as stacked bars, each part as long as its count, labelled for a reader without sight or JS', () => {
+    const html = renderHtml(personReport());
+    expect(html).toContain(
+      '<svg class="stacked-bar" viewBox="0 0 8 1" preserveAspectRatio="none" role="img" aria-label="the 8 cases: 3 pass, 5 fail, 0 error, 0 skip"><rect class="outcome-pass" x="0" width="3" height="1"><title>3 pass</title></rect><rect class="outcome-fail" x="3" width="5" height="1"><title>5 fail</title></rect></svg>',
+    );
+    expect(html).toContain('aria-label="the gate: 2 regressions, 1 unexpected pass, 3 expected deviations, 2 conform"><rect class="gate-regression" x="0" width="2" height="1">');
+  });
+
+  it('draws each finding as a bar of its cases, names the level it keeps back, and puts together the findings that share all their cases', () => {
+    const html = renderHtml(judgedReport([createdAsHtml('a'), createdAsHtml('b'), refusedAs201, caseResult({ id: 'p' })]));
+    const bars = [...html.matchAll(/<svg class="count-bar" [^>]*aria-label="([^"]*)"><rect width="([\d.]+)"/g)].map((match) => [match[1], Number(match[2])]);
+    expect(bars).toEqual([
+      ['2 cases', 100],
+      ['2 cases', 100],
+      ['1 case', 50],
+    ]);
+    const group = /<li class="shared-cases">(.*?)<\/ul><\/li>/s.exec(html)?.[1] ?? '';
+    expect(group).toContain('<p class="shared-note">These 2 causes share the same 2 cases: fix both, and those cases pass.</p>');
+    expect([...group.matchAll(/<li class="finding" id="finding-([^"]+)">/g)].map((match) => match[1])).toEqual(['status-201-for-202', 'content-type-201-for-202']);
+    expect([...group.matchAll(/<span class="finding-level">([^<]*)<\/span>/g)].map((match) => match[1])).toEqual(['keeps back Level 1', 'keeps back Level 3']);
+    expect(html).not.toContain('fix it once, and its cases pass');
+  });
+
+  it('shows a level ladder: each level reached or kept back, by how many cases, and by which findings of its own', () => {
+    const html = renderHtml(judgedReport([createdAsHtml('a'), refusedAs201, caseResult({ id: 'p' })]));
+    const rungs = [...html.matchAll(/<li class="rung (\w+)"><p class="rung-head"><strong>Level (\d)<\/strong>[^<]*<\/p><span class="rung-state">([^<]*)<\/span>(?:<p class="rung-findings">(.*?)<\/p>)?/g)].map((match) => [match[2], match[1], match[3], match[4]?.replace(/<[^>]*>/g, '')]);
+    expect(rungs).toEqual([
+      ['1', 'kept', 'kept back by 2 cases', 'its 2 findings: status-201-for-202 (1), status-201-for-400-invalid-parameter-value (1)'],
+      ['2', 'kept', 'kept back by 2 cases', 'no finding of its own: the levels below keep it back'],
+      ['3', 'kept', 'kept back by 2 cases', 'its finding: content-type-201-for-202 (1)'],
+    ]);
+    expect(renderHtml(judgedReport([caseResult({ id: 'p' })]))).toContain('<li class="rung reached"><p class="rung-head"><strong>Level 3</strong> also field semantics: echoes, defaults, ARNs, State, headers</p><span class="rung-state">reached</span></li>');
+  });
+
+  it('lets ids and check names wrap only between their parts, never mid-word', () => {
+    const html = renderHtml(personReport());
+    expect(html).toContain(`<code class="case-id">BatchSize/<wbr>wrong-type/<wbr>string</code>`);
+    expect(breakable('status_code_conformance')).toBe('status_<wbr>code_<wbr>conformance');
+    expect(breakable('StartingPosition.AT_TIMESTAMP')).toBe('StartingPosition.<wbr>AT_<wbr>TIMESTAMP');
+    expect(breakable('<a/b>')).toBe('&lt;a/<wbr>b&gt;');
+    // What breaks anywhere, mid-word, is left to bodies, URLs and the curl line.
+    expect(html).not.toMatch(/\.(?:case-id|reasons td|finding-facts dd)[^{]*\{[^}]*overflow-wrap: anywhere/);
   });
 });

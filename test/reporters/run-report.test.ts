@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conformanceMatrix, worstOutcome } from '../../reporters/matrix.ts';
+import { conformanceMatrix } from '../../reporters/matrix.ts';
 import { buildRunReport, type PlannedCase, type RunFacts } from '../../src/run-record/run-report.ts';
 import { verdictOf } from '../../src/run-record/verdict.ts';
 import type { CaseResult } from '../../src/results.ts';
@@ -121,7 +121,7 @@ describe('verdictOf', () => {
 });
 
 describe('conformanceMatrix', () => {
-  it('counts each clause per source type and colours by the worst outcome', () => {
+  it('counts each outcome of each clause per source type', () => {
     const rows = conformanceMatrix([
       caseResult({ id: '1', clause: 'B', sourceType: 'kinesis', outcome: 'pass' }),
       caseResult({ id: '2', clause: 'B', sourceType: 'kinesis', outcome: 'skip' }),
@@ -131,19 +131,12 @@ describe('conformanceMatrix', () => {
       caseResult({ id: '6', clause: 'A', sourceType: null, outcome: 'error' }),
     ]);
     expect(rows.map((row) => row.clause)).toEqual(['A', 'B']);
-    expect(rows[1]?.cells.map((cell) => [cell.sourceType, cell.worst, cell.counts.total])).toEqual([
-      ['kinesis', 'error', 3],
-      ['dynamodb', null, 0],
-      ['sqs', 'pass', 1],
-      [null, null, 0],
+    expect(rows[1]?.cells.map((cell) => [cell.sourceType, cell.counts])).toEqual([
+      ['kinesis', { total: 3, pass: 1, fail: 0, error: 1, skip: 1 }],
+      ['dynamodb', { total: 0, pass: 0, fail: 0, error: 0, skip: 0 }],
+      ['sqs', { total: 1, pass: 1, fail: 0, error: 0, skip: 0 }],
+      [null, { total: 0, pass: 0, fail: 0, error: 0, skip: 0 }],
     ]);
-    expect(rows[0]?.cells[3]).toEqual({ sourceType: null, worst: 'fail', counts: { total: 2, pass: 0, fail: 1, error: 1, skip: 0 } });
-  });
-
-  it('ranks fail over error over skip over pass', () => {
-    expect(worstOutcome(['pass', 'skip', 'error', 'fail'])).toBe('fail');
-    expect(worstOutcome(['pass', 'error', 'skip'])).toBe('error');
-    expect(worstOutcome(['pass', 'skip'])).toBe('skip');
-    expect(worstOutcome([])).toBeNull();
+    expect(rows[0]?.cells[3]).toEqual({ sourceType: null, counts: { total: 2, pass: 0, fail: 1, error: 1, skip: 0 } });
   });
 });

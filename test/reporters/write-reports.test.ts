@@ -80,7 +80,7 @@ async function statedBy(report: RunReport, directoryName: string) {
     return element === undefined ? 'pass' : ({ failure: 'fail', error: 'error', skipped: 'skip' }[element.name] ?? element.name);
   };
   const [suite] = descendants(junit, 'testsuite');
-  const htmlCount = (outcome: string): number => Number(new RegExp(`<li class="outcome-${outcome}">(\\d+) ${outcome}</li>`).exec(html)?.[1]);
+  const htmlCount = (outcome: string): number => Number(new RegExp(`data-only-value="${outcome}">(\\d+) ${outcome}</a>`).exec(html)?.[1]);
   return {
     json: {
       cases: json.cases.map((result) => [result.id, result.outcome]),
@@ -91,7 +91,7 @@ async function statedBy(report: RunReport, directoryName: string) {
       counts: ['tests', 'failures', 'errors', 'skipped'].map((name) => Number(attributeOf(suite!, name))),
     },
     html: {
-      cases: [...html.matchAll(/<details class="case" id="case-\d+" data-outcome="(\w+)"[^>]*>\n<summary>.*?<code class="case-id">([^<]*)<\/code>/g)].map((match) => [match[2], match[1]]),
+      cases: [...html.matchAll(/<details class="case" id="case-\d+" data-outcome="(\w+)"[^>]*>\n<summary>.*?<code class="case-id">(.*?)<\/code>/g)].map((match) => [match[2]?.replaceAll('<wbr>', ''), match[1]]),
       counts: [Number(/<li>(\d+) cases<\/li>/.exec(html)?.[1]), htmlCount('fail'), htmlCount('error'), htmlCount('skip')],
     },
   };

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
+import { breakable } from '../../reporters/html/breakable.ts';
 import { generateCases } from '../../src/cases/generate.ts';
 import { loadEdition } from '../../src/spec/load.ts';
 import type { MotoServer } from '../support/moto-server.ts';
@@ -38,7 +39,7 @@ describeWithMoto('run against moto (python3 -m moto.server), auto fixtures', (st
     expect(junit).toMatch(new RegExp(`<testsuites [^>]*tests="${total}"[^>]*failures="${report.summary.fail}"[^>]*errors="0"`));
     const html = readFileSync(path.join(run.reportDir, 'report.html'), 'utf8');
     expect(html).toContain('DOES NOT CONFORM');
-    for (const result of report.cases) expect(html).toContain(result.id);
+    for (const result of report.cases) expect(html).toContain(`<code class="case-id">${breakable(result.id)}</code>`);
 
     // moto answers a successful create with 201, not the documented 202: every case whose only
     // conforming answer is a success, and that moto created, says so under status_code_conformance.

@@ -107,8 +107,8 @@ describe('property cases in a run', () => {
     expect(failed.counterexample?.runsUntilFailure).toBeGreaterThan(0);
     expect(failed.counterexample?.shrinkSteps).toBeGreaterThan(0);
     expect(failed.reasons[0]?.message).toMatch(/^BatchSize 11 \(shrunk from the value drawn in run \d+ in \d+ steps; --seed 7 draws it again\): expected 400 InvalidParameterValueException, got 202/);
-    expect(readReport(run, 'junit.xml')).toMatch(/<failure message="[^"]*BatchSize 11 \(shrunk[^"]*--seed 7[^"]*"[^>]*>[^<]*Counterexample: BatchSize 11: the smallest value found/);
-    expect(readReport(run, 'report.html')).toMatch(/<p class="counterexample"><strong>Counterexample<\/strong> BatchSize 11: the smallest value found/);
+    expect(readReport(run, 'junit.xml')).toMatch(/<failure message="[^"]*BatchSize 11 \(shrunk[^"]*--seed 7[^"]*"[^>]*>[^<]*Counterexample: BatchSize 11 breaks the rule: the value drawn in run \d+, shrunk in \d+ steps to the simplest that still fails/);
+    expect(readReport(run, 'report.html')).toMatch(/<p class="counterexample"><strong>Counterexample<\/strong> BatchSize 11 breaks the rule: the value drawn/);
 
     const again = caseOf((await runAgainst(wrong, args)).report, 'BatchSize/sqs/property/invalid');
     expect(again.counterexample).toMatchObject({ value: 11, runsUntilFailure: failed.counterexample?.runsUntilFailure, shrinkSteps: failed.counterexample?.shrinkSteps, path: failed.counterexample?.path, propertySeed: failed.counterexample?.propertySeed });
@@ -123,9 +123,9 @@ describe('property cases in a run', () => {
     const found = caseOf(report, 'FunctionName/property/invalid').counterexample;
     expect(found).toMatchObject({ shrinkRequests: 3, shrinkLimit: 3 });
     expect(run.stdout).toContain('stopped at --max-shrink-requests 3; --seed 3 draws it again');
-    const stated = `the smallest value found that breaks the rule within --max-shrink-requests 3 (drawn in run ${found?.runsUntilFailure}, shrunk in ${found?.shrinkSteps} steps, then stopped: a smaller value may break it too)`;
-    expect(readReport(run, 'junit.xml')).toContain(`${escapeXmlText(`Counterexample: FunctionName ${JSON.stringify(found?.value)}: ${stated}`)}`);
-    expect(readReport(run, 'report.html')).toContain(`<strong>Counterexample</strong> ${escapeHtml(`FunctionName ${JSON.stringify(found?.value)}: ${stated}`)}`);
+    const stated = `breaks the rule: the value drawn in run ${found?.runsUntilFailure}, shrunk in ${found?.shrinkSteps} steps, then stopped at --max-shrink-requests 3 (a simpler value may fail too)`;
+    expect(readReport(run, 'junit.xml')).toContain(`${escapeXmlText(`Counterexample: FunctionName ${JSON.stringify(found?.value)} ${stated}`)}`);
+    expect(readReport(run, 'report.html')).toContain(`<strong>Counterexample</strong> ${escapeHtml(`FunctionName ${JSON.stringify(found?.value)} ${stated}`)}`);
   }, 60_000);
 
   it('shrink a window accepted below 0 to -1, the boundary on that side', async () => {

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { breakable } from '../../reporters/html/breakable.ts';
 import { startReferenceServer } from '../../reference/server.ts';
 import { editionCaseCount, idsWith, readReport, readResults, runCli, runInProcess, seedCaseCount } from './support/cli-run.ts';
 import { functionsCreatedIn, remainingFixtures, remainingMappings, runIdIn } from './support/reference-state.ts';
@@ -36,7 +37,7 @@ describe('run against the embedded reference server (npm start)', () => {
     expect(junit).toContain('classname="BatchSize.sqs"');
     const html = readReport(run, 'report.html');
     expect(html).toContain('CONFORMS');
-    for (const result of report.cases) expect(html).toContain(result.id);
+    for (const result of report.cases) expect(html).toContain(`<code class="case-id">${breakable(result.id)}</code>`);
   }, RUN_TEST_TIMEOUT_MS);
 
   it('records every request as sent, with the Authorization header redacted', async () => {

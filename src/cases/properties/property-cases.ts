@@ -138,6 +138,11 @@ function stringProperties(spec: Spec, settings: PropertySettings, name: string, 
   return [];
 }
 
+// With a minus sign and "to", so that a negative bound reads as one: "−2147483648 to −1", never "-2147483648–-1".
+function describeInteger(value: number): string {
+  return value < 0 ? `\u2212${-value}` : String(value);
+}
+
 function describeIntervals(intervals: readonly IntegerInterval[]): string {
-  return intervals.map((interval) => (interval.min === interval.max ? String(interval.min) : `${interval.min}–${interval.max}`)).join(', ');
+  return intervals.map((interval) => (interval.min === interval.max ? describeInteger(interval.min) : `${describeInteger(interval.min)} to ${describeInteger(interval.max)}`)).join(', ');
 }
