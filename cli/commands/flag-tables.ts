@@ -8,6 +8,8 @@ import { allowedAccountsProblem, grepProblem, type FlagTable, type TextFlag, typ
 import { MAX_SEED } from '../../src/gate/expectations.ts';
 import { checkRunId } from '../../src/provisioning/resource-names.ts';
 import { durationProblem } from './duration.ts';
+import { labelProblem, REFERENCE_LABEL } from './label.ts';
+import { shardProblem } from './shard.ts';
 import { AWS_TIMING_NAMES, DEFAULT_AWS_TIMING } from '../../reference/aws-timing.ts';
 import { ACCOUNT_ID } from '../../reference/account.ts';
 import { DEFAULT_FAULT_SEED } from '../../reference/faults/fault-options.ts';
@@ -181,6 +183,19 @@ export const RUN_FLAGS = {
     max: 10_000,
     otherwise: `${AWS_START_RPS} against an AWS endpoint, else none`,
     help: 'requests per second to the target, never more, the fixtures\' calls included; the run slows down by itself when throttled and speeds up again after a quiet second',
+  },
+  label: {
+    type: 'string',
+    value: 'NAME',
+    otherwise: `the target's origin, or "${REFERENCE_LABEL}"`,
+    refuse: labelProblem,
+    help: "the target's name in every report and on the dashboard, such as \"moto 5.2.1\"",
+  },
+  shard: {
+    type: 'string',
+    value: 'I/N',
+    refuse: shardProblem,
+    help: 'run only the I-th of N slices of the selected cases (the same slice for the same seed, edition and selection), each provisioning its own fixtures; merge joins the slices\' results.json',
   },
 } as const satisfies FlagTable;
 

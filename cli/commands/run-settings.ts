@@ -1,6 +1,9 @@
 import { randomInt } from 'node:crypto';
 import { parseTargetUrl, TargetUrlError } from '../../src/transport/index.ts';
+import type { Shard } from '../../src/cases/select.ts';
 import { RUN_FLAGS } from './flag-tables.ts';
+import { runLabel } from './label.ts';
+import { shardOf } from './shard.ts';
 import { allowedAccountsOf, resolveFlags, UsageError, type FlagSources, type GivenFlags } from './flags.ts';
 
 export interface RunSettings {
@@ -35,6 +38,10 @@ export interface RunSettings {
   readonly maxShrinkRequests: number;
   /** The cap on requests per second to the target (--max-rps); null: AWS_START_RPS against an AWS endpoint, else none. */
   readonly maxRps: number | null;
+  /** The target's name in the reports (--label, else its origin, else "reference server"). */
+  readonly label: string;
+  /** The slice of the selected cases this run sends (--shard I/N); null: every selected case. */
+  readonly shard: Shard | null;
 }
 
 export type TargetSource = NonNullable<FlagSources<typeof RUN_FLAGS>['target']>;
@@ -70,6 +77,8 @@ export function runSettings(flags: RunFlags, env: NodeJS.ProcessEnv): RunSetting
     allowedAccounts: values['allow-account'] === undefined ? null : allowedAccountsOf(values['allow-account']),
     maxShrinkRequests: values['max-shrink-requests'],
     maxRps: values['max-rps'] ?? null,
+    label: runLabel(values.label, values.target === undefined ? null : targetOrigin(values.target)),
+    shard: values.shard === undefined ? null : shardOf(values.shard),
   };
 }
 

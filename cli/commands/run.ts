@@ -6,7 +6,7 @@ import { ConformanceReporter } from '../../reporters/conformance-reporter.ts';
 import { consoleLine } from '../../reporters/console-line.ts';
 import { ProgressReporter } from '../../reporters/progress-reporter.ts';
 import { verdictOf } from '../../src/run-record/verdict.ts';
-import { repeatCases, selectCases } from '../../src/cases/select.ts';
+import { repeatCases, selectCases, shardCases } from '../../src/cases/select.ts';
 import { isPropertyCase } from '../../src/cases/properties/sampling.ts';
 import { updatedExpectations } from '../../src/gate/update-expectations.ts';
 import type { RunReport, RunScope } from '../../src/results.ts';
@@ -42,11 +42,22 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
   const { seed, origin: seedOrigin } = runSeed(settings.seed, expectations);
   const everyCase = editionCases(spec, { runs: settings.propertyRuns, seed });
   const selected = selectCases(everyCase, settings.grep ?? undefined);
-  const cases = repeatCases(selected, settings.repeat);
-  if (cases.length === 0) throw new UsageError(`--grep "${settings.grep ?? ''}" matches no case; "lambda-esm-conformance list" shows them all.`);
+  const selection = repeatCases(selected, settings.repeat);
+  if (selection.length === 0) throw new UsageError(`--grep "${settings.grep ?? ''}" matches no case; "lambda-esm-conformance list" shows them all.`);
+  const { shard } = settings;
+  const cases = shard === null ? selection : shardCases(selection, shard);
+  if (cases.length === 0) throw new UsageError(`--shard ${shard?.index ?? ''}/${shard?.count ?? ''} has no case: the selection has only ${selection.length}; split it into at most ${selection.length} shards.`);
   // A property case keeps its id when --property-runs 0 leaves it out: an entry for it is not stale.
   const editionCaseIds = (settings.propertyRuns === 0 ? editionCases(spec, { runs: 1, seed }) : everyCase).map((testCase) => testCase.id);
-  const scope: RunScope = { grep: settings.grep, repeat: settings.repeat, seed, editionCases: everyCase.length, partial: selected.length < everyCase.length };
+  const selectionPartial = selected.length < everyCase.length;
+  const scope: RunScope = {
+    grep: settings.grep,
+    repeat: settings.repeat,
+    seed,
+    editionCases: everyCase.length,
+    partial: selectionPartial || shard !== null,
+    ...(shard !== null && { shard: { ...shard, selectedCases: selection.length, selectionPartial } }),
+  };
 
   const { reference, targetUrl, credentials, secrets, say, fixtures, pacer } = await openTargetSession(settings, io, {
     needs: [...new Set(cases.flatMap((testCase) => testCase.fixtures))],
@@ -62,11 +73,12 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
     (reporter ??= new ConformanceReporter({
       reportDir: path.resolve(settings.reportDir),
       target: targetUrl,
+      label: settings.label,
       edition: settings.edition,
       startedAt,
       plannedCases: cases,
       scope,
-      subset: scope.partial ? `only the cases --grep "${settings.grep ?? ''}" selects were run` : null,
+      subset: subsetOf(settings, selectionPartial),
       gate: expectations === null ? null : { expectations, editionCaseIds },
       secrets,
       requestCounts: () => pacer.counts(),
@@ -158,6 +170,12 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
     printRecap(judged, settings.reportDir, SUMMARY_WORDS, print);
     return problem === null ? 0 : 1;
   }
+}
+
+/** Why the run's cases are not the whole edition, or null when they are. */
+function subsetOf(settings: RunSettings, selectionPartial: boolean): string | null {
+  if (settings.shard !== null) return `only shard ${settings.shard.index} of ${settings.shard.count} was run (merge joins the shards)`;
+  return selectionPartial ? `only the cases --grep "${settings.grep ?? ''}" selects were run` : null;
 }
 
 const SUMMARY_WORDS = { passed: 'cases pass', unjudged: 'could not be judged', skipped: 'skipped' };

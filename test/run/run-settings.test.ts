@@ -25,6 +25,8 @@ describe('run settings', () => {
       allowedAccounts: null,
       maxShrinkRequests: 50,
       maxRps: null,
+      label: 'reference server',
+      shard: null,
     });
   });
 
@@ -49,9 +51,23 @@ describe('run settings', () => {
     'allow-account': '111122223333',
     'max-shrink-requests': '0',
     'max-rps': '5',
+    label: 'moto 5.2.1',
+    shard: '2/3',
   };
   it.each(Object.entries(samples))('reads --%s %s into the settings', (flag, text) => {
     expect(runSettings({ [flag]: text }, {})).not.toEqual(runSettings({}, {}));
+  });
+
+  it('labels the run by --label, else by the target\'s origin, else as the reference server', () => {
+    expect(runSettings({ label: 'moto 5.2.1', target: 'http://127.0.0.1:5000' }, {}).label).toBe('moto 5.2.1');
+    expect(runSettings({}, { AWS_ENDPOINT_URL: 'HTTP://127.0.0.1:5000/' }).label).toBe('http://127.0.0.1:5000');
+    expect(runSettings({}, {}).label).toBe('reference server');
+    expect(() => runSettings({ label: ' ' }, {})).toThrow('--label must name the target');
+  });
+
+  it('reads --shard I/N, and refuses a slice that is not one of N', () => {
+    expect(runSettings({ shard: '3/3' }, {}).shard).toEqual({ index: 3, count: 3 });
+    for (const wrong of ['0/3', '4/3', '1/0', '3', 'a/b', '1/257']) expect(() => runSettings({ shard: wrong }, {})).toThrow(`--shard "${wrong}" must be I/N, the I-th of N slices`);
   });
 
   it('names --seed and --property-runs out of range, with what 0 means', () => {
