@@ -14,6 +14,8 @@ const commands: Readonly<Record<string, Command>> = {
   diff: async (argv, io) => (await import('./commands/diff.ts')).diff(argv, io),
   cleanup: async (argv, io) => (await import('./commands/cleanup.ts')).cleanup(argv, io),
   serve: async (argv) => (await import('./commands/serve.ts')).serve(argv),
+  merge: async (argv, io) => (await import('./commands/merge.ts')).merge(argv, io),
+  dashboard: async (argv, io) => (await import('./commands/dashboard.ts')).dashboard(argv, io),
 };
 
 export async function main(argv: readonly string[], io: CommandIo = processIo): Promise<number> {

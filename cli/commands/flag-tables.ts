@@ -335,6 +335,14 @@ export const SERVE_FLAGS = {
   quiet: { type: 'boolean', help: 'do not log requests' },
 } as const satisfies FlagTable;
 
+export const MERGE_FLAGS = {
+  'report-dir': { ...reportDir, help: "where the joined run's report.html, junit.xml, results.json and badge.json go" },
+} as const satisfies FlagTable;
+
+export const DASHBOARD_FLAGS = {
+  out: { type: 'string', value: 'DIR', default: 'dashboard', help: 'where index.html and dashboard.json go' },
+} as const satisfies FlagTable;
+
 /** Each command that takes flags, as it is typed, with its table: what the help and the README are checked against. */
 export const COMMAND_FLAGS = {
   run: RUN_FLAGS,
@@ -343,4 +351,6 @@ export const COMMAND_FLAGS = {
   'pact verify': PACT_VERIFY_FLAGS,
   cleanup: CLEANUP_FLAGS,
   serve: SERVE_FLAGS,
+  merge: MERGE_FLAGS,
+  dashboard: DASHBOARD_FLAGS,
 } as const satisfies Readonly<Record<string, FlagTable>>;

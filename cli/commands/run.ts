@@ -6,6 +6,7 @@ import { ConformanceReporter } from '../../reporters/conformance-reporter.ts';
 import { consoleLine } from '../../reporters/console-line.ts';
 import { ProgressReporter } from '../../reporters/progress-reporter.ts';
 import { verdictOf } from '../../src/run-record/verdict.ts';
+import { selectionSubset } from '../../src/run-record/merge-shards.ts';
 import { repeatCases, selectCases, shardCases } from '../../src/cases/select.ts';
 import { isPropertyCase } from '../../src/cases/properties/sampling.ts';
 import { updatedExpectations } from '../../src/gate/update-expectations.ts';
@@ -21,7 +22,7 @@ import { runFunctions } from './run-fixtures.ts';
 import { runSettings, type RunSettings } from './run-settings.ts';
 import { DEFAULT_PROPERTY_RUNS, RUN_FLAGS } from './flag-tables.ts';
 import { parseFlags, UsageError } from './flags.ts';
-import { printRecap } from '../recap.ts';
+import { CASE_WORDS, printRecap } from '../recap.ts';
 import { openTargetSession, SIGNAL_DEADLINE_MS } from '../target-session.ts';
 import { editionCases } from '../../src/cases/edition-cases.ts';
 
@@ -148,14 +149,14 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
   }
   if (settings.updateExpectations !== null) return updateExpectations(report, settings.updateExpectations);
   // After the cleanup's lines, so that the verdict is the last line of the run.
-  printRecap(report, settings.reportDir, SUMMARY_WORDS, print);
+  printRecap(report, settings.reportDir, CASE_WORDS, print);
   return verdictOf(report).passes ? 0 : 1;
 
   // Like Web Platform Tests' update, writing the expectations does not gate: it records what is.
   async function updateExpectations(judged: RunReport, file: string): Promise<number> {
     if (!judged.complete) {
       say(`${file} was not written: the run did not judge every case, and the file would lose the entries of those it did not.`);
-      printRecap(judged, settings.reportDir, SUMMARY_WORDS, print);
+      printRecap(judged, settings.reportDir, CASE_WORDS, print);
       return 1;
     }
     const recordedSeed = expectations?.madeWith.seed ?? seed;
@@ -167,7 +168,7 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
     const problem = await writeExpectations(file, entries, { seed: recordedSeed, edition: spec.edition, version: VERSION }, expectations);
     if (problem !== null) say(problem);
     else say(`wrote ${entries.length === 1 ? '1 known deviation' : `${entries.length} known deviations`} to ${file}, with seed ${recordedSeed}; gate on it with: ${gateCommand(settings, file)}`);
-    printRecap(judged, settings.reportDir, SUMMARY_WORDS, print);
+    printRecap(judged, settings.reportDir, CASE_WORDS, print);
     return problem === null ? 0 : 1;
   }
 }
@@ -175,10 +176,8 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
 /** Why the run's cases are not the whole edition, or null when they are. */
 function subsetOf(settings: RunSettings, selectionPartial: boolean): string | null {
   if (settings.shard !== null) return `only shard ${settings.shard.index} of ${settings.shard.count} was run (merge joins the shards)`;
-  return selectionPartial ? `only the cases --grep "${settings.grep ?? ''}" selects were run` : null;
+  return selectionPartial ? selectionSubset(settings.grep) : null;
 }
-
-const SUMMARY_WORDS = { passed: 'cases pass', unjudged: 'could not be judged', skipped: 'skipped' };
 
 function propertyWords(count: number, runs: number): string {
   if (runs === 0) return 'property cases off: --property-runs 0';
