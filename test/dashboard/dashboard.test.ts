@@ -1,0 +1,98 @@
+// The dashboard's model (pure) and its page: columns by target and edition, the rows where the
+// targets disagree first, a history of each target's runs with the cases that changed, and a page
+// that escapes every byte a run recorded.
+import { describe, expect, it } from 'vitest';
+import { runRecordOf, type RunRecord } from '../../src/diff/run-record.ts';
+import { dashboardOf } from '../../src/dashboard/dashboard.ts';
+import type { CaseResult, CaseOutcome, RunReport } from '../../src/results.ts';
+import { dashboardHtmlChunks } from '../../reporters/dashboard-html.ts';
+import { caseResult, response, runReport } from '../reporters/support/build-report.ts';
+
+const refused = response({ status: 400, headers: { 'x-amzn-errortype': 'InvalidParameterValueException' } });
+const created = response({ status: 202, headers: {}, body: {} });
+
+/** A run of `label` at `startedAt` whose cases a, b, c, d have the outcomes given (failing ones answered 202). */
+function run(label: string, startedAt: string, outcomes: Readonly<Record<string, CaseOutcome>>, overrides: Partial<RunReport> = {}): RunRecord {
+  const cases: CaseResult[] = Object.entries(outcomes).map(([id, outcome]) =>
+    caseResult({ id, clause: id === 'd' ? 'Enabled.values' : 'BatchSize.range', outcome, response: outcome === 'fail' ? created : refused }),
+  );
+  const read = runRecordOf(JSON.parse(JSON.stringify(runReport(cases, { label, startedAt, ...overrides }))), `${label}-${startedAt}.json`);
+  if (read.record === null) throw new Error(read.problems.map((problem) => problem.message).join('\n'));
+  return read.record;
+}
+
+describe('dashboardOf, side by side', () => {
+  const reference = run('reference server', '2026-12-01T00:00:00.000Z', { a: 'pass', b: 'pass', c: 'pass', d: 'pass' });
+  const moto = run('moto', '2026-12-01T00:00:00.000Z', { a: 'pass', b: 'fail', c: 'pass', d: 'error' });
+  const proxy = run('proxy', '2026-12-01T00:00:00.000Z', { a: 'pass', b: 'pass', c: 'fail' });
+
+  it('has a column per target, and lists first exactly the cases where the columns differ', () => {
+    const view = dashboardOf([reference, moto, proxy]);
+    expect(view.columns.map((column) => [column.label, column.edition, column.pass, column.total])).toEqual([
+      ['reference server', 'seed', 4, 4],
+      ['moto', 'seed', 2, 4],
+      ['proxy', 'seed', 2, 3],
+    ]);
+    expect(view.cases.map((row) => [row.id, row.differs, ...row.cells])).toEqual([
+      ['b', true, 'pass', 'fail', 'pass'],
+      ['c', true, 'pass', 'pass', 'fail'],
+      ['d', true, 'pass', 'could not be judged', 'not run'],
+      ['a', false, 'pass', 'pass', 'pass'],
+    ]);
+    expect(view.clauses.map((row) => [row.clause, row.differs, ...row.cells.map((cell) => `${cell.pass}/${cell.cases}`)])).toEqual([
+      ['BatchSize.range', true, '3/3', '2/3', '2/3'],
+      ['Enabled.values', true, '1/1', '0/1', '0/0'],
+    ]);
+  });
+
+  it('says "expected deviation" for a case the gate expected to fail, and never mixes editions in a column', () => {
+    const gated = run('moto', '2026-12-02T00:00:00.000Z', { a: 'fail' });
+    const withGate: RunRecord = { ...gated, cases: gated.cases.map((result) => ({ ...result, gate: { status: 'expected', entry: null, note: null } })) };
+    const current = run('moto', '2026-12-03T00:00:00.000Z', { a: 'pass' }, { edition: 'current' });
+    const view = dashboardOf([withGate, current]);
+    expect(view.columns.map((column) => `${column.label} ${column.edition}`)).toEqual(['moto seed', 'moto current']);
+    expect(view.cases[0]?.cells).toEqual(['expected deviation', 'pass']);
+  });
+});
+
+describe('dashboardOf, over time', () => {
+  it('makes five runs of one target five points, oldest first, and lists the changed cases of each step, newly failing first', () => {
+    const runs = [
+      run('moto', '2026-12-05T00:00:00.000Z', { a: 'pass', b: 'pass', c: 'fail', d: 'pass' }),
+      run('moto', '2026-12-01T00:00:00.000Z', { a: 'pass', b: 'pass', c: 'pass', d: 'pass' }),
+      run('moto', '2026-12-03T00:00:00.000Z', { a: 'fail', b: 'pass', c: 'fail', d: 'pass' }),
+      run('moto', '2026-12-02T00:00:00.000Z', { a: 'pass', b: 'fail', c: 'pass', d: 'pass' }),
+      run('moto', '2026-12-04T00:00:00.000Z', { a: 'fail', b: 'pass', c: 'fail', d: 'pass' }),
+    ];
+    const [history, ...others] = dashboardOf(runs).histories;
+    expect(others).toEqual([]);
+    expect(history?.points.map((point) => [point.startedAt.slice(8, 10), point.pass])).toEqual([
+      ['01', 4],
+      ['02', 3],
+      ['03', 2],
+      ['04', 2],
+      ['05', 3],
+    ]);
+    expect(history?.steps.map((step) => step.changes.map((change) => `${change.kind} ${change.id}`))).toEqual([
+      ['newly failing b'],
+      ['newly failing a', 'newly failing c', 'newly passing b'],
+      [],
+      ['newly passing a'],
+    ]);
+    expect(dashboardOf(runs).columns.map((column) => [column.startedAt.slice(8, 10), column.runs])).toEqual([['05', 5]]);
+  });
+});
+
+describe('the dashboard page', () => {
+  it('escapes every byte a run recorded, and draws one chart point per run', () => {
+    const hostile = '<script>alert(1)</script>"\'&\u001b[2J';
+    const records = [run(hostile, '2026-12-01T00:00:00.000Z', { [hostile]: 'fail' }), run(hostile, '2026-12-02T00:00:00.000Z', { [hostile]: 'pass' })];
+    const page = [...dashboardHtmlChunks(dashboardOf(records))].join('');
+    expect(page).not.toContain('<script>alert');
+    expect(page).not.toContain('\u001b');
+    expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;&amp;');
+    expect(page.match(/<script>/g)).toHaveLength(1);
+    expect(page.match(/<circle class="point"/g)).toHaveLength(2);
+    expect(page).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; script-src &#39;sha256-/);
+  });
+});
