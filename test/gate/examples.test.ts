@@ -24,4 +24,19 @@ describe('examples/', () => {
     expect(example('gitlab-ci.yml')).not.toContain('--seed');
     expect(job?.artifacts).toMatchObject({ when: 'always', reports: { junit: 'conformance-reports/junit.xml' } });
   });
+
+  it('the sharded examples run a matrix of shards with one seed, then a merge job of their results.json', () => {
+    type Step = Record<string, unknown>;
+    const github = parse(example('github-actions-sharded.yml')) as { jobs: { shard: { strategy: { matrix: { shard: number[] } }; steps: Step[] }; merge: { needs: string; if: string; steps: Step[] } } };
+    expect(github.jobs.shard.strategy.matrix.shard).toEqual([1, 2, 3]);
+    const shardRun = github.jobs.shard.steps.map((step) => String(step['run'])).find((run) => run.includes('--shard'));
+    expect(shardRun).toContain('--seed "$SEED"');
+    expect(shardRun).toContain('--shard ${{ matrix.shard }}/3');
+    expect(github.jobs.merge).toMatchObject({ needs: 'shard', if: 'always()' });
+    expect(github.jobs.merge.steps.some((step) => String(step['run']).startsWith("npx lambda-esm-conformance merge 'shards/shard-*/results.json'"))).toBe(true);
+    const gitlab = parse(example('gitlab-ci-sharded.yml')) as Record<string, { parallel?: number; stage?: string; script?: string[] }>;
+    expect(gitlab['conformance-shard']?.parallel).toBe(3);
+    expect(gitlab['conformance-shard']?.script?.join('\n')).toContain('--shard "$CI_NODE_INDEX/$CI_NODE_TOTAL"');
+    expect(gitlab['conformance-merge']?.script?.join('\n')).toContain("merge 'shard-*/results.json'");
+  });
 });
