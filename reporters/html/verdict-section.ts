@@ -54,6 +54,7 @@ ${keptBack(certification, index)}
 </div>
 <ul class="counts" aria-label="counts"><li>${summary.total} cases</li>${count('pass')}${count('fail')}${count('error')}${count('skip')}</ul>
 ${gateCounts(report.gate)}<dl class="run-facts">
+<dt>label</dt><dd>${html(report.label)}</dd>
 <dt>target</dt><dd><code>${html(report.target)}</code></dd>
 <dt>edition</dt><dd>${html(report.edition)}</dd>
 <dt>selection</dt><dd>${selection(report)}</dd>
