@@ -1,7 +1,11 @@
 // The dashboard's model (pure) and its page: columns by target and edition, the rows where the
 // targets disagree first, a history of each target's runs with the cases that changed, and a page
 // that escapes every byte a run recorded.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { main } from '../../cli/main.ts';
 import { runRecordOf, type RunRecord } from '../../src/diff/run-record.ts';
 import { dashboardOf } from '../../src/dashboard/dashboard.ts';
 import type { CaseResult, CaseOutcome, RunReport } from '../../src/results.ts';
@@ -94,5 +98,42 @@ describe('the dashboard page', () => {
     expect(page.match(/<script>/g)).toHaveLength(1);
     expect(page.match(/<circle class="point"/g)).toHaveLength(2);
     expect(page).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; script-src &#39;sha256-/);
+  });
+});
+
+describe('lambda-esm-conformance dashboard', () => {
+  const folder = mkdtempSync(path.join(tmpdir(), 'lesm-dashboard-cli-'));
+  const write = (name: string, value: unknown): string => {
+    const file = path.join(folder, name);
+    writeFileSync(file, JSON.stringify(value));
+    return file;
+  };
+  const dashboard = async (...argv: string[]) => {
+    let stdout = '';
+    let stderr = '';
+    const code = await main(['dashboard', ...argv], { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
+    return { code, stdout, stderr };
+  };
+
+  it('writes index.html and dashboard.json; a record written before labels is named by its target', async () => {
+    const { label: _label, ...unlabelled } = runReport([caseResult({ id: 'a' })], { target: 'http://127.0.0.1:4566' });
+    const out = path.join(folder, 'out');
+    const made = await dashboard(write('old.json', unlabelled), '--out', out);
+    expect(made.code, made.stderr).toBe(0);
+    expect(made.stdout).toContain('1 run of 1 target; 0 cases differ between them.');
+    const view = JSON.parse(readFileSync(path.join(out, 'dashboard.json'), 'utf8')) as ReturnType<typeof dashboardOf>;
+    expect(view.columns.map((column) => column.label)).toEqual(['http://127.0.0.1:4566']);
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toContain('<span class="column-label">http://127.0.0.1:4566</span>');
+  });
+
+  it('refuses a file whose fields are not those the tool writes with exit 2, naming the file and the field', async () => {
+    const report = runReport([caseResult({ id: 'a' })]);
+    const crafted = write('crafted.json', { ...report, cases: report.cases.map((result) => ({ ...result, expected: { ...result.expected, errorTypes: [{ not: 'text' }] } })) });
+    const refused = await dashboard(crafted, '--out', path.join(folder, 'never'));
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`${crafted}: `);
+    expect(refused.stderr).toContain('"cases"[0] ("a").expected.errorTypes[0] is not a string');
+    expect(refused.stderr).not.toContain('unexpected error');
+    expect((await dashboard('--out', folder)).stderr).toContain('dashboard takes the results.json of one run or more');
   });
 });
