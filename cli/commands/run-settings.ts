@@ -78,7 +78,7 @@ export function runSettings(flags: RunFlags, env: NodeJS.ProcessEnv): RunSetting
     maxShrinkRequests: values['max-shrink-requests'],
     maxRps: values['max-rps'] ?? null,
     label: runLabel(values.label, values.target === undefined ? null : targetOrigin(values.target)),
-    shard: values.shard === undefined ? null : shardOf(values.shard),
+    shard: shardWithout(values.shard, values['update-expectations']),
   };
 }
 
@@ -90,6 +90,13 @@ export function targetOrigin(text: string): string {
     if (error instanceof TargetUrlError) throw new UsageError(error.message);
     throw error;
   }
+}
+
+// A shard judges a slice: the expectations file it wrote would lose the entries of every other slice.
+function shardWithout(text: string | undefined, updateExpectations: string | undefined): Shard | null {
+  if (text === undefined) return null;
+  if (updateExpectations !== undefined) throw new UsageError(`--update-expectations ${updateExpectations} needs every case, but --shard ${text} runs a slice: run it without --shard.`);
+  return shardOf(text);
 }
 
 // arn:PARTITION:iam::ACCOUNT:role/[PATH/]NAME

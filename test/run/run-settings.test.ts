@@ -68,6 +68,7 @@ describe('run settings', () => {
   it('reads --shard I/N, and refuses a slice that is not one of N', () => {
     expect(runSettings({ shard: '3/3' }, {}).shard).toEqual({ index: 3, count: 3 });
     for (const wrong of ['0/3', '4/3', '1/0', '3', 'a/b', '1/257']) expect(() => runSettings({ shard: wrong }, {})).toThrow(`--shard "${wrong}" must be I/N, the I-th of N slices`);
+    expect(() => runSettings({ shard: '1/3', 'update-expectations': 'known.yaml' }, {})).toThrow('--update-expectations known.yaml needs every case, but --shard 1/3 runs a slice');
   });
 
   it('names --seed and --property-runs out of range, with what 0 means', () => {
