@@ -84,6 +84,9 @@ describe('dashboardOf, over time', () => {
       ['newly passing a'],
     ]);
     expect(dashboardOf(runs).columns.map((column) => [column.startedAt.slice(8, 10), column.runs])).toEqual([['05', 5]]);
+    const page = [...dashboardHtmlChunks(dashboardOf(runs))].join('');
+    expect(page.match(/<circle class="point"/g)).toHaveLength(5);
+    expect(page.match(/<li class="change" data-kind="newly failing">/g)).toHaveLength(3);
   });
 });
 
