@@ -11,6 +11,7 @@ import { dashboardOf } from '../../src/dashboard/dashboard.ts';
 import type { CaseResult, CaseOutcome, RunReport } from '../../src/results.ts';
 import { dashboardHtmlChunks } from '../../reporters/dashboard-html.ts';
 import { caseResult, response, runReport } from '../reporters/support/build-report.ts';
+import { renderResultsJson } from '../reporters/support/render.ts';
 
 const refused = response({ status: 400, headers: { 'x-amzn-errortype': 'InvalidParameterValueException' } });
 const created = response({ status: 202, headers: {}, body: {} });
@@ -127,6 +128,15 @@ describe('lambda-esm-conformance dashboard', () => {
     const view = JSON.parse(readFileSync(path.join(out, 'dashboard.json'), 'utf8')) as ReturnType<typeof dashboardOf>;
     expect(view.columns.map((column) => column.label)).toEqual(['http://127.0.0.1:4566']);
     expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toContain('<span class="column-label">http://127.0.0.1:4566</span>');
+  });
+
+  it('reads every field a run writes: a failing property case\'s counterexample and a gate', () => {
+    const counterexample = { field: 'BatchSize', value: -1, request: null, response: refused, runsUntilFailure: 3, shrinkSteps: 2, shrinkRequests: 5, shrinkLimit: null, seed: 7, propertySeed: -123, path: '2:0' };
+    const gate = { status: 'regression' as const, entry: { pattern: 'BatchSize/*', reason: 'r', link: null }, note: 'n' };
+    const report = runReport([caseResult({ id: 'BatchSize/sqs/property/invalid', outcome: 'fail', counterexample, gate })], { gate: { file: 'known.yaml', expected: 0, unexpectedPass: 0, regression: 1, stale: [{ pattern: 'x', line: 3 }] } });
+    const read = runRecordOf(JSON.parse(renderResultsJson(report)), 'x.json');
+    expect(read.problems.map((problem) => problem.message)).toEqual([]);
+    expect(read.record?.cases[0]?.counterexample).toEqual(counterexample);
   });
 
   it('refuses a file whose fields are not those the tool writes with exit 2, naming the file and the field', async () => {
