@@ -16,6 +16,8 @@ const commands: Readonly<Record<string, Command>> = {
   serve: async (argv) => (await import('./commands/serve.ts')).serve(argv),
   reproduce: async (argv, io) => (await import('./commands/reproduce.ts')).reproduce(argv, io),
   drift: async (argv, io) => (await import('./commands/drift.ts')).drift(argv, io),
+  merge: async (argv, io) => (await import('./commands/merge.ts')).merge(argv, io),
+  dashboard: async (argv, io) => (await import('./commands/dashboard.ts')).dashboard(argv, io),
 };
 
 export async function main(argv: readonly string[], io: CommandIo = processIo): Promise<number> {

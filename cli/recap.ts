@@ -17,6 +17,8 @@ export interface SummaryWords {
   readonly skipped: string;
 }
 
+/** How `run` and `merge` count their cases. */
+export const CASE_WORDS: SummaryWords = { passed: 'cases pass', unjudged: 'could not be judged', skipped: 'skipped' };
 
 // The causes to fix first, each with a command that shows it again.
 function findingsRecap(report: RunReport, reportDir: string, say: (line: string) => void): void {

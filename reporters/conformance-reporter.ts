@@ -12,6 +12,8 @@ export interface ConformanceReporterOptions {
   /** Where the reports go; created if missing. */
   readonly reportDir: string;
   readonly target: string;
+  /** The target's name in the reports (--label). */
+  readonly label: string;
   readonly edition: string;
   readonly startedAt: Date;
   /** Every case the run means to judge, in report order. */
@@ -58,10 +60,11 @@ export class ConformanceReporter {
   }
 
   private async write(stop: RunStop | null): Promise<WrittenReport> {
-    const { startedAt, target, edition, plannedCases, scope, gate, reproduction, subset, reportDir, secrets, requestCounts } = this.options;
+    const { startedAt, target, label, edition, plannedCases, scope, gate, reproduction, subset, reportDir, secrets, requestCounts } = this.options;
     const report = buildRunReport({
       tool: toolIdentity(),
       target,
+      label,
       edition,
       startedAt,
       durationMs: Date.now() - startedAt.getTime(),

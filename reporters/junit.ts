@@ -96,6 +96,7 @@ export function* junitChunks(report: RunReport): Generator<string> {
   const counts = `tests="${report.summary.total}" failures="${count('failure')}" errors="${count('error')}" skipped="${count('skipped')}" time="${seconds(report.durationMs)}" timestamp="${attribute(report.startedAt)}"`;
   const properties = [
     property('target', report.target),
+    property('label', report.label),
     property('edition', report.edition),
     property('startedAt', report.startedAt),
     property('tool', `${report.tool.name} ${report.tool.version}`),

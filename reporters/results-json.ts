@@ -1,6 +1,6 @@
 // results.json: the machine-readable run record. Written with a fixed key order (the order of the
 // types in src/results.ts, header names sorted) so that two runs diff line by line.
-import type { CaseGate, CaseResult, Certification, Counterexample, Finding, GateSummary, Reason, RecordedRequest, RecordedResponse, RunReport } from '../src/results.ts';
+import type { CaseGate, CaseResult, Certification, Counterexample, Finding, GateSummary, Reason, RecordedRequest, RecordedResponse, RunReport, RunScope } from '../src/results.ts';
 import { escapeActingCharactersInJson } from '../src/control-characters.ts';
 import type { RequestCounts } from '../src/transport/request-pacer.ts';
 import { redactCase } from './redact-case.ts';
@@ -99,6 +99,12 @@ function orderedCase(result: CaseResult): CaseResult {
   };
 }
 
+function orderedScope(scope: RunScope): RunScope {
+  const { grep, repeat, seed, editionCases, partial, shard } = scope;
+  if (shard === undefined) return { grep, repeat, seed, editionCases, partial };
+  return { grep, repeat, seed, editionCases, partial, shard: { index: shard.index, count: shard.count, selectedCases: shard.selectedCases, selectionPartial: shard.selectionPartial } };
+}
+
 function orderedCertification(certification: Certification): Certification {
   return {
     level: certification.level,
@@ -145,12 +151,13 @@ export function* resultsJsonChunks(report: RunReport): Generator<string> {
   const ordered: Omit<RunReport, 'findings' | 'cases'> & { findings: null } = {
     tool: { name: report.tool.name, version: report.tool.version },
     target: report.target,
+    label: report.label,
     edition: report.edition,
     startedAt: report.startedAt,
     durationMs: report.durationMs,
     complete: report.complete,
     interruption: report.interruption,
-    scope: { grep: report.scope.grep, repeat: report.scope.repeat, seed: report.scope.seed, editionCases: report.scope.editionCases, partial: report.scope.partial },
+    scope: orderedScope(report.scope),
     summary: { total: report.summary.total, pass: report.summary.pass, fail: report.summary.fail, error: report.summary.error, skip: report.summary.skip },
     requests: orderedRequestCounts(report.requests),
     gate: orderedGate(report.gate),

@@ -140,8 +140,21 @@ export interface RunScope {
   readonly seed: number | null;
   /** How many cases the edition generates, before any selection. */
   readonly editionCases: number;
-  /** True when the run sent only some of the edition's cases: its verdict is about those alone. */
+  /** True when the run sent only some of the edition's cases (a shard always does): its verdict is about those alone. */
   readonly partial: boolean;
+  /** Present when the run was one slice of a split run (--shard I/N); `merge` joins the slices. */
+  readonly shard?: ShardScope;
+}
+
+/** One of N slices of a run's selected cases: the cases at positions index-1, index-1+count, … of the selection. */
+export interface ShardScope {
+  /** From 1 to count. */
+  readonly index: number;
+  readonly count: number;
+  /** How many cases the whole selection has (repeats included), before slicing. */
+  readonly selectedCases: number;
+  /** Whether the whole selection is only some of the edition's cases (the `partial` of the joined run). */
+  readonly selectionPartial: boolean;
 }
 
 export interface RunSummary {
@@ -205,6 +218,8 @@ export interface Certification {
 export interface RunReport {
   readonly tool: ToolIdentity;
   readonly target: string;
+  /** The target's name for people (--label): its origin, or "reference server", unless given. */
+  readonly label: string;
   readonly edition: string;
   /** ISO 8601. */
   readonly startedAt: string;

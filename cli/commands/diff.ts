@@ -1,15 +1,10 @@
 import { parseArgs } from 'node:util';
 import { changeLine, compareRuns } from '../../src/diff/compare-runs.ts';
-import { MAX_RESULTS_DEPTH, RESULTS_FIX, runRecordOf, type RunRecord } from '../../src/diff/run-record.ts';
-import { UserFileError } from '../../src/user-file/file-problem.ts';
-import { parseJsonFile } from '../../src/user-file/json-source.ts';
-import { readUserFile } from '../../src/user-file/read-user-file.ts';
+import type { RunRecord } from '../../src/diff/run-record.ts';
 import { consoleLine } from '../../reporters/console-line.ts';
 import type { CommandIo } from '../io.ts';
 import { UsageError } from './flags.ts';
-
-/** A run of every case sent 100 times keeps at most 64 KiB of each answer; real runs are far smaller. */
-const MAX_RESULTS_BYTES = 64 * 1024 * 1024;
+import { readRecord } from './results-files.ts';
 
 /**
  * `diff A/results.json B/results.json`: one line per case that differs; exit 1 when any does, 0 when
@@ -38,15 +33,4 @@ function positionals(argv: string[]): [string, string] {
   const [a, b] = parsed;
   if (parsed.length !== 2 || a === undefined || b === undefined) throw new UsageError(`diff takes two results.json files, not ${parsed.length}. Usage: lambda-esm-conformance diff A/results.json B/results.json`);
   return [a, b];
-}
-
-function readRecord(file: string): RunRecord {
-  const subject = 'The results file';
-  const read = readUserFile(file, { maxBytes: MAX_RESULTS_BYTES, expected: 'a results.json that "lambda-esm-conformance run" wrote' });
-  if (read.problem !== null) throw new UserFileError(subject, [read.problem]);
-  const parsed = parseJsonFile(file, read.text, RESULTS_FIX, MAX_RESULTS_DEPTH);
-  if (parsed.problem !== null) throw new UserFileError(subject, [parsed.problem]);
-  const { record, problems } = runRecordOf(parsed.value, file);
-  if (record === null) throw new UserFileError(subject, problems);
-  return record;
 }

@@ -8,6 +8,8 @@ import { allowedAccountsProblem, grepProblem, type FlagTable, type TextFlag, typ
 import { MAX_SEED } from '../../src/gate/expectations.ts';
 import { checkRunId } from '../../src/provisioning/resource-names.ts';
 import { durationProblem } from './duration.ts';
+import { labelProblem, REFERENCE_LABEL } from './label.ts';
+import { shardProblem } from './shard.ts';
 import { AWS_TIMING_NAMES, DEFAULT_AWS_TIMING } from '../../reference/aws-timing.ts';
 import { ACCOUNT_ID } from '../../reference/account.ts';
 import { DEFAULT_FAULT_SEED } from '../../reference/faults/fault-options.ts';
@@ -186,6 +188,19 @@ export const RUN_FLAGS = {
     type: 'boolean',
     help: "leave the role, functions and sources auto fixtures made on the target (the cases' own mappings are still deleted), so that the reports' curl lines can be sent as they are; prints the cleanup command that deletes them",
   },
+  label: {
+    type: 'string',
+    value: 'NAME',
+    otherwise: `the target's origin, or "${REFERENCE_LABEL}"`,
+    refuse: labelProblem,
+    help: "the target's name in every report and on the dashboard, such as \"moto 5.2.1\"",
+  },
+  shard: {
+    type: 'string',
+    value: 'I/N',
+    refuse: shardProblem,
+    help: 'run only the I-th of N slices of the selected cases (the same slice for the same seed, edition and selection), each provisioning its own fixtures; merge joins the slices\' results.json',
+  },
 } as const satisfies FlagTable;
 
 /** `reproduce` sends one case as `run` sends it: the same flags, less those about a whole run, its reports and its gate. */
@@ -351,6 +366,14 @@ export const DRIFT_FLAGS = {
   json: { type: 'boolean', help: 'the differences as one JSON object instead of a line each' },
 } as const satisfies FlagTable;
 
+export const MERGE_FLAGS = {
+  'report-dir': { ...reportDir, help: "where the joined run's report.html, junit.xml, results.json and badge.json go" },
+} as const satisfies FlagTable;
+
+export const DASHBOARD_FLAGS = {
+  out: { type: 'string', value: 'DIR', default: 'dashboard', help: 'where index.html and dashboard.json go' },
+} as const satisfies FlagTable;
+
 /** Each command that takes flags, as it is typed, with its table: what the help and the README are checked against. */
 export const COMMAND_FLAGS = {
   run: RUN_FLAGS,
@@ -361,4 +384,6 @@ export const COMMAND_FLAGS = {
   serve: SERVE_FLAGS,
   reproduce: REPRODUCE_FLAGS,
   drift: DRIFT_FLAGS,
+  merge: MERGE_FLAGS,
+  dashboard: DASHBOARD_FLAGS,
 } as const satisfies Readonly<Record<string, FlagTable>>;

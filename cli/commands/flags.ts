@@ -66,13 +66,23 @@ export type FlagSources<T extends FlagTable> = {
 
 /** parseArgs on the options the table declares, with its errors turned into one readable sentence naming the command. */
 export function parseFlags<T extends FlagTable>(command: string, argv: readonly string[], table: T): GivenFlags<T> {
+  return parseCommandLine(command, argv, table, false).flags;
+}
+
+/** The flags and the operands (files) of a command that takes both, such as `merge A.json B.json --report-dir DIR`. */
+export function parseFlagsAndOperands<T extends FlagTable>(command: string, argv: readonly string[], table: T): { flags: GivenFlags<T>; operands: string[] } {
+  return parseCommandLine(command, argv, table, true);
+}
+
+function parseCommandLine<T extends FlagTable>(command: string, argv: readonly string[], table: T, allowPositionals: boolean): { flags: GivenFlags<T>; operands: string[] } {
   const options: NonNullable<ParseArgsConfig['options']> = {};
   for (const [name, flag] of Object.entries(table)) {
     options[name] = { type: flag.type === 'boolean' ? 'boolean' : 'string', multiple: flag.type === 'string' && flag.multiple === true };
   }
   try {
+    const parsed = parseArgs({ args: [...argv], options, allowPositionals, strict: true });
     // The options are the table's, so the values parseArgs answers have the table's names and types.
-    return parseArgs({ args: [...argv], options, allowPositionals: false, strict: true }).values as GivenFlags<T>;
+    return { flags: parsed.values as GivenFlags<T>, operands: parsed.positionals };
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new UsageError(`${command}: ${reason}. Run "lambda-esm-conformance help" for the flags it takes.`);

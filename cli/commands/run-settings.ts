@@ -1,6 +1,9 @@
 import { randomInt } from 'node:crypto';
 import { parseTargetUrl, TargetUrlError } from '../../src/transport/index.ts';
+import type { Shard } from '../../src/cases/select.ts';
 import { RUN_FLAGS } from './flag-tables.ts';
+import { runLabel } from './label.ts';
+import { shardOf } from './shard.ts';
 import { allowedAccountsOf, resolveFlags, UsageError, type FlagSources, type GivenFlags } from './flags.ts';
 
 export interface RunSettings {
@@ -37,6 +40,10 @@ export interface RunSettings {
   readonly maxRps: number | null;
   /** Leave the auto fixtures on the target after the run (--keep-fixtures), for the reports' curl lines. */
   readonly keepFixtures: boolean;
+  /** The target's name in the reports (--label, else its origin, else "reference server"). */
+  readonly label: string;
+  /** The slice of the selected cases this run sends (--shard I/N); null: every selected case. */
+  readonly shard: Shard | null;
 }
 
 export type TargetSource = NonNullable<FlagSources<typeof RUN_FLAGS>['target']>;
@@ -73,6 +80,8 @@ export function runSettings(flags: RunFlags, env: NodeJS.ProcessEnv): RunSetting
     maxShrinkRequests: values['max-shrink-requests'],
     maxRps: values['max-rps'] ?? null,
     keepFixtures: keepFixtures(values['keep-fixtures'] === true, values.target, values.fixtures),
+    label: runLabel(values.label, values.target === undefined ? null : targetOrigin(values.target)),
+    shard: shardWithout(values.shard, values['update-expectations']),
   };
 }
 
@@ -91,6 +100,13 @@ export function targetOrigin(text: string): string {
     if (error instanceof TargetUrlError) throw new UsageError(error.message);
     throw error;
   }
+}
+
+// A shard judges a slice: the expectations file it wrote would lose the entries of every other slice.
+function shardWithout(text: string | undefined, updateExpectations: string | undefined): Shard | null {
+  if (text === undefined) return null;
+  if (updateExpectations !== undefined) throw new UsageError(`--update-expectations ${updateExpectations} needs every case, but --shard ${text} runs a slice: run it without --shard.`);
+  return shardOf(text);
 }
 
 // arn:PARTITION:iam::ACCOUNT:role/[PATH/]NAME

@@ -6,7 +6,8 @@ import { ConformanceReporter } from '../../reporters/conformance-reporter.ts';
 import { consoleLine } from '../../reporters/console-line.ts';
 import { ProgressReporter } from '../../reporters/progress-reporter.ts';
 import { verdictOf } from '../../src/run-record/verdict.ts';
-import { repeatCases, selectCases } from '../../src/cases/select.ts';
+import { selectionSubset } from '../../src/run-record/merge-shards.ts';
+import { repeatCases, selectCases, shardCases } from '../../src/cases/select.ts';
 import { isPropertyCase } from '../../src/cases/properties/sampling.ts';
 import { updatedExpectations } from '../../src/gate/update-expectations.ts';
 import type { RunReport, RunScope } from '../../src/results.ts';
@@ -21,7 +22,7 @@ import { runFunctions } from './run-fixtures.ts';
 import { runSettings, type RunSettings } from './run-settings.ts';
 import { DEFAULT_PROPERTY_RUNS, RUN_FLAGS } from './flag-tables.ts';
 import { parseFlags, UsageError } from './flags.ts';
-import { printRecap } from '../recap.ts';
+import { CASE_WORDS, printRecap } from '../recap.ts';
 import { openTargetSession, SIGNAL_DEADLINE_MS } from '../target-session.ts';
 import { editionCases } from '../../src/cases/edition-cases.ts';
 
@@ -42,11 +43,22 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
   const { seed, origin: seedOrigin } = runSeed(settings.seed, expectations);
   const everyCase = editionCases(spec, { runs: settings.propertyRuns, seed });
   const selected = selectCases(everyCase, settings.grep ?? undefined);
-  const cases = repeatCases(selected, settings.repeat);
-  if (cases.length === 0) throw new UsageError(`--grep "${settings.grep ?? ''}" matches no case; "lambda-esm-conformance list" shows them all.`);
+  const selection = repeatCases(selected, settings.repeat);
+  if (selection.length === 0) throw new UsageError(`--grep "${settings.grep ?? ''}" matches no case; "lambda-esm-conformance list" shows them all.`);
+  const { shard } = settings;
+  const cases = shard === null ? selection : shardCases(selection, shard);
+  if (cases.length === 0) throw new UsageError(`--shard ${shard?.index ?? ''}/${shard?.count ?? ''} has no case: the selection has only ${selection.length}; split it into at most ${selection.length} shards.`);
   // A property case keeps its id when --property-runs 0 leaves it out: an entry for it is not stale.
   const editionCaseIds = (settings.propertyRuns === 0 ? editionCases(spec, { runs: 1, seed }) : everyCase).map((testCase) => testCase.id);
-  const scope: RunScope = { grep: settings.grep, repeat: settings.repeat, seed, editionCases: everyCase.length, partial: selected.length < everyCase.length };
+  const selectionPartial = selected.length < everyCase.length;
+  const scope: RunScope = {
+    grep: settings.grep,
+    repeat: settings.repeat,
+    seed,
+    editionCases: everyCase.length,
+    partial: selectionPartial || shard !== null,
+    ...(shard !== null && { shard: { ...shard, selectedCases: selection.length, selectionPartial } }),
+  };
 
   const { reference, targetUrl, credentials, secrets, say, fixtures, pacer } = await openTargetSession(settings, io, {
     needs: [...new Set(cases.flatMap((testCase) => testCase.fixtures))],
@@ -62,11 +74,12 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
     (reporter ??= new ConformanceReporter({
       reportDir: path.resolve(settings.reportDir),
       target: targetUrl,
+      label: settings.label,
       edition: settings.edition,
       startedAt,
       plannedCases: cases,
       scope,
-      subset: scope.partial ? `only the cases --grep "${settings.grep ?? ''}" selects were run` : null,
+      subset: subsetOf(settings, selectionPartial),
       gate: expectations === null ? null : { expectations, editionCaseIds },
       reproduction: { target: reference === null ? targetUrl : null, region: settings.region === RUN_FLAGS.region.default ? null : settings.region },
       secrets,
@@ -137,14 +150,14 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
   }
   if (settings.updateExpectations !== null) return updateExpectations(report, settings.updateExpectations);
   // After the cleanup's lines, so that the verdict is the last line of the run.
-  printRecap(report, settings.reportDir, SUMMARY_WORDS, print);
+  printRecap(report, settings.reportDir, CASE_WORDS, print);
   return verdictOf(report).passes ? 0 : 1;
 
   // Like Web Platform Tests' update, writing the expectations does not gate: it records what is.
   async function updateExpectations(judged: RunReport, file: string): Promise<number> {
     if (!judged.complete) {
       say(`${file} was not written: the run did not judge every case, and the file would lose the entries of those it did not.`);
-      printRecap(judged, settings.reportDir, SUMMARY_WORDS, print);
+      printRecap(judged, settings.reportDir, CASE_WORDS, print);
       return 1;
     }
     const recordedSeed = expectations?.madeWith.seed ?? seed;
@@ -156,12 +169,16 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
     const problem = await writeExpectations(file, entries, { seed: recordedSeed, edition: spec.edition, version: VERSION }, expectations);
     if (problem !== null) say(problem);
     else say(`wrote ${entries.length === 1 ? '1 known deviation' : `${entries.length} known deviations`} to ${file}, with seed ${recordedSeed}; gate on it with: ${gateCommand(settings, file)}`);
-    printRecap(judged, settings.reportDir, SUMMARY_WORDS, print);
+    printRecap(judged, settings.reportDir, CASE_WORDS, print);
     return problem === null ? 0 : 1;
   }
 }
 
-const SUMMARY_WORDS = { passed: 'cases pass', unjudged: 'could not be judged', skipped: 'skipped' };
+/** Why the run's cases are not the whole edition, or null when they are. */
+function subsetOf(settings: RunSettings, selectionPartial: boolean): string | null {
+  if (settings.shard !== null) return `only shard ${settings.shard.index} of ${settings.shard.count} was run (merge joins the shards)`;
+  return selectionPartial ? selectionSubset(settings.grep) : null;
+}
 
 function propertyWords(count: number, runs: number): string {
   if (runs === 0) return 'property cases off: --property-runs 0';

@@ -101,6 +101,25 @@ const driftSection: HelpSection = {
   flags: COMMAND_FLAGS.drift,
 };
 
+const mergeSection: HelpSection = {
+  synopsis: 'merge SHARD/results.json… [options]',
+  about: `      Joins the results.json of the shards of one run (run --shard I/N, paths or globs) into the
+      record one unsplit run would have written, case for case, and writes the four reports from it;
+      exits as that run would have. Exit 2, naming them, for shards of different editions, seeds or
+      selections, a shard given twice, or a shard missing.
+`,
+  flags: COMMAND_FLAGS.merge,
+};
+
+const dashboardSection: HelpSection = {
+  synopsis: 'dashboard RESULTS… [options]',
+  about: `      Many runs on one page: index.html and dashboard.json from results.json files (paths or
+      globs). Side by side, one column per target (its --label) and edition, the cases where they
+      disagree first; over time, each target's runs as a chart, with the cases that changed.
+`,
+  flags: COMMAND_FLAGS.dashboard,
+};
+
 const helpSection: HelpSection = {
   synopsis: 'help | --help | --version',
   about: `      This text; the version.
@@ -126,10 +145,12 @@ export const commandUsage = {
   serve: `Usage:\n${sections(serveSection)}`,
   reproduce: `Usage:\n${sections(reproduceSection)}`,
   drift: `Usage:\n${sections(driftSection)}`,
+  merge: `Usage:\n${sections(mergeSection)}`,
+  dashboard: `Usage:\n${sections(dashboardSection)}`,
 } as const;
 
 export const usage = `lambda-esm-conformance: conformance tests for the AWS Lambda CreateEventSourceMapping API
 
 Usage:
-${sections(runSection, ...listSections, ...pactSections, diffSection, cleanupSection, serveSection, reproduceSection, driftSection, helpSection)}
+${sections(runSection, ...listSections, ...pactSections, diffSection, cleanupSection, serveSection, reproduceSection, driftSection, mergeSection, dashboardSection, helpSection)}
 ${exitCodes}`;

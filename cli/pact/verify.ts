@@ -48,6 +48,7 @@ export async function pactVerify(argv: string[], io: CommandIo = processIo): Pro
   const reporter = new ConformanceReporter({
     reportDir: settings.reportDir,
     target: targetUrl,
+    label: settings.label,
     edition: edition ?? path.basename(pactFile),
     startedAt: new Date(),
     plannedCases: interactions.map((interaction) => interaction.identity),

@@ -132,6 +132,7 @@ ${gateSection(report, index)}${outcomes(report)}
 ${ladder(report, index)}
 </div>
 <dl class="run-facts">
+<dt>label</dt><dd>${html(report.label)}</dd>
 <dt>target</dt><dd><code>${html(report.target)}</code></dd>
 <dt>edition</dt><dd>${html(report.edition)}</dd>
 <dt>selection</dt><dd>${selection(report)}</dd>

@@ -20,3 +20,17 @@ export function roundOf(testCase: Case): number {
   const suffix = /#(\d+)$/.exec(testCase.id);
   return suffix === null ? 1 : Number(suffix[1]);
 }
+
+/** The I-th of N slices of a run (--shard I/N), I from 1. */
+export interface Shard {
+  readonly index: number;
+  readonly count: number;
+}
+
+/**
+ * The cases at positions index-1, index-1+count, index-1+2×count, … : every family and source spread
+ * over the slices, so that they take about as long; the same cases in the same order give the same slice.
+ */
+export function shardCases<T>(cases: readonly T[], shard: Shard): T[] {
+  return cases.filter((_, position) => position % shard.count === shard.index - 1);
+}

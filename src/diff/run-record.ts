@@ -3,22 +3,36 @@
 // list of clear sentences rather than crashing whatever walks it.
 import { cutToLength } from '../bounded-text.ts';
 import { isJsonObject } from '../json-object.ts';
-import type { CaseOutcome, RecordedResponse } from '../results.ts';
+import type { CaseOutcome, CaseResult, CertificationLevel, GateSummary, RecordedResponse, RunScope } from '../results.ts';
+import type { RequestCounts } from '../transport/request-pacer.ts';
+import { caseShape, runShape } from './record-shape.ts';
 import { MAX_JSON_DEPTH } from '../transport/json-answer.ts';
 import { excerpt } from '../user-file/excerpt.ts';
 import type { FileProblem } from '../user-file/file-problem.ts';
 
+/** What `diff` compares of a case. */
 export interface RecordedCase {
   readonly id: string;
   readonly outcome: CaseOutcome;
   readonly response: RecordedResponse | null;
 }
 
+/** A results.json read back: the run's record, every field type-checked (the findings and counts are derived again by whoever needs them). */
 export interface RunRecord {
   readonly file: string;
   readonly target: string;
+  /** The target's name (--label); a record written before labels has its target's. */
+  readonly label: string;
   readonly edition: string;
-  readonly cases: readonly RecordedCase[];
+  readonly startedAt: string;
+  readonly durationMs: number;
+  readonly complete: boolean;
+  readonly interruption: string | null;
+  readonly scope: RunScope;
+  readonly requests: RequestCounts | null;
+  readonly gate: GateSummary | null;
+  readonly level: CertificationLevel;
+  readonly cases: readonly CaseResult[];
 }
 
 const OUTCOMES: readonly string[] = ['pass', 'fail', 'error', 'skip'];
@@ -44,7 +58,8 @@ export function runRecordOf(value: unknown, file: string): { record: RunRecord; 
   const { target, edition } = value;
   if (typeof target !== 'string') problems.push('"target" is not a string');
   if (typeof edition !== 'string') problems.push('"edition" is not a string');
-  const cases: RecordedCase[] = [];
+  const run = runShape(value, 'the record', problems) ? (value as unknown as RunFields) : null;
+  const cases: CaseResult[] = [];
   const seen = new Set<string>();
   for (const [index, entry] of (value['cases'] as unknown[]).entries()) {
     const where = `"cases"[${index}]`;
@@ -59,10 +74,30 @@ export function runRecordOf(value: unknown, file: string): { record: RunRecord; 
     seen.add(id);
     if (typeof outcome !== 'string' || !OUTCOMES.includes(outcome)) problems.push(`${named} has no outcome of pass, fail, error or skip`);
     else if (response !== null && !isRecordedResponse(response)) problems.push(`${named} has a response without an integer status and headers of text`);
-    else cases.push({ id, outcome: outcome as CaseOutcome, response });
+    // Its fields are all checked above or by the shape.
+    else if (caseShape(entry, named, problems)) cases.push(entry as unknown as CaseResult);
   }
-  if (problems.length > 0 || typeof target !== 'string' || typeof edition !== 'string') return refused();
-  return { record: { file, target: cutToLength(target, MAX_HEADING_LENGTH), edition: cutToLength(edition, MAX_HEADING_LENGTH), cases }, problems: [] };
+  if (problems.length > 0 || run === null || typeof target !== 'string' || typeof edition !== 'string') return refused();
+  const heading = (words: string): string => cutToLength(words, MAX_HEADING_LENGTH);
+  const { startedAt, durationMs, complete, interruption, scope, requests, gate, certification } = run;
+  const label = heading(run.label ?? target);
+  return {
+    record: { file, target: heading(target), label, edition: heading(edition), startedAt, durationMs, complete, interruption, scope, requests, gate, level: certification.level, cases },
+    problems: [],
+  };
+}
+
+/** The run's fields as runShape checked them. */
+interface RunFields {
+  readonly label?: string;
+  readonly startedAt: string;
+  readonly durationMs: number;
+  readonly complete: boolean;
+  readonly interruption: string | null;
+  readonly scope: RunScope;
+  readonly requests: RequestCounts | null;
+  readonly gate: GateSummary | null;
+  readonly certification: { readonly level: CertificationLevel };
 }
 
 function isRecordedResponse(response: unknown): response is RecordedResponse {

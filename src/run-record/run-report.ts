@@ -23,6 +23,7 @@ export interface RunStop {
 export interface RunFacts {
   readonly tool: ToolIdentity;
   readonly target: string;
+  readonly label: string;
   readonly edition: string;
   readonly startedAt: Date;
   readonly durationMs: number;
@@ -82,6 +83,7 @@ export function buildRunReport(facts: RunFacts): RunReport {
   return {
     tool: facts.tool,
     target: facts.target,
+    label: facts.label,
     edition: facts.edition,
     startedAt: facts.startedAt.toISOString(),
     durationMs: Math.max(0, Math.round(facts.durationMs)),

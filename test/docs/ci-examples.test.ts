@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { RUN_FLAGS } from '../../cli/commands/flag-tables.ts';
+import { COMMAND_FLAGS } from '../../cli/commands/flag-tables.ts';
 
 const read = (name: string): string => readFileSync(new URL(`../../examples/${name}`, import.meta.url), 'utf8');
 
@@ -31,33 +31,37 @@ function localstackServices(document: unknown): { image: string; settings: strin
   return found;
 }
 
-const CI_EXAMPLES = ['github-actions.yml', 'gitlab-ci.yml'];
+const CI_EXAMPLES = ['github-actions.yml', 'gitlab-ci.yml', 'github-actions-sharded.yml', 'gitlab-ci-sharded.yml'];
+const COMMAND = /\blambda-esm-conformance (run|cleanup|diff|merge|dashboard)\b/;
 
 describe.each(CI_EXAMPLES)('examples/%s', (name) => {
   const text = read(name);
-  const commands = strings(parse(text)).filter((line) => /\blambda-esm-conformance (run|cleanup|diff)\b/.test(line));
+  const commands = strings(parse(text)).filter((line) => COMMAND.test(line));
 
   it('installs the tool where it runs: npx is told which package to take', () => {
     expect(commands.length).toBeGreaterThan(0);
-    for (const command of commands) expect(command).toMatch(/npx --yes --package "[^"]*LESM_PACKAGE[^"]*" lambda-esm-conformance (run|cleanup|diff) /);
+    for (const command of commands) expect(command).toMatch(/npx --yes --package "[^"]*LESM_PACKAGE[^"]*" lambda-esm-conformance (run|cleanup|diff|merge|dashboard) /);
   });
 
-  it('uses only flags run accepts', () => {
+  it('uses only flags its command accepts', () => {
     for (const command of commands) {
+      const name = COMMAND.exec(command)?.[1] as keyof typeof COMMAND_FLAGS;
       const flags = [...command.matchAll(/ --([a-z][a-z-]*)/g)].map((match) => match[1] ?? '').filter((flag) => flag !== 'yes' && flag !== 'package');
-      expect(flags.filter((flag) => !Object.hasOwn(RUN_FLAGS, flag))).toEqual([]);
+      expect(flags.filter((flag) => !Object.hasOwn(COMMAND_FLAGS[name], flag))).toEqual([]);
     }
   });
 
-  it("runs a LocalStack that starts: a tag that needs no token, or the token from the CI's secrets", () => {
-    const services = localstackServices(parse(text));
-    expect(services.length).toBeGreaterThan(0);
-    for (const { image, settings } of services) {
+  it("runs a LocalStack that starts, if any: a tag that needs no token, or the token from the CI's secrets", () => {
+    for (const { image, settings } of localstackServices(parse(text))) {
       const tag = image.split(':')[1];
       const pinned = tag !== undefined && tag !== 'latest';
       expect(pinned || settings.includes('LOCALSTACK_AUTH_TOKEN'), `${image} in ${name}`).toBe(true);
     }
   });
+});
+
+it('shows LocalStack in the gating examples', () => {
+  expect(localstackServices(parse(read('github-actions.yml'))).length + localstackServices(parse(read('gitlab-ci.yml'))).length).toBe(2);
 });
 
 describe('examples/release.yml', () => {

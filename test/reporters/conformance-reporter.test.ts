@@ -28,6 +28,7 @@ function reporterFor(plannedCases: PlannedCase[], reportDir = join(directory, 'r
   return new ConformanceReporter({
     reportDir,
     target: 'http://127.0.0.1:9',
+    label: 'http://127.0.0.1:9',
     edition: 'seed',
     startedAt: new Date(Date.now() - 50),
     plannedCases,

@@ -41,8 +41,16 @@ describe('renderResultsJson', () => {
     expect(renderResultsJson(reversed)).toBe(text);
     expect(text.endsWith('}\n')).toBe(true);
     expect(text).toContain('\n  "tool": {\n    "name": "lambda-esm-conformance"');
-    expect(Object.keys(JSON.parse(text) as object)).toEqual(['tool', 'target', 'edition', 'startedAt', 'durationMs', 'complete', 'interruption', 'scope', 'summary', 'requests', 'gate', 'certification', 'findings', 'cases']);
+    expect(Object.keys(JSON.parse(text) as object)).toEqual(['tool', 'target', 'label', 'edition', 'startedAt', 'durationMs', 'complete', 'interruption', 'scope', 'summary', 'requests', 'gate', 'certification', 'findings', 'cases']);
     expect(text.indexOf('"a": "1"')).toBeLessThan(text.indexOf('"b": "2"'));
+  });
+
+  it('records the label, and a shard\'s slice only in a sharded run, in a fixed order', () => {
+    const scope = { grep: null, repeat: 1, seed: 7, editionCases: 3, partial: true, shard: { selectionPartial: false, selectedCases: 3, count: 3, index: 2 } };
+    const sharded = JSON.parse(renderResultsJson(runReport([caseResult({ id: 'a' })], { label: 'moto 5.2.1', scope }))) as { label: string; scope: object };
+    expect(sharded.label).toBe('moto 5.2.1');
+    expect(JSON.stringify(sharded.scope)).toBe('{"grep":null,"repeat":1,"seed":7,"editionCases":3,"partial":true,"shard":{"index":2,"count":3,"selectedCases":3,"selectionPartial":false}}');
+    expect(Object.keys((JSON.parse(renderResultsJson(runReport([caseResult({ id: 'a' })]))) as { scope: object }).scope)).not.toContain('shard');
   });
 
   it('keeps a response body in the key order the target sent', () => {

@@ -19,6 +19,7 @@ function facts(results: CaseResult[], overrides: Partial<RunFacts> = {}): RunFac
   return {
     tool: { name: 'lambda-esm-conformance', version: '9.9.9' },
     target: 'http://t',
+    label: 'http://t',
     edition: 'seed',
     startedAt: new Date('2024-05-01T10:00:00Z'),
     durationMs: 1500.4,

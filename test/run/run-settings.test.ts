@@ -26,6 +26,8 @@ describe('run settings', () => {
       maxShrinkRequests: 50,
       maxRps: null,
       keepFixtures: false,
+      label: 'reference server',
+      shard: null,
     });
   });
 
@@ -51,6 +53,8 @@ describe('run settings', () => {
     'max-shrink-requests': '0',
     'max-rps': '5',
     'keep-fixtures': true,
+    label: 'moto 5.2.1',
+    shard: '2/3',
   };
   it.each(Object.entries(samples))('reads --%s %s into the settings', (flag, text) => {
     // Fixtures are kept only on a target that outlives the run.
@@ -63,6 +67,19 @@ describe('run settings', () => {
     expect(() => runSettings({ 'keep-fixtures': true, target: 'http://127.0.0.1:4566', fixtures: 'mine.yaml' }, {})).toThrow(
       '--keep-fixtures keeps what auto fixtures make, and --fixtures mine.yaml makes nothing: drop --keep-fixtures.',
     );
+  });
+
+  it('labels the run by --label, else by the target\'s origin, else as the reference server', () => {
+    expect(runSettings({ label: 'moto 5.2.1', target: 'http://127.0.0.1:5000' }, {}).label).toBe('moto 5.2.1');
+    expect(runSettings({}, { AWS_ENDPOINT_URL: 'HTTP://127.0.0.1:5000/' }).label).toBe('http://127.0.0.1:5000');
+    expect(runSettings({}, {}).label).toBe('reference server');
+    expect(() => runSettings({ label: ' ' }, {})).toThrow('--label must name the target');
+  });
+
+  it('reads --shard I/N, and refuses a slice that is not one of N', () => {
+    expect(runSettings({ shard: '3/3' }, {}).shard).toEqual({ index: 3, count: 3 });
+    for (const wrong of ['0/3', '4/3', '1/0', '3', 'a/b', '1/257']) expect(() => runSettings({ shard: wrong }, {})).toThrow(`--shard "${wrong}" must be I/N, the I-th of N slices`);
+    expect(() => runSettings({ shard: '1/3', 'update-expectations': 'known.yaml' }, {})).toThrow('--update-expectations known.yaml needs every case, but --shard 1/3 runs a slice');
   });
 
   it('names --seed and --property-runs out of range, with what 0 means', () => {

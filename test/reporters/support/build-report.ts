@@ -56,6 +56,7 @@ export function runReport(cases: readonly CaseResult[], overrides: Partial<Omit<
   return {
     tool: { name: 'lambda-esm-conformance', version: '0.1.0' },
     target: 'http://127.0.0.1:4566',
+    label: 'http://127.0.0.1:4566',
     edition: 'seed',
     startedAt: '2024-05-01T10:00:00.000Z',
     durationMs: 4321,

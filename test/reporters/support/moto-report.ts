@@ -5,7 +5,7 @@
 // BatchSize/kinesis/10 and Enabled/sqs/false (3 regressions), with an entry for FunctionName/absent,
 // which passes (1 unexpected pass); the file's name in the record is moto-stale.expectations.yaml.
 // Its results.json, gzipped (32 kB instead of 430 kB). Fields added to results.json since are
-// written into it as a run writes them now (each finding's reproduce command and curl line).
+// written into it as a run writes them now (each finding's reproduce command and curl line, the label).
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import type { RunReport } from '../../../src/results.ts';
