@@ -182,6 +182,17 @@ export const RUN_FLAGS = {
     otherwise: `${AWS_START_RPS} against an AWS endpoint, else none`,
     help: 'requests per second to the target, never more, the fixtures\' calls included; the run slows down by itself when throttled and speeds up again after a quiet second',
   },
+  record: {
+    type: 'string',
+    value: 'DIR',
+    help: 'also write what the target answered, case by case, as a recording in DIR (recording.json and cases/), normalised with placeholders and without credentials',
+  },
+  'compare-recording': {
+    type: 'string',
+    value: 'DIR',
+    help: 'also judge each case against the recording in DIR: another status, error type or body member is a recording_conformance failure, which keeps back no level',
+  },
+  'compare-messages': { type: 'boolean', help: 'with --compare-recording, compare error messages too' },
 } as const satisfies FlagTable;
 
 export const LIST_FLAGS = {
@@ -318,6 +329,11 @@ export const SERVE_FLAGS = {
     help: 'the 12-digit account the server plays: in its ARNs and its STS GetCallerIdentity answer',
   },
   quiet: { type: 'boolean', help: 'do not log requests' },
+  replay: {
+    type: 'string',
+    value: 'DIR',
+    help: "answer each case's request with the answer the recording in DIR holds for it (fixture calls as ever; a request it lacks gets 501)",
+  },
 } as const satisfies FlagTable;
 
 /** Each command that takes flags, as it is typed, with its table: what the help and the README are checked against. */

@@ -11,6 +11,8 @@ export interface LoadedFixtures {
   readonly values: FixtureValues;
   /** Fixtures the target does not have (a static fixtures file may leave sources out). */
   readonly missing: Fixture[];
+  /** The run id the fixtures are named by (`lesm-<runId>-fn`); null for a static fixtures file. */
+  readonly runId: string | null;
 }
 
 /** The fixtures of one run: provisioned on the target (and deleted again), or read from a file. */
@@ -65,7 +67,7 @@ export function runFixtures({ targetUrl, settings, credentials, needs, functions
       load: async () => {
         if (loaded !== undefined) return loaded;
         const values = loadStaticFixtures(fixtures.file);
-        loaded = { values, missing: missingFixtures(values, needs) };
+        loaded = { values, missing: missingFixtures(values, needs), runId: null };
         return loaded;
       },
       // Static fixtures belong to the user: the run deletes only the mappings its cases made.
@@ -76,14 +78,15 @@ export function runFixtures({ targetUrl, settings, credentials, needs, functions
   // The provisioning code, and the AWS SDK's clients with it, is loaded once it is needed: the
   // checks before the first case need none of it (a third of a second of every start).
   let made: FixtureRun | undefined;
-  let loading: Promise<{ run: FixtureRun; ProvisioningFailed: typeof ProvisioningFailed }> | undefined;
+  let loading: Promise<{ run: FixtureRun; runId: string; ProvisioningFailed: typeof ProvisioningFailed }> | undefined;
   const fixtureRun = () =>
     (loading ??= import('../../src/provisioning/index.ts').then(({ FixtureRun, newRunId, ProvisioningFailed }) => {
+      const runId = newRunId();
       made = new FixtureRun({
         endpoint: targetUrl,
         region: settings.region,
         credentials,
-        runId: newRunId(),
+        runId,
         needs,
         ...(functions !== undefined && { functions }),
         log,
@@ -92,14 +95,14 @@ export function runFixtures({ targetUrl, settings, credentials, needs, functions
         requestTimeoutMs: FIXTURE_REQUEST_TIMEOUTS * settings.timeoutMs,
         waitTimeoutMs: FIXTURE_WAIT_TIMEOUTS * settings.timeoutMs,
       });
-      return { run: made, ProvisioningFailed };
+      return { run: made, runId, ProvisioningFailed };
     }));
   return {
     needs,
     load: async () => {
-      const { run, ProvisioningFailed: Failed } = await fixtureRun();
+      const { run, runId, ProvisioningFailed: Failed } = await fixtureRun();
       try {
-        return { values: await run.provision(), missing: [] };
+        return { values: await run.provision(), missing: [], runId };
       } catch (error) {
         if (error instanceof Failed) return { problem: fixtureAdvice(error, settings) };
         throw error;

@@ -35,6 +35,12 @@ export interface RunSettings {
   readonly maxShrinkRequests: number;
   /** The cap on requests per second to the target (--max-rps); null: AWS_START_RPS against an AWS endpoint, else none. */
   readonly maxRps: number | null;
+  /** Where to write the run's recording (--record); null: none is written. */
+  readonly record: string | null;
+  /** The recording each case is also judged against (--compare-recording); null: none. */
+  readonly compareRecording: string | null;
+  /** Whether error messages must be the recording's too (--compare-messages). */
+  readonly compareMessages: boolean;
 }
 
 export type TargetSource = NonNullable<FlagSources<typeof RUN_FLAGS>['target']>;
@@ -70,6 +76,9 @@ export function runSettings(flags: RunFlags, env: NodeJS.ProcessEnv): RunSetting
     allowedAccounts: values['allow-account'] === undefined ? null : allowedAccountsOf(values['allow-account']),
     maxShrinkRequests: values['max-shrink-requests'],
     maxRps: values['max-rps'] ?? null,
+    record: values.record ?? null,
+    compareRecording: values['compare-recording'] ?? null,
+    compareMessages: values['compare-messages'] ?? false,
   };
 }
 

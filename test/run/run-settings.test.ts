@@ -25,6 +25,9 @@ describe('run settings', () => {
       allowedAccounts: null,
       maxShrinkRequests: 50,
       maxRps: null,
+      record: null,
+      compareRecording: null,
+      compareMessages: false,
     });
   });
 
@@ -49,6 +52,9 @@ describe('run settings', () => {
     'allow-account': '111122223333',
     'max-shrink-requests': '0',
     'max-rps': '5',
+    record: 'recorded',
+    'compare-recording': 'recorded',
+    'compare-messages': 'true',
   };
   it.each(Object.entries(samples))('reads --%s %s into the settings', (flag, text) => {
     expect(runSettings({ [flag]: text }, {})).not.toEqual(runSettings({}, {}));

@@ -1,0 +1,149 @@
+// Pure: what a target answered, with every value that belongs to one run replaced by a named,
+// numbered placeholder (`<uuid:1>`, `<function-name:1>`, `<date:1>`), as AWS-validated snapshot
+// tests do, so that two runs answered the same way read the same.
+import type { FixtureValues } from '../cases/placeholders.ts';
+import { functionViews } from '../cases/placeholders.ts';
+import { isJsonObject } from '../json-object.ts';
+
+/**
+ * The values a run names its own resources by. Every function of the run is one placeholder: which
+ * of them a case maps depends on which was free when it started, not on the case.
+ */
+export interface RunValues {
+  readonly account: string;
+  readonly region: string;
+  readonly functionNames: readonly string[];
+  /** The sources' own names (a stream, a table, a queue), as their ARNs end. */
+  readonly resourceNames: readonly string[];
+}
+
+/** Identities keep their number across a whole recording; moments are numbered afresh in each exchange. */
+export const PLACEHOLDER_KINDS = ['account', 'function-name', 'resource-name', 'uuid', 'request-id', 'date', 'epoch-seconds'] as const;
+export type PlaceholderKind = (typeof PLACEHOLDER_KINDS)[number];
+const MOMENTS: readonly PlaceholderKind[] = ['date', 'epoch-seconds'];
+
+/** `<kind:n>`, and `<region>`: the one region of a run. */
+export const PLACEHOLDER = /<(account|function-name|resource-name|uuid|request-id|date|epoch-seconds):(\d+)>|<region>/g;
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+const ISO_DATE = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?/;
+/** A number member that is a moment: Lambda's LastModified is seconds since the epoch, with a fraction. */
+const MOMENT_MEMBER = /(?:Modified|Date|Time|Timestamp)$/;
+
+/** The run's values as its fixtures name them. */
+export function runValuesOf(fixtures: FixtureValues): RunValues {
+  return {
+    account: fixtures.account,
+    region: fixtures.region,
+    functionNames: functionViews(fixtures).map((view) => view.functionName),
+    resourceNames: Object.values(fixtures.sourceArns).map(resourceNameOf),
+  };
+}
+
+/** `arn:aws:kinesis:R:A:stream/NAME`, `…:table/NAME/stream/LABEL`, `…:sqs:R:A:NAME` → NAME. */
+export function resourceNameOf(arn: string): string {
+  const resource = arn.split(':').slice(5).join(':');
+  const parts = resource.split('/');
+  return (parts.length > 1 ? parts[1] : parts[0]) ?? resource;
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Names values in the order it meets them: one Normaliser for a whole recording (in case order,
+ * each exchange's request before its answer, members in key order) makes it deterministic.
+ */
+export class Normaliser {
+  private readonly numbers = new Map<string, number>();
+  private readonly counts = new Map<PlaceholderKind, number>();
+  private readonly pattern: RegExp;
+  private readonly known = new Map<string, { kind: PlaceholderKind | 'region'; identity: string }>();
+
+  constructor(values: RunValues) {
+    for (const name of values.functionNames) this.known.set(name, { kind: 'function-name', identity: 'the run' });
+    for (const name of values.resourceNames) this.known.set(name, { kind: 'resource-name', identity: name });
+    if (values.account !== '') this.known.set(values.account, { kind: 'account', identity: values.account });
+    if (values.region !== '') this.known.set(values.region, { kind: 'region', identity: values.region });
+    const literals = [...this.known.keys()].filter((value) => value !== '').sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+    this.pattern = new RegExp([...literals.map(escapeRegex), `(${UUID.source})`, `(${ISO_DATE.source})`].join('|'), 'gi');
+  }
+
+  /** Moments (times, dates) are numbered within one exchange: two answers sharing a moment by chance must not renumber the rest. */
+  startExchange(): void {
+    for (const kind of MOMENTS) this.counts.delete(kind);
+    for (const key of [...this.numbers.keys()]) if (MOMENTS.some((kind) => key.startsWith(`${kind}\0`))) this.numbers.delete(key);
+  }
+
+  placeholder(kind: PlaceholderKind, identity: string): string {
+    const key = `${kind}\0${identity}`;
+    let number = this.numbers.get(key);
+    if (number === undefined) {
+      number = (this.counts.get(kind) ?? 0) + 1;
+      this.counts.set(kind, number);
+      this.numbers.set(key, number);
+    }
+    return `<${kind}:${number}>`;
+  }
+
+  text(text: string): string {
+    return text.replace(this.pattern, (whole: string, uuid: string | undefined, date: string | undefined) => {
+      if (uuid !== undefined) return this.placeholder('uuid', uuid.toLowerCase());
+      if (date !== undefined) return this.placeholder('date', date);
+      const known = this.known.get(whole);
+      if (known === undefined) return whole;
+      return known.kind === 'region' ? '<region>' : this.placeholder(known.kind, known.identity);
+    });
+  }
+
+  /** A JSON value with its members in key order, every string normalised, and a number that is a moment named. */
+  json(value: unknown, member = ''): unknown {
+    if (typeof value === 'string') return this.text(value);
+    if (typeof value === 'number' && MOMENT_MEMBER.test(member) && value > 1e9) return this.placeholder('epoch-seconds', String(value));
+    if (Array.isArray(value)) return value.map((item) => this.json(item, member));
+    if (isJsonObject(value)) {
+      return Object.fromEntries(
+        Object.keys(value)
+          .sort()
+          .map((key) => [this.text(key), this.json(value[key], key)]),
+      );
+    }
+    return value;
+  }
+}
+
+/** The same value with its members in key order, at every depth: what makes a file byte-identical. */
+export function sortedJson(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortedJson);
+  if (isJsonObject(value)) return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sortedJson(value[key])]));
+  return value;
+}
+
+/**
+ * The placeholders of a value renumbered by their first appearance in it, and each original's new
+ * name: two exchanges with the same shape read the same whatever their numbers in the recording.
+ */
+export function canonical(value: unknown): { readonly value: unknown; readonly renamed: ReadonlyMap<string, string> } {
+  const renamed = new Map<string, string>();
+  const counts = new Map<string, number>();
+  const text = JSON.stringify(value) ?? 'null';
+  const renumbered = text.replace(PLACEHOLDER, (whole: string, kind: string | undefined) => {
+    if (kind === undefined) return whole;
+    let name = renamed.get(whole);
+    if (name === undefined) {
+      const number = (counts.get(kind) ?? 0) + 1;
+      counts.set(kind, number);
+      name = `<${kind}:${number}>`;
+      renamed.set(whole, name);
+    }
+    return name;
+  });
+  return { value: JSON.parse(renumbered) as unknown, renamed };
+}
+
+/** The placeholders a value names, each once, in order. */
+export function placeholdersIn(value: unknown): string[] {
+  const text = JSON.stringify(value) ?? '';
+  return [...new Set([...text.matchAll(PLACEHOLDER)].map((match) => match[0]))];
+}
