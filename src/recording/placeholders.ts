@@ -60,14 +60,20 @@ export class Normaliser {
   private readonly counts = new Map<PlaceholderKind, number>();
   private readonly pattern: RegExp;
   private readonly known = new Map<string, { kind: PlaceholderKind | 'region'; identity: string }>();
+  /** What each placeholder given last stood for: a replay puts it back. */
+  private readonly originals = new Map<string, string | number>();
+
+  private readonly region: string;
 
   constructor(values: RunValues) {
-    for (const name of values.functionNames) this.known.set(name, { kind: 'function-name', identity: 'the run' });
+    this.region = values.region;
     for (const name of values.resourceNames) this.known.set(name, { kind: 'resource-name', identity: name });
     if (values.account !== '') this.known.set(values.account, { kind: 'account', identity: values.account });
     if (values.region !== '') this.known.set(values.region, { kind: 'region', identity: values.region });
-    const literals = [...this.known.keys()].filter((value) => value !== '').sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-    this.pattern = new RegExp([...literals.map(escapeRegex), `(${UUID.source})`, `(${ISO_DATE.source})`].join('|'), 'gi');
+    const longestFirst = (texts: Iterable<string>): string[] => [...texts].filter((value) => value !== '').sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map(escapeRegex);
+    const functions = longestFirst(values.functionNames);
+    const functionPattern = functions.length === 0 ? [] : [`(?<fn>${functions.join('|')})`];
+    this.pattern = new RegExp([...functionPattern, ...longestFirst(this.known.keys()), `(?<uuid>${UUID.source})`, `(?<date>${ISO_DATE.source})`].join('|'), 'gi');
   }
 
   /** Moments (times, dates) are numbered within one exchange: two answers sharing a moment by chance must not renumber the rest. */
@@ -76,7 +82,7 @@ export class Normaliser {
     for (const key of [...this.numbers.keys()]) if (MOMENTS.some((kind) => key.startsWith(`${kind}\0`))) this.numbers.delete(key);
   }
 
-  placeholder(kind: PlaceholderKind, identity: string): string {
+  placeholder(kind: PlaceholderKind, identity: string, original: string | number = identity): string {
     const key = `${kind}\0${identity}`;
     let number = this.numbers.get(key);
     if (number === undefined) {
@@ -84,23 +90,40 @@ export class Normaliser {
       this.counts.set(kind, number);
       this.numbers.set(key, number);
     }
-    return `<${kind}:${number}>`;
+    const name = `<${kind}:${number}>`;
+    this.originals.set(name, original);
+    return name;
+  }
+
+  /** The value a placeholder stood for when it was last given; undefined for one never given. */
+  originalOf(placeholder: string): string | number | undefined {
+    return placeholder === '<region>' ? this.region : this.originals.get(placeholder);
   }
 
   text(text: string): string {
-    return text.replace(this.pattern, (whole: string, uuid: string | undefined, date: string | undefined) => {
-      if (uuid !== undefined) return this.placeholder('uuid', uuid.toLowerCase());
+    let functionLength: number | null = null;
+    const named = text.replace(this.pattern, (whole: string, ...rest: unknown[]) => {
+      const { fn, uuid, date } = rest.at(-1) as Partial<Record<'fn' | 'uuid' | 'date', string>>;
+      if (fn !== undefined) {
+        functionLength = fn.length;
+        return this.placeholder('function-name', 'the run', fn);
+      }
+      if (uuid !== undefined) return this.placeholder('uuid', uuid.toLowerCase(), uuid);
       if (date !== undefined) return this.placeholder('date', date);
       const known = this.known.get(whole);
       if (known === undefined) return whole;
-      return known.kind === 'region' ? '<region>' : this.placeholder(known.kind, known.identity);
+      return known.kind === 'region' ? '<region>' : this.placeholder(known.kind, known.identity, whole);
     });
+    // A case pads a value to a length with "x" ({{fill:N}}), and the run's functions differ in
+    // length (fn, fn2): the padding is kept as the length it makes with the function's name.
+    const nameLength: number | null = functionLength;
+    return nameLength === null ? named : named.replace(/x{2,}/g, (run) => `<pad:${run.length + nameLength}>`);
   }
 
   /** A JSON value with its members in key order, every string normalised, and a number that is a moment named. */
   json(value: unknown, member = ''): unknown {
     if (typeof value === 'string') return this.text(value);
-    if (typeof value === 'number' && MOMENT_MEMBER.test(member) && value > 1e9) return this.placeholder('epoch-seconds', String(value));
+    if (typeof value === 'number' && MOMENT_MEMBER.test(member) && value > 1e9) return this.placeholder('epoch-seconds', String(value), value);
     if (Array.isArray(value)) return value.map((item) => this.json(item, member));
     if (isJsonObject(value)) {
       return Object.fromEntries(
@@ -127,7 +150,8 @@ export function sortedJson(value: unknown): unknown {
 export function canonical(value: unknown): { readonly value: unknown; readonly renamed: ReadonlyMap<string, string> } {
   const renamed = new Map<string, string>();
   const counts = new Map<string, number>();
-  const text = JSON.stringify(value) ?? 'null';
+  // In key order: a value read back from a file and one just made must renumber alike.
+  const text = JSON.stringify(sortedJson(value)) ?? 'null';
   const renumbered = text.replace(PLACEHOLDER, (whole: string, kind: string | undefined) => {
     if (kind === undefined) return whole;
     let name = renamed.get(whole);

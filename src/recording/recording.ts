@@ -106,7 +106,8 @@ function normalisedExchange(observation: Observation, normaliser: Normaliser): R
       method: request.method,
       path: normaliser.text(new URL(request.url).pathname + new URL(request.url).search),
       headers: keptHeaders(request.headers, REQUEST_HEADERS, normaliser),
-      body: request.body === undefined ? null : normalisedBody(request.body, normaliser),
+      // A server cannot tell an empty body from none: neither can a replay.
+      body: request.body === undefined || request.body === '' ? null : normalisedBody(request.body, normaliser),
     },
     response: response === null ? null : { status: response.status, headers: keptHeaders(response.headers, RESPONSE_HEADERS, normaliser), body: normalisedBody(response.body, normaliser) },
   };
