@@ -9,11 +9,12 @@ import { requestKey } from '../../src/recording/compare.ts';
 import { canonical, Normaliser, PLACEHOLDER, placeholdersIn, resourceNameOf } from '../../src/recording/placeholders.ts';
 import { normalisedExchanges, type RecordedBody, type RecordedExchange } from '../../src/recording/recording.ts';
 import type { Observation } from '../../src/transport/types.ts';
+import type { SourceFixture } from '../../src/cases/case.ts';
 import { UserFileError, type FileProblem } from '../../src/user-file/file-problem.ts';
 import type { LoadedRecording } from './load-recording.ts';
 
 /** Made up afresh by a replay when its request does not carry it: no run can be expected to send these. */
-const MADE_UP = new Set(['uuid', 'request-id', 'date', 'epoch-seconds', 'account']);
+const MADE_UP = new Set(['uuid', 'request-id', 'date', 'epoch-seconds', 'account', 'region']);
 
 interface ReplayEntry {
   readonly exchange: RecordedExchange;
@@ -38,13 +39,13 @@ export function replayLayer(recording: LoadedRecording): { answerFirst: AnswerFi
       routes.add(`${exchange.request.method} ${exchange.request.path}`);
       const carried = new Set(placeholdersIn(exchange.request));
       for (const needed of placeholdersIn(exchange.response)) {
-        if (carried.has(needed) || needed === '<region>' || MADE_UP.has(kindOf(needed))) continue;
+        if (carried.has(needed) || MADE_UP.has(kindOf(needed))) continue;
         problems.push({
           file: recorded.path,
           line: 0,
           column: 0,
           message: `the answer of exchange ${index + 1} (case ${recorded.case}) needs ${needed}, which its request does not carry and a replay cannot make up`,
-          fix: `record the case again, or name in the answer only what its request carries (or a ${[...MADE_UP].join(', ')} or <region>)`,
+          fix: `record the case again, or name in the answer only what its request carries (or a ${[...MADE_UP].join(', ')})`,
         });
       }
     });
@@ -54,12 +55,29 @@ export function replayLayer(recording: LoadedRecording): { answerFirst: AnswerFi
   return { answerFirst: (call, names) => replay.answer(call, names), description: `replaying ${recording.label} from ${recording.directory}` };
 }
 
+/** Each source the server has made, by the fixture it is: a FIFO queue's name ends in .fifo (an SQS rule). */
+function sourceNamesOf(arns: readonly string[]): Partial<Record<SourceFixture, string>> {
+  const kindOf = (arn: string): SourceFixture | null => {
+    const service = arn.split(':')[2];
+    if (service === 'sqs') return arn.endsWith('.fifo') ? 'sqsFifo' : 'sqs';
+    return service === 'kinesis' || service === 'dynamodb' ? service : null;
+  };
+  return Object.fromEntries(arns.flatMap((arn) => {
+    const kind = kindOf(arn);
+    return kind === null ? [] : [[kind, resourceNameOf(arn)]];
+  }));
+}
+
 function kindOf(placeholder: string): string {
   return /^<([a-z-]+)/.exec(placeholder)?.[1] ?? '';
 }
 
 class Replay {
-  /** What each made-up placeholder became: one value keeps one name for the server's lifetime, as in the recording. */
+  /**
+   * What each made-up placeholder became, for the request (as sent) it was made for: a duplicate's
+   * second answer names the mapping its first made, while the same recorded answer given to cases
+   * on other functions names mappings of their own.
+   */
   private readonly madeUp = new Map<string, string | number>();
   /** The mappings a replayed answer said it created, by the request (as sent) that created them: its repeat answers as the recording's duplicate did. */
   private readonly live = new Map<string, Set<string>>();
@@ -73,7 +91,7 @@ class Replay {
   answer(call: IncomingCall, names: OwnNames): Answer | undefined {
     const sent = call.body.toString('utf8');
     if (call.method === 'DELETE') this.forget(call.path.split('/').at(-1) ?? '');
-    const normaliser = new Normaliser({ account: names.account, region: call.region, functionNames: names.functionNames, resourceNames: names.sourceArns.map(resourceNameOf) });
+    const normaliser = new Normaliser({ account: names.account, region: call.region, functionNames: names.functionNames, sourceNames: sourceNamesOf(names.sourceArns) });
     const [exchange] = normalisedExchanges([observationOf(call, sent)], normaliser);
     if (exchange === undefined || !this.routes.has(`${exchange.request.method} ${exchange.request.path}`)) return undefined;
     const key = requestKey(exchange);
@@ -88,9 +106,10 @@ class Replay {
     const localOf = new Map([...canonical(exchange.request).renamed].map(([local, shared]) => [shared, local]));
     const valueOf = (placeholder: string): string | number => {
       const shared = recordedNames.get(placeholder);
-      const local = shared === undefined ? (placeholder === '<region>' ? '<region>' : undefined) : localOf.get(shared);
+      // An unnumbered placeholder (the region, a source's name) is the same in both.
+      const local = shared === undefined ? placeholder : localOf.get(shared);
       const carried = local === undefined ? undefined : normaliser.originalOf(local);
-      return carried ?? this.madeUpValue(placeholder, names.account);
+      return carried ?? this.madeUpValue(`${rawKey}\0${placeholder}`, names.account, call.region);
     };
     const answer = rehydrated(chosen.exchange.response, valueOf);
     const uuid = answer.status < 300 ? createdUuid(answer.body) : null;
@@ -102,14 +121,15 @@ class Replay {
     for (const uuids of this.live.values()) uuids.delete(uuid);
   }
 
-  private madeUpValue(placeholder: string, account: string): string | number {
-    const kind = kindOf(placeholder);
+  private madeUpValue(key: string, account: string, region: string): string | number {
+    const kind = kindOf(key.slice(key.lastIndexOf('\0') + 1));
     if (kind === 'account') return account;
+    if (kind === 'region') return region;
     if (kind === 'request-id') return randomUUID();
-    let value = this.madeUp.get(placeholder);
+    let value = this.madeUp.get(key);
     if (value === undefined) {
       value = kind === 'uuid' ? randomUUID() : kind === 'epoch-seconds' ? Date.now() / 1000 : new Date().toISOString();
-      this.madeUp.set(placeholder, value);
+      this.madeUp.set(key, value);
     }
     return value;
   }

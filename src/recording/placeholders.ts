@@ -1,6 +1,7 @@
 // Pure: what a target answered, with every value that belongs to one run replaced by a named,
 // numbered placeholder (`<uuid:1>`, `<function-name:1>`, `<date:1>`), as AWS-validated snapshot
 // tests do, so that two runs answered the same way read the same.
+import type { SourceFixture } from '../cases/case.ts';
 import type { FixtureValues } from '../cases/placeholders.ts';
 import { functionViews } from '../cases/placeholders.ts';
 import { isJsonObject } from '../json-object.ts';
@@ -13,17 +14,20 @@ export interface RunValues {
   readonly account: string;
   readonly region: string;
   readonly functionNames: readonly string[];
-  /** The sources' own names (a stream, a table, a queue), as their ARNs end. */
-  readonly resourceNames: readonly string[];
+  /** Each source's own name (a stream, a table, a queue), as its ARN ends. */
+  readonly sourceNames: Readonly<Partial<Record<SourceFixture, string>>>;
 }
 
 /** Identities keep their number across a whole recording; moments are numbered afresh in each exchange. */
-export const PLACEHOLDER_KINDS = ['account', 'function-name', 'resource-name', 'uuid', 'request-id', 'date', 'epoch-seconds'] as const;
+export const PLACEHOLDER_KINDS = ['account', 'function-name', 'uuid', 'request-id', 'date', 'epoch-seconds'] as const;
 export type PlaceholderKind = (typeof PLACEHOLDER_KINDS)[number];
 const MOMENTS: readonly PlaceholderKind[] = ['date', 'epoch-seconds'];
 
-/** `<kind:n>`, and `<region>`: the one region of a run. */
-export const PLACEHOLDER = /<(account|function-name|resource-name|uuid|request-id|date|epoch-seconds):(\d+)>|<region>/g;
+/**
+ * `<kind:n>`; and, unnumbered, what a run has one of: `<region>` and each source's name
+ * (`<sqsFifo-name>`), named by its kind so that a request on one source never reads as one on another.
+ */
+export const PLACEHOLDER = /<(account|function-name|uuid|request-id|date|epoch-seconds):(\d+)>|<region>|<(?:sqs|sqsFifo|kinesis|dynamodb)-name>/g;
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 const ISO_DATE = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?/;
@@ -36,7 +40,7 @@ export function runValuesOf(fixtures: FixtureValues): RunValues {
     account: fixtures.account,
     region: fixtures.region,
     functionNames: functionViews(fixtures).map((view) => view.functionName),
-    resourceNames: Object.values(fixtures.sourceArns).map(resourceNameOf),
+    sourceNames: Object.fromEntries(Object.entries(fixtures.sourceArns).map(([source, arn]) => [source, resourceNameOf(arn)])),
   };
 }
 
@@ -59,17 +63,15 @@ export class Normaliser {
   private readonly numbers = new Map<string, number>();
   private readonly counts = new Map<PlaceholderKind, number>();
   private readonly pattern: RegExp;
-  private readonly known = new Map<string, { kind: PlaceholderKind | 'region'; identity: string }>();
+  /** The run's values and their placeholders: numbered by kind, or fixed (the region, each source's name). */
+  private readonly known = new Map<string, { kind: PlaceholderKind; identity: string } | { fixed: string }>();
   /** What each placeholder given last stood for: a replay puts it back. */
   private readonly originals = new Map<string, string | number>();
 
-  private readonly region: string;
-
   constructor(values: RunValues) {
-    this.region = values.region;
-    for (const name of values.resourceNames) this.known.set(name, { kind: 'resource-name', identity: name });
+    for (const [source, name] of Object.entries(values.sourceNames)) if (name !== '') this.known.set(name, { fixed: `<${source}-name>` });
     if (values.account !== '') this.known.set(values.account, { kind: 'account', identity: values.account });
-    if (values.region !== '') this.known.set(values.region, { kind: 'region', identity: values.region });
+    if (values.region !== '') this.known.set(values.region, { fixed: '<region>' });
     const longestFirst = (texts: Iterable<string>): string[] => [...texts].filter((value) => value !== '').sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map(escapeRegex);
     const functions = longestFirst(values.functionNames);
     const functionPattern = functions.length === 0 ? [] : [`(?<fn>${functions.join('|')})`];
@@ -97,7 +99,7 @@ export class Normaliser {
 
   /** The value a placeholder stood for when it was last given; undefined for one never given. */
   originalOf(placeholder: string): string | number | undefined {
-    return placeholder === '<region>' ? this.region : this.originals.get(placeholder);
+    return this.originals.get(placeholder);
   }
 
   text(text: string): string {
@@ -112,7 +114,9 @@ export class Normaliser {
       if (date !== undefined) return this.placeholder('date', date);
       const known = this.known.get(whole);
       if (known === undefined) return whole;
-      return known.kind === 'region' ? '<region>' : this.placeholder(known.kind, known.identity, whole);
+      if ('kind' in known) return this.placeholder(known.kind, known.identity, whole);
+      this.originals.set(known.fixed, whole);
+      return known.fixed;
     });
     // A case pads a value to a length with "x" ({{fill:N}}), and the run's functions differ in
     // length (fn, fn2): the padding is kept as the length it makes with the function's name.

@@ -77,7 +77,7 @@ export function caseFileName(index: number, caseId: string): string {
 
 /** Each file of a recording, by its path under the recording's directory, with its text. */
 export function recordingFiles(facts: RecordingFacts, cases: readonly CaseExchanges[], values: RunValues | null): Map<string, string> {
-  const normaliser = new Normaliser(values ?? { account: '', region: facts.region, functionNames: [], resourceNames: [] });
+  const normaliser = new Normaliser(values ?? { account: '', region: facts.region, functionNames: [], sourceNames: {} });
   const files = new Map<string, string>();
   const index: { id: string; file: string }[] = [];
   cases.forEach(({ result, observations }, position) => {
