@@ -57,7 +57,8 @@ describe('run settings', () => {
     'compare-messages': 'true',
   };
   it.each(Object.entries(samples))('reads --%s %s into the settings', (flag, text) => {
-    expect(runSettings({ [flag]: text }, {})).not.toEqual(runSettings({}, {}));
+    // A switch is given or not: its sample only says it is.
+    expect(runSettings({ [flag]: RUN_FLAGS[flag as keyof typeof RUN_FLAGS].type === 'boolean' ? true : text }, {})).not.toEqual(runSettings({}, {}));
   });
 
   it('names --seed and --property-runs out of range, with what 0 means', () => {
