@@ -10,12 +10,12 @@ import { commandInProcess, readResults, runInProcess } from '../run/support/cli-
 describe('the recording flags', () => {
   it('record a run, compare one against it, diff two, and refuse to replay what is not a recording', async () => {
     const directory = join(mkdtempSync(join(tmpdir(), 'lesm-recorded-')), 'night');
-    const recorded = await runInProcess(['--record', directory, '--grep', '^Duplicate/', '--property-runs', '0']);
+    const recorded = await runInProcess(['--record', directory, '--grep', '^Duplicate/', '--property-runs', '0', '--concurrency', '1']);
     expect(recorded.code, recorded.stderr).toBe(0);
     expect(recorded.stderr).toContain(`recorded 3 cases to ${directory}`);
     expect(existsSync(join(directory, 'recording.json'))).toBe(true);
 
-    const compared = await runInProcess(['--compare-recording', directory, '--grep', '^(Duplicate/|BatchSize/sqs/0$)', '--property-runs', '0']);
+    const compared = await runInProcess(['--compare-recording', directory, '--grep', '^(Duplicate/|BatchSize/sqs/0$)', '--property-runs', '0', '--concurrency', '1']);
     expect(compared.code, compared.stderr).toBe(0);
     const lacking = compared.stderr.split('\n').filter((line) => line.includes('not in the recording'));
     expect(lacking).toEqual([expect.stringMatching(/^1 case sent is not in the recording http:\/\/127\.0\.0\.1:\d+ us-east-1, \d{4}-\d{2}-\d{2} \(BatchSize\/sqs\/0\): judged by the documentation alone$/)]);
