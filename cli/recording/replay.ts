@@ -52,7 +52,9 @@ export function replayLayer(recording: LoadedRecording): { answerFirst: AnswerFi
   }
   if (problems.length > 0) throw new UserFileError('The recording', problems.slice(0, 20));
   const replay = new Replay(recording.label, entries, routes);
-  return { answerFirst: (call, names) => replay.answer(call, names), description: `replaying ${recording.label} from ${recording.directory}` };
+  const { edition, seed } = recording.index;
+  const runWith = `run against it with --edition ${edition}${seed === null ? '' : ` --seed ${seed}`} to send what it recorded`;
+  return { answerFirst: (call, names) => replay.answer(call, names), description: `replaying ${recording.label} from ${recording.directory} (${runWith})` };
 }
 
 /** Each source the server has made, by the fixture it is: a FIFO queue's name ends in .fifo (an SQS rule). */

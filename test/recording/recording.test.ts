@@ -66,7 +66,9 @@ describe('a recording', () => {
   it.each(['seed', 'current'])('of the %s edition, replayed, gives the recorded verdicts, and the replay conforms to it', async (edition) => {
     const { directory, run } = recordingOf(edition);
     const recording = loadRecording(directory);
-    const replaying = await server(edition as 'seed' | 'current', replayLayer(recording).answerFirst);
+    const layer = replayLayer(recording);
+    expect(layer.description).toContain(`(run against it with --edition ${edition} --seed 7 to send what it recorded)`);
+    const replaying = await server(edition as 'seed' | 'current', layer.answerFirst);
     const replayed = await runAgainst(replaying.url, edition, casesOf(edition));
     expect(verdicts(replayed.results)).toEqual(verdicts(run.results));
     expect(replayed.results.some((result) => result.id.startsWith('Duplicate/') && result.outcome === 'pass')).toBe(true);
