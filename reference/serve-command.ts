@@ -1,6 +1,6 @@
 import type { FaultOptions } from './faults/fault-options.ts';
 import { DEFAULT_AWS_TIMING } from './aws-timing.ts';
-import { startReferenceServer, type RequestLogEntry } from './server.ts';
+import { startReferenceServer, type AnswerFirst, type RequestLogEntry } from './server.ts';
 import type { ServeSettings } from './serve-settings.ts';
 
 // `lambda-esm-conformance serve` once its flags are read (cli/commands/serve.ts, with
@@ -8,8 +8,14 @@ import type { ServeSettings } from './serve-settings.ts';
 // The first line on stdout is the URL and nothing else, so a script can read it and point a run at it;
 // everything else (the request log) goes to stderr and never shows request headers.
 
+/** A layer answering before the server (cli/recording/replay.ts), and how the start line names it: "replaying AWS us-east-1, 2026-12-01". */
+export interface AnsweringLayer {
+  readonly answerFirst: AnswerFirst;
+  readonly description: string;
+}
+
 /** Runs the server until SIGINT or SIGTERM: 0 once closed, 2 when it cannot listen. */
-export async function serveUntilStopped(settings: ServeSettings): Promise<number> {
+export async function serveUntilStopped(settings: ServeSettings, layer?: AnsweringLayer): Promise<number> {
   let server;
   try {
     server = await startReferenceServer({
@@ -20,6 +26,7 @@ export async function serveUntilStopped(settings: ServeSettings): Promise<number
       ...(settings.awsTiming === undefined ? {} : { awsTiming: settings.awsTiming }),
       ...(settings.account === undefined ? {} : { account: settings.account }),
       ...(settings.quiet ? {} : { onRequest: logRequest }),
+      ...(layer === undefined ? {} : { answerFirst: layer.answerFirst }),
     });
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'EADDRINUSE'
@@ -42,7 +49,7 @@ export async function serveUntilStopped(settings: ServeSettings): Promise<number
   });
   process.stdout.write(`${server.url}\n`);
   const timing = settings.awsTiming === undefined ? '' : `, with AWS timing${describeSettings({ ...DEFAULT_AWS_TIMING, ...settings.awsTiming })}`;
-  process.stderr.write(`reference server (${settings.edition} edition) listening on ${server.url}${timing}${describeFaults(settings.faults)}; stop it with Ctrl-C.\n`);
+  process.stderr.write(`reference server (${settings.edition} edition) listening on ${server.url}${timing}${describeFaults(settings.faults)}${layer === undefined ? '' : `, ${layer.description}`}; stop it with Ctrl-C.\n`);
 
   await stopped;
   await server.close();

@@ -13,7 +13,7 @@ import { credentialScope } from './region.ts';
 import type { Route } from './route.ts';
 import { Router } from './router.ts';
 import { ServiceError } from './service-error.ts';
-import { World } from './world.ts';
+import { World, type OwnNames } from './world.ts';
 
 export type { FaultOptions, FaultScope } from './faults/fault-options.ts';
 export type { FaultKind } from './faults/fault-plan.ts';
@@ -38,7 +38,14 @@ export interface ReferenceServerOptions {
   readonly onRequest?: (entry: RequestLogEntry) => void;
   // How long a connection may wait for headers or pause a body, and how many may be open (DEFAULT_CONNECTION_LIMITS unless told).
   readonly connectionLimits?: ConnectionLimits;
+  // Asked first about each request a fault leaves alone (serve --replay): its answer replaces the
+  // server's; undefined lets the server answer. Told the names the world has made, to recognise them.
+  readonly answerFirst?: AnswerFirst;
 }
+
+export type AnswerFirst = (call: IncomingCall, names: OwnNames) => Answer | undefined;
+export type { Answer, IncomingCall } from './exchange.ts';
+export type { OwnNames } from './world.ts';
 
 export interface RequestLogEntry {
   readonly requestId: string;
@@ -68,7 +75,8 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
   const faults = new FaultPlan(options.faults); // throws RangeError on unusable options, before listening
   const account = options.account ?? ACCOUNT_ID;
   if (!/^\d{12}$/.test(account)) throw new RangeError(`account must be 12 digits, not "${account}".`);
-  const router = new Router(new World(resolveAwsTiming(options.awsTiming), account), options.edition ?? 'seed');
+  const world = new World(resolveAwsTiming(options.awsTiming), account);
+  const router = new Router(world, options.edition ?? 'seed');
   const pendingDelays = new Set<() => void>();
   let closing = false;
   let closed: Promise<void> | undefined;
@@ -150,7 +158,7 @@ export async function startReferenceServer(options: ReferenceServerOptions = {})
       case 'malformed':
         return finish(malformedAnswer(route), 'malformed');
       case undefined:
-        return finish(body === 'too-large' ? tooLarge() : perform(route), undefined);
+        return finish(body === 'too-large' ? tooLarge() : (options.answerFirst?.(call, world.ownNames()) ?? perform(route)), undefined);
     }
 
     function finish(answer: Answer, fault: FaultKind | undefined): void {

@@ -98,6 +98,12 @@ export interface Role {
   readonly assumableFromMs: number;
 }
 
+export interface OwnNames {
+  readonly account: string;
+  readonly functionNames: readonly string[];
+  readonly sourceArns: readonly string[];
+}
+
 export class World {
   constructor(
     // undefined: everything happens at once, as the server always did.
@@ -118,6 +124,12 @@ export class World {
 
   now(): number {
     return this.timing === undefined ? Date.now() : this.timing.now();
+  }
+
+  // What a layer in front of the server (a replay) needs to recognise this world's own values in a request.
+  ownNames(): OwnNames {
+    const sourceArns = [...this.queues.keys(), ...this.streams.keys(), ...[...this.tables.values()].flatMap((table) => (table.stream === undefined ? [] : [table.stream.arn]))];
+    return { account: this.account, functionNames: [...this.functions.values()].map((fn) => fn.name), sourceArns };
   }
 
   // A mapping whose deletion has run its course is gone; until then it is still listed as Deleting.

@@ -201,6 +201,17 @@ export const RUN_FLAGS = {
     refuse: shardProblem,
     help: 'run only the I-th of N slices of the selected cases (the same slice for the same seed, edition and selection), each provisioning its own fixtures; merge joins the slices\' results.json',
   },
+  record: {
+    type: 'string',
+    value: 'DIR',
+    help: 'also write what the target answered, case by case, as a recording in DIR (recording.json and cases/), normalised with placeholders and without credentials',
+  },
+  'compare-recording': {
+    type: 'string',
+    value: 'DIR',
+    help: 'also judge each case against the recording in DIR: another status, error type or body member is a recording_conformance failure, which keeps back no level',
+  },
+  'compare-messages': { type: 'boolean', help: 'with --compare-recording, compare error messages too' },
 } as const satisfies FlagTable;
 
 /** `reproduce` sends one case as `run` sends it: the same flags, less those about a whole run, its reports and its gate. */
@@ -353,6 +364,11 @@ export const SERVE_FLAGS = {
     help: 'the 12-digit account the server plays: in its ARNs and its STS GetCallerIdentity answer',
   },
   quiet: { type: 'boolean', help: 'do not log requests' },
+  replay: {
+    type: 'string',
+    value: 'DIR',
+    help: "answer each case's request with the answer the recording in DIR holds for it (fixture calls as ever; a request it lacks gets 501)",
+  },
 } as const satisfies FlagTable;
 
 export const DRIFT_FLAGS = {

@@ -13,6 +13,8 @@ export interface LoadedFixtures {
   readonly values: FixtureValues;
   /** Fixtures the target does not have (a static fixtures file may leave sources out). */
   readonly missing: Fixture[];
+  /** The run id the fixtures are named by (`lesm-<runId>-fn`); null for a static fixtures file. */
+  readonly runId: string | null;
 }
 
 /** The fixtures of one run: provisioned on the target (and deleted again), or read from a file. */
@@ -67,7 +69,7 @@ export function runFixtures({ targetUrl, settings, credentials, needs, functions
       load: async () => {
         if (loaded !== undefined) return loaded;
         const values = loadStaticFixtures(fixtures.file);
-        loaded = { values, missing: missingFixtures(values, needs) };
+        loaded = { values, missing: missingFixtures(values, needs), runId: null };
         return loaded;
       },
       // Static fixtures belong to the user: the run deletes only the mappings its cases made.
@@ -112,7 +114,7 @@ export function runFixtures({ targetUrl, settings, credentials, needs, functions
     load: async () => {
       const { run, ProvisioningFailed: Failed } = await fixtureRun();
       try {
-        return { values: await run.provision(), missing: [] };
+        return { values: await run.provision(), missing: [], runId };
       } catch (error) {
         if (error instanceof Failed) return { problem: fixtureAdvice(error, settings) };
         throw error;

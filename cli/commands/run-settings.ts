@@ -44,6 +44,12 @@ export interface RunSettings {
   readonly label: string;
   /** The slice of the selected cases this run sends (--shard I/N); null: every selected case. */
   readonly shard: Shard | null;
+  /** Where to write the run's recording (--record); null: none is written. */
+  readonly record: string | null;
+  /** The recording each case is also judged against (--compare-recording); null: none. */
+  readonly compareRecording: string | null;
+  /** Whether error messages must be the recording's too (--compare-messages). */
+  readonly compareMessages: boolean;
 }
 
 export type TargetSource = NonNullable<FlagSources<typeof RUN_FLAGS>['target']>;
@@ -82,6 +88,9 @@ export function runSettings(flags: RunFlags, env: NodeJS.ProcessEnv): RunSetting
     keepFixtures: keepFixtures(values['keep-fixtures'] === true, values.target, values.fixtures),
     label: runLabel(values.label, values.target === undefined ? null : targetOrigin(values.target)),
     shard: shardWithout(values.shard, values['update-expectations']),
+    record: values.record ?? null,
+    compareRecording: values['compare-recording'] ?? null,
+    compareMessages: values['compare-messages'] ?? false,
   };
 }
 

@@ -14,6 +14,10 @@ import type { RunReport, RunScope } from '../../src/results.ts';
 import { runCases } from '../../src/runner/run-cases.ts';
 import { loadEdition } from '../../src/spec/load.ts';
 import { createTransport, type Transport } from '../../src/transport/index.ts';
+import type { Observation } from '../../src/transport/types.ts';
+import { runValuesOf } from '../../src/recording/placeholders.ts';
+import { toolIdentity } from '../../reporters/tool-identity.ts';
+import { RunRecording } from '../recording/run-recording.ts';
 import { processIo, type CommandIo } from '../io.ts';
 import { preparedFixtures } from '../preflight/setup-problem.ts';
 import { runExpectations, runSeed, writeExpectations } from '../gate/expectations-file.ts';
@@ -40,7 +44,11 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
   const spec = loadEdition(settings.edition);
   // A malformed expectations file, or one of another edition, is refused here, before anything is made on the target.
   const expectations = runExpectations(settings, spec.edition);
-  const { seed, origin: seedOrigin } = runSeed(settings.seed, expectations);
+  // A recording that cannot be read is refused here too; compared against, its seed draws the same values it recorded.
+  const recording = RunRecording.of(settings);
+  const recorded = settings.seed === null ? recording?.compared : undefined;
+  const { seed, origin: seedOrigin } =
+    recorded?.index.seed === undefined || recorded.index.seed === null ? runSeed(settings.seed, expectations) : { seed: recorded.index.seed, origin: `from the recording ${recorded.label}` };
   const everyCase = editionCases(spec, { runs: settings.propertyRuns, seed });
   const selected = selectCases(everyCase, settings.grep ?? undefined);
   const selection = repeatCases(selected, settings.repeat);
@@ -117,15 +125,18 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
     transport = createTransport({ url: targetUrl, region: settings.region, credentials, concurrency, timeoutMs, pacer });
     const progress = new ProgressReporter(cases.length, io.stdout, secrets);
     const conformance = conformanceReporter();
+    const values = loaded.values === null ? null : runValuesOf(loaded.values);
     running = runCases(
       { edition: settings.edition, spec, cases, fixtures: loaded.values, missingFixtures: loaded.missing, ownsFixtures: settings.fixtures === 'auto', maxShrinkRequests: settings.maxShrinkRequests },
       {
         transport,
         concurrency,
         signal: stop.signal,
+        ...(recording !== null && { onExchange: (caseId: string, observation: Observation) => recording.exchanges.add(caseId, observation) }),
         onResult: (result) => {
-          progress.caseEnded(result);
-          conformance.caseEnded(result);
+          const judged = values === null ? result : (recording?.judged(result, values) ?? result);
+          progress.caseEnded(judged);
+          conformance.caseEnded(judged);
         },
       },
     );
@@ -134,6 +145,11 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
     // Every case has ended, its mappings deleted: what the cases used is deleted while the reports are written.
     cleaning = fixtures.cleanup();
     judgedReport = (await conformance.runEnded()).report;
+    const lacking = recording?.lackingLine() ?? null;
+    if (lacking !== null) say(lacking);
+    const facts = { tool: toolIdentity(), edition: spec.edition, region: settings.region, target: targetUrl, date: startedAt.toISOString(), runId: loaded.runId, seed };
+    const recordedTo = await recording?.write(facts, judgedReport.cases, values, secrets());
+    if (recordedTo !== undefined && recordedTo !== null) say(`recorded ${judgedReport.cases.length} cases to ${recordedTo}`);
   } finally {
     // After a signal the guard stops the cases, reports, cleans up and exits; otherwise it is done here (failures are logged as they happen).
     if (guard.interruptedBy === undefined) {

@@ -25,11 +25,15 @@ function reproduction(finding: Finding): string {
 ${curl}`;
 }
 
+function levelWords(level: number | null): string {
+  return level === null ? 'keeps back no level' : `keeps back Level ${level}`;
+}
+
 function findingItem(finding: Finding, longest: number, index: PageIndex): string {
   const clauses = finding.clauses.map((clause) => `<li>${clauseWithDoc(clause, index)}</li>`).join('');
   const count = casesCount(finding.caseIds.length);
   return `<li class="finding" id="finding-${html(finding.id)}"><details>
-<summary>${countBar(finding.caseIds.length, longest, count)}<span class="finding-count">${count}</span> <span class="finding-headline">${html(finding.headline)}</span> <span class="finding-level">keeps back Level ${levelKeptBackBy(finding)}</span></summary>
+<summary>${countBar(finding.caseIds.length, longest, count)}<span class="finding-count">${count}</span> <span class="finding-headline">${html(finding.headline)}</span> <span class="finding-level">${levelWords(levelKeptBackBy(finding))}</span></summary>
 <div class="finding-body">
 <dl class="finding-facts">
 <dt>id</dt><dd><code class="finding-id">${breakable(finding.id)}</code></dd>

@@ -80,9 +80,10 @@ export interface CheckDefinition<Name extends string = string> {
   readonly name: Name;
   /**
    * The level a failure of it keeps back (src/checks/levels.ts); null for a check of the run around
-   * the answer rather than of the answer: its case could not be judged, and keeps back every level.
+   * the answer rather than of the answer: its case could not be judged, and keeps back every level;
+   * `'none'` for a check beyond the documentation (another target's answers), which keeps back none.
    */
-  readonly level: ClaimedLevel | null;
+  readonly level: ClaimedLevel | null | 'none';
   readonly wording: CheckWording;
   readonly pact: CarriedByFrame | NotExpressible;
 }

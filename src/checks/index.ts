@@ -12,6 +12,7 @@ import { functionArn } from './function-arn.ts';
 import { mappingCleanup } from './mapping-cleanup.ts';
 import { notRun } from './not-run.ts';
 import { precondition } from './precondition.ts';
+import { recordingConformance } from './recording.ts';
 import type { ResponseCheckDefinition, SuccessJudgement } from './response-check.ts';
 import { responseBodyIsJson } from './response-body-is-json.ts';
 import { responseSchema } from './response-schema.ts';
@@ -35,6 +36,8 @@ export const CHECKS = [
   defaultValue,
   functionArn,
   state,
+  // Beyond the documentation: what a recording holds (--compare-recording).
+  recordingConformance,
   // Around an answer: what must hold for a case to be sent and to leave nothing behind (the runner),
   // and for a case without a result (the reporters).
   fixturesAvailable,

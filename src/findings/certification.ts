@@ -13,13 +13,16 @@ export interface RunScope {
 
 /**
  * The lowest level a case keeps back, or null when it keeps back none. A failure keeps back the
- * level of its lowest failed check and every level above; a case that could not be judged or was
+ * level of its lowest failed check and every level above (a check of level 'none' keeps back nothing); a case that could not be judged or was
  * not run proves nothing about its answer, and so keeps back every level.
  */
 function lowestLevelKeptBack(result: Pick<CaseResult, 'outcome' | 'reasons'>): ClaimedLevel | null {
   if (result.outcome === 'pass') return null;
   if (result.outcome !== 'fail') return 1;
-  const levels = result.reasons.map((reason) => LEVEL_OF_CHECK[reason.check]).filter((level) => level !== null);
+  // A check of level 'none' (recording_conformance) fails a case but certifies nothing either way.
+  const counted = result.reasons.map((reason) => LEVEL_OF_CHECK[reason.check]).filter((level) => level !== 'none');
+  if (counted.length === 0 && result.reasons.length > 0) return null;
+  const levels = counted.filter((level) => level !== null);
   return levels.length === 0 ? 1 : (Math.min(...levels) as ClaimedLevel);
 }
 

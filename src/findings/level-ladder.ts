@@ -6,10 +6,12 @@ import type { Certification, Finding } from '../results.ts';
 
 /**
  * The level a finding keeps back, with every level above it: its check's. A check of no level (no
- * answer, a fixture missing) proves nothing about the answer, and so keeps back every level.
+ * answer, a fixture missing) proves nothing about the answer, and so keeps back every level; null
+ * for a check beyond the documentation (recording_conformance), which keeps back none.
  */
-export function levelKeptBackBy(finding: Pick<Finding, 'check'>): ClaimedLevel {
-  return LEVEL_OF_CHECK[finding.check] ?? 1;
+export function levelKeptBackBy(finding: Pick<Finding, 'check'>): ClaimedLevel | null {
+  const level = LEVEL_OF_CHECK[finding.check];
+  return level === 'none' ? null : (level ?? 1);
 }
 
 export interface LadderRung {

@@ -13,7 +13,11 @@ import type { RunPlan } from './run-plan.ts';
 import { SlotPool } from './slot-pool.ts';
 import { wireRequestOf } from './wire-request.ts';
 
-export type CaseRunnerOptions = Pick<RunPlan, 'spec' | 'fixtures' | 'missingFixtures' | 'ownsFixtures' | 'maxShrinkRequests'> & { readonly transport: Transport };
+export type CaseRunnerOptions = Pick<RunPlan, 'spec' | 'fixtures' | 'missingFixtures' | 'ownsFixtures' | 'maxShrinkRequests'> & {
+  readonly transport: Transport;
+  /** Told of every exchange a case sends (not its cleanup), under the id of the case whose slot it is. */
+  readonly onExchange?: (caseId: string, observation: Observation) => void;
+};
 
 /**
  * Sends a case, judges the answer, and deletes whatever mapping it created before another case
@@ -40,17 +44,18 @@ export class CaseRunner {
     // A property holds its slot while it draws, sends and shrinks: its values are sent one by one.
     const source = testCase.fixtures.find((fixture) => fixture !== 'function');
     return this.slots.run(source ?? null, (slot) => {
-      const send = (sent: Case) => this.send(sent, this.views[slot] ?? fixtures, source === undefined ? null : (fixtures.sourceArns[source] ?? null));
+      const send = (sent: Case) => this.send(sent, testCase.id, this.views[slot] ?? fixtures, source === undefined ? null : (fixtures.sourceArns[source] ?? null));
       return isPropertyCase(testCase) ? runProperty(this.options.spec, testCase, send, this.options.maxShrinkRequests) : send(testCase);
     });
   }
 
-  private async send(testCase: Case, fixtures: FixtureValues, sourceArn: string | null): Promise<CaseResult> {
-    const { transport, ownsFixtures } = this.options;
+  private async send(testCase: Case, slotCaseId: string, fixtures: FixtureValues, sourceArn: string | null): Promise<CaseResult> {
+    const { transport, ownsFixtures, onExchange } = this.options;
     const created: string[] = [];
     let unsure = false;
     const sendOnce = async (request: WireRequest): Promise<Observation> => {
       const observation = await transport.send(request);
+      onExchange?.(slotCaseId, observation);
       const uuid = createdMapping(observation);
       if (uuid !== null) created.push(uuid);
       unsure ||= mayHaveCreatedUnknownMapping(observation);

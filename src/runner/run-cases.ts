@@ -3,7 +3,7 @@
 // judged and cleaned up, through the one transport the caller opened.
 import type { Case } from '../cases/case.ts';
 import { unjudged, type CaseResult } from '../results.ts';
-import type { Transport } from '../transport/types.ts';
+import type { Observation, Transport } from '../transport/types.ts';
 import { CaseRunner } from './case-runner.ts';
 import type { RunPlan } from './run-plan.ts';
 import { spreadOverSources } from './spread-over-sources.ts';
@@ -20,6 +20,8 @@ export interface RunCasesOptions {
   readonly signal?: AbortSignal;
   /** Called once per case, as it ends, with its result: the reporters listen here. */
   readonly onResult?: (result: CaseResult) => void;
+  /** Called with every exchange a case judges by (a property case's every value), in the order the case sent them: a recording listens here. */
+  readonly onExchange?: (caseId: string, observation: Observation) => void;
 }
 
 /**
@@ -27,9 +29,9 @@ export interface RunCasesOptions {
  * order the cases ended; a case the signal kept from starting has none.
  */
 export async function runCases(plan: RunPlan, options: RunCasesOptions): Promise<CaseResult[]> {
-  const { concurrency, signal, onResult } = options;
+  const { concurrency, signal, onResult, onExchange } = options;
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error(`concurrency must be an integer >= 1, got ${concurrency}`);
-  const runner = new CaseRunner({ transport: options.transport, spec: plan.spec, fixtures: plan.fixtures, missingFixtures: plan.missingFixtures, ownsFixtures: plan.ownsFixtures, maxShrinkRequests: plan.maxShrinkRequests });
+  const runner = new CaseRunner({ transport: options.transport, spec: plan.spec, fixtures: plan.fixtures, missingFixtures: plan.missingFixtures, ownsFixtures: plan.ownsFixtures, maxShrinkRequests: plan.maxShrinkRequests, ...(onExchange !== undefined && { onExchange }) });
   const queue = spreadOverSources(plan.cases);
   const results: CaseResult[] = [];
   const nextCase = (): Case | undefined => (signal?.aborted === true ? undefined : queue.shift());

@@ -19,7 +19,7 @@ export const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** The pure parts: nothing they load, however indirectly, may do I/O. */
-export const PURE = ['src/cases/', 'src/checks/', 'src/judge/', 'src/pact/', 'src/gate/', 'src/diff/', 'src/dashboard/', 'src/findings/', 'src/run-record/', 'src/model/', 'src/drift/'];
+export const PURE = ['src/cases/', 'src/checks/', 'src/judge/', 'src/pact/', 'src/gate/', 'src/diff/', 'src/dashboard/', 'src/findings/', 'src/run-record/', 'src/model/', 'src/drift/', 'src/recording/'];
 
 /** Modules that reach the network, the file system, processes or threads. */
 const IO_MODULE = /^(node:)?(fs|fs\/promises|net|http|https|http2|tls|dgram|dns|child_process|worker_threads|cluster)$|^undici$|^@aws-sdk\/|^@smithy\/node-http-handler$|^vitest/;

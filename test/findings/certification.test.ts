@@ -33,6 +33,11 @@ describe('certificationOf', () => {
     for (const entry of certification.keptBack) expect(entry.caseIds).toEqual(['b']);
   });
 
+  it('keeps back no level for a case failing only against a recording, and the levels of its other checks for one failing them too', () => {
+    expect(certificationOf([pass('a'), failing('b', 'recording_conformance')], whole)).toEqual({ level: 3, uncertified: null, keptBack: [] });
+    expect(certificationOf([failing('b', 'recording_conformance', 'state_conformance')], whole).level).toBe(2);
+  });
+
   it('lists, for each level not reached, every case keeping it back, its lowest failed check deciding', () => {
     const certification = certificationOf([failing('headers', 'content_type_conformance'), failing('type', 'error_type_conformance'), failing('both', 'content_type_conformance', 'status_code_conformance'), pass('p')], whole);
     expect(certification).toEqual({

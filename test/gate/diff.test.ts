@@ -74,7 +74,7 @@ describe('lambda-esm-conformance diff', () => {
 
     expect((await diff(good, path.join(folder, 'missing.json'))).stderr).toContain('missing.json: the file does not exist');
     expect((await diff(good)).code).toBe(2);
-    expect((await diff(good)).stderr).toContain('diff takes two results.json files, not 1');
+    expect((await diff(good)).stderr).toContain('diff takes two results.json files or two recordings, not 1');
   });
 });
 

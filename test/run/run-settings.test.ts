@@ -28,6 +28,9 @@ describe('run settings', () => {
       keepFixtures: false,
       label: 'reference server',
       shard: null,
+      record: null,
+      compareRecording: null,
+      compareMessages: false,
     });
   });
 
@@ -55,6 +58,9 @@ describe('run settings', () => {
     'keep-fixtures': true,
     label: 'moto 5.2.1',
     shard: '2/3',
+    record: 'recorded',
+    'compare-recording': 'recorded',
+    'compare-messages': true,
   };
   it.each(Object.entries(samples))('reads --%s %s into the settings', (flag, text) => {
     // Fixtures are kept only on a target that outlives the run.
