@@ -8,6 +8,7 @@ import { allowedAccountsProblem, grepProblem, type FlagTable, type TextFlag, typ
 import { MAX_SEED } from '../../src/gate/expectations.ts';
 import { checkRunId } from '../../src/provisioning/resource-names.ts';
 import { durationProblem } from './duration.ts';
+import { editionProblem } from '../../src/spec/edition-names.ts';
 import { AWS_TIMING_NAMES, DEFAULT_AWS_TIMING } from '../../reference/aws-timing.ts';
 import { ACCOUNT_ID } from '../../reference/account.ts';
 import { DEFAULT_FAULT_SEED } from '../../reference/faults/fault-options.ts';
@@ -130,6 +131,7 @@ export const RUN_FLAGS = {
     type: 'string',
     value: 'NAME',
     default: 'seed',
+    refuse: editionProblem,
     help: "the contract to judge by: seed (the 2019 documentation) or current (today's AWS); without a target, the embedded server behaves as that edition",
   },
   region,
@@ -185,7 +187,7 @@ export const RUN_FLAGS = {
 } as const satisfies FlagTable;
 
 export const LIST_FLAGS = {
-  edition: { type: 'string', value: 'NAME', default: 'seed', help: 'the edition whose cases are listed' },
+  edition: { type: 'string', value: 'NAME', default: 'seed', refuse: editionProblem, help: 'the edition whose cases are listed' },
   json: { type: 'boolean', help: 'one JSON object per case instead of a table; a property case shows the values it draws first' },
   grep,
   seed,
@@ -204,7 +206,7 @@ function pacticipant(party: 'consumer' | 'provider', fallback: string): TextFlag
 }
 
 export const PACT_EXPORT_FLAGS = {
-  edition: { type: 'string', value: 'NAME', default: 'seed', help: 'the edition exported' },
+  edition: { type: 'string', value: 'NAME', default: 'seed', refuse: editionProblem, help: 'the edition exported' },
   out: { type: 'string', value: 'DIR', default: DEFAULT_PACT_DIR, help: 'where the Pact file goes, as CONSUMER-PROVIDER.json' },
   consumer: pacticipant('consumer', DEFAULT_CONSUMER),
   provider: pacticipant('provider', DEFAULT_PROVIDER),
