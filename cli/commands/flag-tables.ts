@@ -184,6 +184,7 @@ export const RUN_FLAGS = {
     otherwise: `${AWS_START_RPS} against an AWS endpoint, else none`,
     help: 'requests per second to the target, never more, the fixtures\' calls included; the run slows down by itself when throttled and speeds up again after a quiet second',
   },
+  quiet: { type: 'boolean', help: 'no line per case and no header: stdout has only the recap and the verdict (warnings and what the fixtures do still go to stderr)' },
 } as const satisfies FlagTable;
 
 export const LIST_FLAGS = {

@@ -35,6 +35,8 @@ export interface RunSettings {
   readonly maxShrinkRequests: number;
   /** The cap on requests per second to the target (--max-rps); null: AWS_START_RPS against an AWS endpoint, else none. */
   readonly maxRps: number | null;
+  /** --quiet: no line per case and no header, only the recap and the verdict. */
+  readonly quiet: boolean;
 }
 
 export type TargetSource = NonNullable<FlagSources<typeof RUN_FLAGS>['target']>;
@@ -70,6 +72,7 @@ export function runSettings(flags: RunFlags, env: NodeJS.ProcessEnv): RunSetting
     allowedAccounts: values['allow-account'] === undefined ? null : allowedAccountsOf(values['allow-account']),
     maxShrinkRequests: values['max-shrink-requests'],
     maxRps: values['max-rps'] ?? null,
+    quiet: values.quiet,
   };
 }
 

@@ -25,6 +25,7 @@ describe('run settings', () => {
       allowedAccounts: null,
       maxShrinkRequests: 50,
       maxRps: null,
+      quiet: false,
     });
   });
 
@@ -49,9 +50,12 @@ describe('run settings', () => {
     'allow-account': '111122223333',
     'max-shrink-requests': '0',
     'max-rps': '5',
+    quiet: '(a switch)',
   };
   it.each(Object.entries(samples))('reads --%s %s into the settings', (flag, text) => {
-    expect(runSettings({ [flag]: text }, {})).not.toEqual(runSettings({}, {}));
+    // A switch is given as parseArgs gives it: true.
+    const given = RUN_FLAGS[flag as keyof typeof RUN_FLAGS].type === 'boolean' ? true : text;
+    expect(runSettings({ [flag]: given }, {})).not.toEqual(runSettings({}, {}));
   });
 
   it('names --seed and --property-runs out of range, with what 0 means', () => {

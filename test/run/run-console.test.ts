@@ -1,0 +1,94 @@
+// What a gated run prints: each case as the gate reads it, the regressions and unexpected passes
+// named before the verdict, a last line that agrees with the exit code; --quiet; the job summary
+// and annotations under GitHub Actions; a Ctrl-C while the fixtures are made. Against the reference
+// server behind a proxy that answers as a target with deviations would.
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startReferenceServer, type ReferenceServer } from '../../reference/server.ts';
+import { startInterceptingProxy, type Interference } from '../support/intercepting-proxy.ts';
+import { readResults, runInProcess } from './support/cli-run.ts';
+
+const createMapping = 'POST /2015-03-31/event-source-mappings/';
+const createFunction = 'POST /2015-03-31/functions';
+const GREP = '^BatchSize/sqs/(0|1|10|omitted)$';
+const folder = mkdtempSync(path.join(tmpdir(), 'lesm-console-'));
+const canary = {
+  AWS_ACCESS_KEY_ID: 'AKIACANARYCONSOLE001',
+  AWS_SECRET_ACCESS_KEY: 'canary/Console+Secret0123456789abcdefgh',
+  AWS_SESSION_TOKEN: 'canary//Console+Token/IQoJb3JpZ2luX2VjEJr==',
+};
+// An error type a hostile target chose: markdown, HTML, a forged workflow command and a credential.
+const hostileType = `Evil|*bold*<img src=x>%0A\r\n::error::forged ${canary.AWS_SECRET_ACCESS_KEY}`;
+
+// Successful creates answer 201; a batch of 10 is refused with the hostile error type.
+const rules: Record<string, Interference> = {
+  [createMapping]: {
+    kind: 'mutate',
+    answer: (answer, body) => {
+      if (answer.status !== 202) return answer;
+      if (body.includes('"BatchSize":10')) return { status: 400, headers: { 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify({ __type: hostileType, message: hostileType })) };
+      return { ...answer, status: 201 };
+    },
+  },
+};
+
+// BatchSize/sqs/1 deviates as listed; /10 is listed with another answer and /omitted not at all
+// (two regressions); /0 is listed but passes (an unexpected pass).
+const expectations = path.join(folder, 'known.yaml');
+writeFileSync(
+  expectations,
+  `expectations:
+  - case: BatchSize/sqs/1
+    outcome: fail
+    form: { status: 201, errorType: null }
+    reason: answers 201
+  - case: BatchSize/sqs/10
+    outcome: fail
+    form: { status: 201, errorType: null }
+    reason: answers 201
+  - case: BatchSize/sqs/0
+    outcome: fail
+    form: { status: 201, errorType: null }
+    reason: accepted a batch of 0 once
+`,
+);
+
+let server: ReferenceServer;
+let proxy: Awaited<ReturnType<typeof startInterceptingProxy>>;
+
+beforeAll(async () => {
+  server = await startReferenceServer();
+  proxy = await startInterceptingProxy(server.url, rules);
+}, 30_000);
+
+afterAll(async () => {
+  await proxy.close();
+  await server.close();
+});
+
+const lastLine = (text: string): string => text.trimEnd().split('\n').at(-1) ?? '';
+
+describe('a gated run on the console', () => {
+  it('marks each case as the gate reads it and names every regression and unexpected pass before the verdict', async () => {
+    const run = await runInProcess(['--target', proxy.url, '--grep', GREP, '--property-runs', '0', '--expectations', expectations]);
+    expect(run.code, run.stderr).toBe(1);
+    const stdout = run.stdout;
+    expect(stdout).toMatch(/\] expected deviation BatchSize\/sqs\/1 \(/);
+    expect(stdout).toMatch(/\] REGRESSION {9}BatchSize\/sqs\/10 \(/);
+    expect(stdout).toMatch(/\] REGRESSION {9}BatchSize\/sqs\/omitted \(/);
+    expect(stdout).toMatch(/\] unexpected pass {4}BatchSize\/sqs\/0 \(/);
+    expect(stdout).not.toMatch(/\] FAIL /);
+    // The short recap: no finding with its curl line, the gate's failures right before the verdict.
+    expect(stdout).not.toContain('curl');
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines.slice(-5)).toEqual([
+      `The gate ${expectations} fails on 2 regressions and 1 unexpected pass:`,
+      '  unexpected pass BatchSize/sqs/0: listed as answered 201 (no error type), but it passes: remove the entry',
+      expect.stringMatching(/^ {2}REGRESSION {6}BatchSize\/sqs\/10: listed as answered 201 \(no error type\), answered 400 Evil/),
+      '  REGRESSION      BatchSize/sqs/omitted: not in the expectations file; answered 201 (no error type)',
+      expect.stringMatching(/^DOES NOT CONFORM \(partial: 4 cases of \d+\): /),
+    ]);
+  });
+});
