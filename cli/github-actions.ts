@@ -23,7 +23,7 @@ export function markdownText(text: string, secrets: readonly string[]): string {
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/[\\`*_{}[\]()#+\-.!|~:@]/g, '\\$&');
+    .replace(/[\\`*_{}[\]()#+\-.!|~:@$]/g, '\\$&');
 }
 
 // https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts: escapeData, escapeProperty.
@@ -52,7 +52,9 @@ export function gateAnnotations(report: RunReport, secrets: readonly string[]): 
 export function jobSummary(report: RunReport, reportDir: string, secrets: readonly string[]): string {
   const text = (value: string): string => markdownText(value, secrets);
   const verdict = verdictOf(report);
+  // A blank line first: the file may hold an earlier step's summary.
   const lines = [
+    '',
     `## lambda\\-esm\\-conformance: ${verdict.passes ? '✅' : '❌'} ${text(verdict.label)}`,
     '',
     text(verdict.sentence),

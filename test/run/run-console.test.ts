@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startReferenceServer, type ReferenceServer } from '../../reference/server.ts';
 import { startInterceptingProxy, type Interference } from '../support/intercepting-proxy.ts';
 import { readResults, runInProcess } from './support/cli-run.ts';
+import { markdownText } from '../../cli/github-actions.ts';
 
 const createMapping = 'POST /2015-03-31/event-source-mappings/';
 const createFunction = 'POST /2015-03-31/functions';
@@ -20,7 +21,7 @@ const canary = {
   AWS_SESSION_TOKEN: 'canary//Console+Token/IQoJb3JpZ2luX2VjEJr==',
 };
 // An error type a hostile target chose: markdown, HTML, a forged workflow command and a credential.
-const hostileType = `Evil|*bold*<img src=x>%0A\r\n::error::forged ${canary.AWS_SECRET_ACCESS_KEY}`;
+const hostileType = `Evil|*bold*<img src=x>%0A\r\n${canary.AWS_SECRET_ACCESS_KEY}\r\n::error::forged`;
 
 // Successful creates answer 201; a batch of 10 is refused with the hostile error type.
 const rules: Record<string, Interference> = {
@@ -90,5 +91,76 @@ describe('a gated run on the console', () => {
       '  REGRESSION      BatchSize/sqs/omitted: not in the expectations file; answered 201 (no error type)',
       expect.stringMatching(/^DOES NOT CONFORM \(partial: 4 cases of \d+\): /),
     ]);
+  });
+});
+
+describe('a quiet run under GitHub Actions', () => {
+  it('prints only the annotations, the recap and the verdict, and appends a job summary, escaped and masked', async () => {
+    const summary = path.join(folder, 'summary.md');
+    writeFileSync(summary, '# an earlier step\n');
+    const run = await runInProcess(['--target', proxy.url, '--grep', GREP, '--property-runs', '0', '--expectations', expectations, '--quiet'], {
+      env: { ...canary, GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary },
+    });
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stdout).not.toMatch(/^\[/m);
+    expect(run.stderr).not.toContain('lambda-esm-conformance 0');
+    const annotations = run.stdout.split('\n').filter((line) => line.startsWith('::'));
+    expect(annotations).toEqual([
+      '::error title=unexpected pass BatchSize/sqs/0::BatchSize/sqs/0: listed as answered 201 (no error type), but it passes: remove the entry',
+      '::error title=REGRESSION BatchSize/sqs/10::BatchSize/sqs/10: listed as answered 201 (no error type), answered 400 Evil|*bold*<img src=x>%250A%0D%0A[REDACTED]',
+      '::error title=REGRESSION BatchSize/sqs/omitted::BatchSize/sqs/omitted: not in the expectations file; answered 201 (no error type)',
+    ]);
+    expect(lastLine(run.stdout)).toMatch(/^DOES NOT CONFORM/);
+
+    const markdown = readFileSync(summary, 'utf8');
+    expect(markdown.startsWith('# an earlier step\n\n## lambda\\-esm\\-conformance: ❌ DOES NOT CONFORM \\(partial\\: 4 cases of')).toBe(true);
+    expect(markdown).toContain('\n| a successful create answered 201, the documentation says 202 | 2 cases | BatchSize/sqs/1 |\n');
+    expect(markdown).toContain(`\n### The gate ${markdownText(expectations, [])} fails on 2 regressions and 1 unexpected pass\\:\n`);
+    expect(markdown).toContain('\n- REGRESSION      BatchSize/sqs/omitted\\: not in the expectations file; answered 201 \\(no error type\\)\n');
+    // The target's bytes make no table cell, emphasis, HTML or line of their own, and carry no credential.
+    expect(markdown).toContain('\n- REGRESSION      BatchSize/sqs/10\\: listed as answered 201 \\(no error type\\), answered 400 Evil\\|\\*bold\\*&lt;img src=x&gt;%0A\\\\u000D\\\\u000A\\[REDACTED\\]\n');
+    for (const secret of Object.values(canary)) expect(markdown + run.stdout + run.stderr).not.toContain(secret);
+  });
+});
+
+describe('--update-expectations', () => {
+  it('ends on the file it wrote, not on the verdict the exit code does not follow', async () => {
+    const written = path.join(folder, 'written.yaml');
+    const run = await runInProcess(['--target', proxy.url, '--grep', GREP, '--property-runs', '0', '--update-expectations', written]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(lastLine(run.stdout)).toBe(`expectations written to ${written}: 3 entries`);
+    expect(run.stdout).not.toContain('DOES NOT CONFORM');
+  });
+});
+
+describe('a Ctrl-C while the fixtures are made', () => {
+  it('says the reports were written, and nothing of a run that judged nothing or of a bug', async () => {
+    // CreateFunction never answers: the signal comes while the fixtures are being made.
+    rules[createFunction] = { kind: 'forward-then-hang' };
+    const exited = new Promise<number>((resolve) => {
+      vi.spyOn(process, 'exit').mockImplementation((code) => {
+        resolve(Number(code));
+        return undefined as never;
+      });
+    });
+    const waiting = setInterval(() => {
+      if (!proxy.seen.includes(createFunction)) return;
+      clearInterval(waiting);
+      process.emit('SIGINT');
+    }, 20);
+    try {
+      const run = await runInProcess(['--target', proxy.url, '--grep', GREP, '--property-runs', '0']);
+      expect(await exited).toBe(130);
+      expect(run.code).toBe(130);
+      expect(run.stderr).toContain(`SIGINT: the reports of what was judged before it (0 of 4 cases, the others marked not run) are written to ${run.reportDir}`);
+      expect(run.stderr).not.toContain('Nothing was judged');
+      expect(run.stderr).not.toContain('report it as a bug');
+      expect(existsSync(path.join(run.reportDir, 'results.json'))).toBe(true);
+      expect(readResults(run).complete).toBe(false);
+    } finally {
+      clearInterval(waiting);
+      vi.restoreAllMocks();
+      delete rules[createFunction];
+    }
   });
 });
