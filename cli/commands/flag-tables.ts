@@ -323,6 +323,10 @@ export const SERVE_FLAGS = {
   quiet: { type: 'boolean', help: 'do not log requests' },
 } as const satisfies FlagTable;
 
+export const DIFF_FLAGS = {
+  json: { type: 'boolean', help: 'one JSON object: both runs (file, target, edition, seed) and every change, with each side\'s outcome, status, error type and counterexample' },
+} as const satisfies FlagTable;
+
 /** Each command that takes flags, as it is typed, with its table: what the help and the README are checked against. */
 export const COMMAND_FLAGS = {
   run: RUN_FLAGS,
@@ -331,4 +335,5 @@ export const COMMAND_FLAGS = {
   'pact verify': PACT_VERIFY_FLAGS,
   cleanup: CLEANUP_FLAGS,
   serve: SERVE_FLAGS,
+  diff: DIFF_FLAGS,
 } as const satisfies Readonly<Record<string, FlagTable>>;

@@ -8,16 +8,25 @@ import { MAX_JSON_DEPTH } from '../transport/json-answer.ts';
 import { excerpt } from '../user-file/excerpt.ts';
 import type { FileProblem } from '../user-file/file-problem.ts';
 
+/** A failing property case's smallest failing value, as `diff` shows it. */
+export interface RecordedCounterexample {
+  readonly field: string;
+  readonly value: number | string;
+}
+
 export interface RecordedCase {
   readonly id: string;
   readonly outcome: CaseOutcome;
   readonly response: RecordedResponse | null;
+  readonly counterexample: RecordedCounterexample | null;
 }
 
 export interface RunRecord {
   readonly file: string;
   readonly target: string;
   readonly edition: string;
+  /** The seed its property cases drew from; null in a file that does not say. */
+  readonly seed: number | null;
   readonly cases: readonly RecordedCase[];
 }
 
@@ -59,10 +68,20 @@ export function runRecordOf(value: unknown, file: string): { record: RunRecord; 
     seen.add(id);
     if (typeof outcome !== 'string' || !OUTCOMES.includes(outcome)) problems.push(`${named} has no outcome of pass, fail, error or skip`);
     else if (response !== null && !isRecordedResponse(response)) problems.push(`${named} has a response without an integer status and headers of text`);
-    else cases.push({ id, outcome: outcome as CaseOutcome, response });
+    else cases.push({ id, outcome: outcome as CaseOutcome, response, counterexample: counterexampleOf(entry['counterexample']) });
   }
   if (problems.length > 0 || typeof target !== 'string' || typeof edition !== 'string') return refused();
-  return { record: { file, target: cutToLength(target, MAX_HEADING_LENGTH), edition: cutToLength(edition, MAX_HEADING_LENGTH), cases }, problems: [] };
+  const seed = isJsonObject(value['scope']) && Number.isInteger(value['scope']['seed']) ? Number(value['scope']['seed']) : null;
+  return { record: { file, target: cutToLength(target, MAX_HEADING_LENGTH), edition: cutToLength(edition, MAX_HEADING_LENGTH), seed, cases }, problems: [] };
+}
+
+/** A counterexample's field and value, cut to a heading's length; null for anything else. */
+function counterexampleOf(found: unknown): RecordedCounterexample | null {
+  if (!isJsonObject(found) || typeof found['field'] !== 'string') return null;
+  const { field, value } = found;
+  if (typeof value === 'number') return { field: cutToLength(field, MAX_HEADING_LENGTH), value };
+  if (typeof value === 'string') return { field: cutToLength(field, MAX_HEADING_LENGTH), value: cutToLength(value, MAX_HEADING_LENGTH) };
+  return null;
 }
 
 function isRecordedResponse(response: unknown): response is RecordedResponse {
