@@ -164,3 +164,13 @@ describe('a Ctrl-C while the fixtures are made', () => {
     }
   });
 });
+
+describe('https:// to a port that speaks plain HTTP', () => {
+  it('is refused before any case with the http:// URL to use', async () => {
+    const https = server.url.replace(/^http:/, 'https:');
+    const run = await runInProcess(['--target', https, '--grep', GREP]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`Nothing was judged: the target ${https} cannot be reached over TLS: this port speaks plain HTTP: use --target ${server.url}.\n`);
+    expect(run.stderr).not.toContain('SSL routines');
+  });
+});
