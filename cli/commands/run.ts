@@ -10,6 +10,7 @@ import { verdictOf } from '../../src/run-record/verdict.ts';
 import { repeatCases, selectCases } from '../../src/cases/select.ts';
 import { isPropertyCase } from '../../src/cases/properties/sampling.ts';
 import { updatedExpectations } from '../../src/gate/update-expectations.ts';
+import { mistypedCaseId } from '../../src/gate/case-pattern.ts';
 import type { RunReport, RunScope } from '../../src/results.ts';
 import { runCases } from '../../src/runner/run-cases.ts';
 import { loadEdition } from '../../src/spec/load.ts';
@@ -145,7 +146,9 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
   // The reports were written while the fixtures were being deleted: the recap counts those calls too.
   const report: RunReport = { ...judgedReport, requests: pacer.counts() };
   for (const entry of report.gate?.stale ?? []) {
-    say(`stale expectation ${report.gate?.file ?? ''}:${entry.line}: "${entry.pattern}" matches no case of the ${spec.edition} edition (--update-expectations drops it)`);
+    const near = mistypedCaseId(entry.pattern, editionCaseIds);
+    const advice = near === null ? ' (--update-expectations drops it)' : `: did you mean ${near}?`;
+    say(`stale expectation ${report.gate?.file ?? ''}:${entry.line}: "${entry.pattern}" matches no case of the ${spec.edition} edition${advice}`);
   }
   const unsummarized = await reportToGithub(report, settings.reportDir, process.env, secrets(), print);
   if (unsummarized !== null) say(unsummarized);

@@ -4,6 +4,8 @@ import { commands, main } from '../../cli/main.ts';
 import { usage } from '../../cli/commands/usage.ts';
 import { COMMAND_FLAGS } from '../../cli/commands/flag-tables.ts';
 import { closestWord } from '../../src/did-you-mean.ts';
+import { ExpectationsFileError, parseExpectations } from '../../src/gate/parse-expectations.ts';
+import { foldProblems } from '../../src/user-file/file-problem.ts';
 
 async function call(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
@@ -85,5 +87,21 @@ describe('a number flag', () => {
     expect((await call(['list', '--json=yes'])).stderr).toBe(
       'lambda-esm-conformance: list: --json is a switch and takes no value, not "yes". Run "lambda-esm-conformance list --help" for the flags it takes.\n',
     );
+  });
+});
+
+describe('a mistake repeated in a user file', () => {
+  it('is said once, at its first place, with how many places and the next few', () => {
+    const entry = (index: number): string => `  - case: BatchSize/sqs/${index}\n    outcome: fial\n    form: { status: 201, errorType: null }\n    reason: x\n`;
+    const text = `expectations:\n${Array.from({ length: 126 }, (_, index) => entry(index)).join('')}`;
+    expect(() => parseExpectations(text, 'known.yaml')).toThrow(ExpectationsFileError);
+    expect(() => parseExpectations(text, 'known.yaml')).toThrow(
+      'The expectations file has a problem:\nknown.yaml:3:14: `outcome` is "fial": it must be fail, error or skip; did you mean fail? (in 126 places: here, 7:14, 11:14, 15:14 and 122 more)\n  fix: write `outcome: fail`',
+    );
+  });
+
+  it('keeps different problems apart', () => {
+    const problem = (line: number, message: string) => ({ file: 'f.yaml', line, column: 1, message, fix: 'fix it' });
+    expect(foldProblems([problem(1, 'a'), problem(2, 'b'), problem(3, 'a')])).toEqual([problem(1, 'a (in 2 places: here, 3:1)'), problem(2, 'b')]);
   });
 });

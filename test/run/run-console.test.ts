@@ -36,7 +36,7 @@ const rules: Record<string, Interference> = {
 };
 
 // BatchSize/sqs/1 deviates as listed; /10 is listed with another answer and /omitted not at all
-// (two regressions); /0 is listed but passes (an unexpected pass).
+// (two regressions); /0 is listed but passes (an unexpected pass); /omited is a typo of /omitted.
 const expectations = path.join(folder, 'known.yaml');
 writeFileSync(
   expectations,
@@ -53,6 +53,10 @@ writeFileSync(
     outcome: fail
     form: { status: 201, errorType: null }
     reason: accepted a batch of 0 once
+  - case: BatchSize/sqs/omited
+    outcome: fail
+    form: { status: 201, errorType: null }
+    reason: a typo
 `,
 );
 
@@ -81,6 +85,7 @@ describe('a gated run on the console', () => {
     expect(stdout).toMatch(/\] REGRESSION {9}BatchSize\/sqs\/omitted \(/);
     expect(stdout).toMatch(/\] unexpected pass {4}BatchSize\/sqs\/0 \(/);
     expect(stdout).not.toMatch(/\] FAIL /);
+    expect(run.stderr).toContain(`stale expectation ${expectations}:14: "BatchSize/sqs/omited" matches no case of the seed edition: did you mean BatchSize/sqs/omitted?\n`);
     // The short recap: no finding with its curl line, the gate's failures right before the verdict.
     expect(stdout).not.toContain('curl');
     const lines = stdout.trimEnd().split('\n');
