@@ -25,9 +25,8 @@ import { DEFAULT_PROPERTY_RUNS, RUN_FLAGS } from './flag-tables.ts';
 import { parseFlags, UsageError } from './flags.ts';
 import { printRecap } from '../recap.ts';
 import { reportToGithub } from '../github-actions.ts';
-import { openTargetSession, SIGNAL_DEADLINE_MS } from '../target-session.ts';
+import { openTargetSession, reportsWrittenSentence, SIGNAL_DEADLINE_MS, unlessInterrupted } from '../target-session.ts';
 import { editionCases } from '../../src/cases/edition-cases.ts';
-import { casesCount } from '../../src/run-record/case-count.ts';
 
 /** Of which the cases in flight get this long to stop before the report of what was judged is written. */
 export const SIGNAL_CANCEL_MS = 1_500;
@@ -89,7 +88,7 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
     const signal = guard.interruptedBy ?? 'a signal';
     const partial = conformanceReporter();
     await partial.writePartial(`interrupted by ${signal}`).then(
-      () => say(`${signal}: the reports of what was judged before it (${partial.judged} of ${casesCount(cases.length)}, the others marked not run) are written to ${settings.reportDir}`),
+      () => say(reportsWrittenSentence(signal, partial.judged, cases.length, settings.reportDir)),
       (error: unknown) => say(`could not write the report: ${String(error)}`),
     );
     return fixtures.cleanup({ afterStop: true });
@@ -102,13 +101,8 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
     if (expectations !== null && expectations.madeWith.seed === null && settings.seed === null && settings.updateExpectations === null) {
       say(`${expectations.file} records no seed, so this gate is not pinned: property cases draw other values on every run, and may fail otherwise than listed; --update-expectations ${expectations.file} records one`);
     }
-    // A signal while the fixtures are made cancels them, and what fails then is the signal's doing:
-    // the guard has written the reports and says so, so the run says nothing of its own.
-    const loaded = await preparedFixtures(settings, targetUrl, credentials, secrets, fixtures, say, pacer).catch((error: unknown) => {
-      if (guard.interruptedBy === undefined) throw error;
-      return { problem: 'interrupted' };
-    });
-    if (guard.interruptedBy !== undefined) return 128 + constants.signals[guard.interruptedBy];
+    const loaded = await unlessInterrupted(guard, preparedFixtures(settings, targetUrl, credentials, secrets, fixtures, say, pacer));
+    if (loaded === null) return 128 + constants.signals[guard.interruptedBy ?? 'SIGINT'];
     if ('problem' in loaded) {
       say(`Nothing was judged: ${loaded.problem}`);
       return 2;
