@@ -76,7 +76,7 @@ export function parseFlags<T extends FlagTable>(command: string, argv: readonly 
     options[name] = { type: flag.type === 'boolean' ? 'boolean' : 'string', multiple: flag.type === 'string' && flag.multiple === true };
   }
   const refuse = (reason: string): UsageError => new UsageError(`${command}: ${reason} Run "lambda-esm-conformance ${command} --help" for the flags it takes.`);
-  const args = withNegativeNumbers(argv, table, refuse);
+  const args = checkedArguments(argv, table, refuse);
   try {
     // The options are the table's, so the values parseArgs answers have the table's names and types.
     return parseArgs({ args, options, allowPositionals: false, strict: true }).values as GivenFlags<T>;
@@ -87,10 +87,11 @@ export function parseFlags<T extends FlagTable>(command: string, argv: readonly 
 }
 
 /**
- * The command line checked word by word, with `--seed -1` turned into `--seed=-1`, so that a
+ * The command line checked word by word against the table (an unknown flag, a switch given a value,
+ * a value missing), each value joined to its flag: `--seed -1` becomes `--seed=-1`, so that a
  * negative number meets the flag's range and its sentence, not parseArgs' "ambiguous".
  */
-function withNegativeNumbers(argv: readonly string[], table: FlagTable, refuse: (reason: string) => UsageError): string[] {
+function checkedArguments(argv: readonly string[], table: FlagTable, refuse: (reason: string) => UsageError): string[] {
   const args: string[] = [];
   for (let index = 0; index < argv.length; index += 1) {
     const word = argv[index] ?? '';
