@@ -3,11 +3,15 @@ import { UsageError } from './commands/flags.ts';
 import { UserFileError } from '../src/user-file/file-problem.ts';
 import { processIo, type CommandIo } from './io.ts';
 import { VERSION } from './version.ts';
+import { closestWord } from '../src/did-you-mean.ts';
 
 type Command = (argv: string[], io: CommandIo) => Promise<number>;
 
+/** Every command has its own help: a command missing from `commandUsage` does not type-check. */
+export type CommandName = keyof typeof commandUsage;
+
 // Commands are loaded lazily: `serve` must be ready fast, and `list` needs no HTTP or reporter stack.
-const commands: Readonly<Record<string, Command>> = {
+export const commands: Readonly<Record<CommandName, Command>> = {
   list: async (argv, io) => (await import('./commands/list.ts')).list(argv, io),
   run: async (argv, io) => (await import('./commands/run.ts')).run(argv, io),
   pact: async (argv, io) => (await import('./commands/pact.ts')).pact(argv, io),
@@ -30,17 +34,17 @@ export async function main(argv: readonly string[], io: CommandIo = processIo): 
     io.stdout(`lambda-esm-conformance ${VERSION}\n`);
     return 0;
   }
-  const command = commands[name];
-  if (isCommandWithUsage(name) && (rest.includes('--help') || rest.includes('-h'))) {
+  if (!isCommand(name)) {
+    const near = closestWord(name, Object.keys(commands));
+    io.stderr(`lambda-esm-conformance: unknown command "${name}"${near === null ? '.' : `; did you mean ${near}?`} Run "lambda-esm-conformance help" for the list of commands.\n`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout(commandUsage[name]);
     return 0;
   }
-  if (command === undefined) {
-    io.stderr(`lambda-esm-conformance: unknown command "${name}". Run "lambda-esm-conformance help" for the list of commands.\n`);
-    return 2;
-  }
   try {
-    return await command(rest, io);
+    return await commands[name](rest, io);
   } catch (error) {
     // Bad input is the user's to fix: one clear message and exit 2. Anything else is our bug, but
     // still one sentence: no stack trace reaches a user.
@@ -54,8 +58,8 @@ export async function main(argv: readonly string[], io: CommandIo = processIo): 
   }
 }
 
-function isCommandWithUsage(name: string): name is keyof typeof commandUsage {
-  return Object.hasOwn(commandUsage, name);
+function isCommand(name: string): name is CommandName {
+  return Object.hasOwn(commands, name);
 }
 
 /** One sentence for a failure nobody foresaw, with what to do about it. */

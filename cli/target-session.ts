@@ -9,6 +9,8 @@ import { UsageError } from './commands/flags.ts';
 import { runFixtures, type RunFixtures } from './commands/run-fixtures.ts';
 import type { RunSettings } from './commands/run-settings.ts';
 import type { CommandIo } from './io.ts';
+import type { CleanupGuard } from '../src/provisioning/guard-cleanup.ts';
+import { casesCount } from '../src/run-record/case-count.ts';
 
 /** After SIGINT or SIGTERM, a command is over within this long, whatever the target does. */
 export const SIGNAL_DEADLINE_MS = 5_000;
@@ -51,4 +53,24 @@ function embeddedEdition(edition: string): ReferenceEdition {
   throw new UsageError(
     `the embedded reference server behaves as the ${REFERENCE_EDITIONS.join(' or the ')} edition, not "${edition}": give --target URL to judge another server by the ${edition} edition.`,
   );
+}
+
+/**
+ * What `work` answers, or null once a signal has stopped the command: a fixture call the signal
+ * aborted fails, and that failure is the signal's doing, not a problem to report. The guard has
+ * written the reports and says so (`reportsWrittenSentence`).
+ */
+export async function unlessInterrupted<T>(guard: Pick<CleanupGuard, 'interruptedBy'>, work: Promise<T>): Promise<T | null> {
+  try {
+    const value = await work;
+    return guard.interruptedBy === undefined ? value : null;
+  } catch (error) {
+    if (guard.interruptedBy === undefined) throw error;
+    return null;
+  }
+}
+
+/** What a signal left behind, said once the reports are written. */
+export function reportsWrittenSentence(signal: string, judged: number, planned: number, reportDir: string): string {
+  return `${signal}: the reports of what was judged before it (${judged} of ${casesCount(planned)}, the others marked not run) are written to ${reportDir}`;
 }

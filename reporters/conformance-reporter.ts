@@ -40,6 +40,11 @@ export class ConformanceReporter {
 
   constructor(private readonly options: ConformanceReporterOptions) {}
 
+  /** How many cases have ended so far. */
+  get judged(): number {
+    return this.results.size;
+  }
+
   caseEnded(result: CaseResult): void {
     this.results.set(result.id, result);
   }

@@ -10,6 +10,7 @@ import { checkRunId } from '../../src/provisioning/resource-names.ts';
 import { durationProblem } from './duration.ts';
 import { labelProblem, REFERENCE_LABEL } from './label.ts';
 import { shardProblem } from './shard.ts';
+import { editionProblem } from '../../src/spec/edition-names.ts';
 import { AWS_TIMING_NAMES, DEFAULT_AWS_TIMING } from '../../reference/aws-timing.ts';
 import { ACCOUNT_ID } from '../../reference/account.ts';
 import { DEFAULT_FAULT_SEED } from '../../reference/faults/fault-options.ts';
@@ -132,6 +133,7 @@ export const RUN_FLAGS = {
     type: 'string',
     value: 'NAME',
     default: 'seed',
+    refuse: editionProblem,
     help: "the contract to judge by: seed (the 2019 documentation) or current (today's AWS); without a target, the embedded server behaves as that edition",
   },
   region,
@@ -212,6 +214,7 @@ export const RUN_FLAGS = {
     help: 'also judge each case against the recording in DIR: another status, error type or body member is a recording_conformance failure, which keeps back no level',
   },
   'compare-messages': { type: 'boolean', help: 'with --compare-recording, compare error messages too' },
+  quiet: { type: 'boolean', help: 'no line per case and no header: stdout has only the recap and the verdict (warnings and what the fixtures do still go to stderr)' },
 } as const satisfies FlagTable;
 
 /** `reproduce` sends one case as `run` sends it: the same flags, less those about a whole run, its reports and its gate. */
@@ -231,7 +234,7 @@ export const REPRODUCE_FLAGS = {
 } as const satisfies FlagTable;
 
 export const LIST_FLAGS = {
-  edition: { type: 'string', value: 'NAME', default: 'seed', help: 'the edition whose cases are listed' },
+  edition: { type: 'string', value: 'NAME', default: 'seed', refuse: editionProblem, help: 'the edition whose cases are listed' },
   json: { type: 'boolean', help: 'one JSON object per case instead of a table; a property case shows the values it draws first' },
   grep,
   seed,
@@ -250,7 +253,7 @@ function pacticipant(party: 'consumer' | 'provider', fallback: string): TextFlag
 }
 
 export const PACT_EXPORT_FLAGS = {
-  edition: { type: 'string', value: 'NAME', default: 'seed', help: 'the edition exported' },
+  edition: { type: 'string', value: 'NAME', default: 'seed', refuse: editionProblem, help: 'the edition exported' },
   out: { type: 'string', value: 'DIR', default: DEFAULT_PACT_DIR, help: 'where the Pact file goes, as CONSUMER-PROVIDER.json' },
   consumer: pacticipant('consumer', DEFAULT_CONSUMER),
   provider: pacticipant('provider', DEFAULT_PROVIDER),
@@ -390,6 +393,10 @@ export const DASHBOARD_FLAGS = {
   out: { type: 'string', value: 'DIR', default: 'dashboard', help: 'where index.html and dashboard.json go' },
 } as const satisfies FlagTable;
 
+export const DIFF_FLAGS = {
+  json: { type: 'boolean', help: 'one JSON object: both runs (file, target, edition, seed) and every change, with each side\'s outcome, status, error type and counterexample' },
+} as const satisfies FlagTable;
+
 /** Each command that takes flags, as it is typed, with its table: what the help and the README are checked against. */
 export const COMMAND_FLAGS = {
   run: RUN_FLAGS,
@@ -402,4 +409,5 @@ export const COMMAND_FLAGS = {
   drift: DRIFT_FLAGS,
   merge: MERGE_FLAGS,
   dashboard: DASHBOARD_FLAGS,
+  diff: DIFF_FLAGS,
 } as const satisfies Readonly<Record<string, FlagTable>>;

@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { closestWord } from '../../src/did-you-mean.ts';
 
 /** A command line that cannot be carried out; its message says what is wrong and how to fix it. */
 export class UsageError extends Error {
@@ -64,7 +65,11 @@ export type FlagSources<T extends FlagTable> = {
   readonly [K in keyof T]?: `--${K & string}` | (T[K] extends { readonly env: readonly (infer E)[] } ? E : never);
 };
 
-/** parseArgs on the options the table declares, with its errors turned into one readable sentence naming the command. */
+/**
+ * parseArgs on the options the table declares. What it would refuse in its own words (an unknown
+ * flag, a missing value, a value that starts with a dash) is refused first in ours, naming the
+ * command, the closest flag and the command's help.
+ */
 export function parseFlags<T extends FlagTable>(command: string, argv: readonly string[], table: T): GivenFlags<T> {
   return parseCommandLine(command, argv, table, false).flags;
 }
@@ -79,14 +84,56 @@ function parseCommandLine<T extends FlagTable>(command: string, argv: readonly s
   for (const [name, flag] of Object.entries(table)) {
     options[name] = { type: flag.type === 'boolean' ? 'boolean' : 'string', multiple: flag.type === 'string' && flag.multiple === true };
   }
+  const refuse = (reason: string): UsageError => new UsageError(`${command}: ${reason} Run "lambda-esm-conformance ${command} --help" for the flags it takes.`);
+  const args = checkedArguments(argv, table, refuse, allowPositionals);
   try {
-    const parsed = parseArgs({ args: [...argv], options, allowPositionals, strict: true });
+    const parsed = parseArgs({ args, options, allowPositionals, strict: true });
     // The options are the table's, so the values parseArgs answers have the table's names and types.
     return { flags: parsed.values as GivenFlags<T>, operands: parsed.positionals };
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new UsageError(`${command}: ${reason}. Run "lambda-esm-conformance help" for the flags it takes.`);
+    const reason = (error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error)).replace(/\.*$/, '');
+    throw refuse(`${reason}.`);
   }
+}
+
+/**
+ * The command line checked word by word against the table (an unknown flag, a switch given a value,
+ * a value missing), each value joined to its flag: `--seed -1` becomes `--seed=-1`, so that a
+ * negative number meets the flag's range and its sentence, not parseArgs' "ambiguous".
+ */
+function checkedArguments(argv: readonly string[], table: FlagTable, refuse: (reason: string) => UsageError, allowOperands: boolean): string[] {
+  const args: string[] = [];
+  for (let index = 0; index < argv.length; index += 1) {
+    const word = argv[index] ?? '';
+    args.push(word);
+    if (word === '--') return [...args, ...argv.slice(index + 1)];
+    if (!word.startsWith('--')) {
+      if (!word.startsWith('-') && !allowOperands) throw refuse(`takes no argument "${word}": every value follows its flag, as in --NAME VALUE.`);
+      continue;
+    }
+    const [name = '', value] = splitFlag(word.slice(2));
+    const flag = table[name];
+    if (flag === undefined) {
+      const near = closestWord(name, Object.keys(table));
+      throw refuse(`there is no flag --${name}${near === null ? '.' : `; did you mean --${near}?`}`);
+    }
+    if (flag.type === 'boolean') {
+      if (value !== undefined) throw refuse(`--${name} is a switch and takes no value, not "${value}".`);
+      continue;
+    }
+    if (value !== undefined) continue;
+    const next = argv[index + 1];
+    if (next === undefined) throw refuse(`--${name} needs a value: --${name} ${flag.value}.`);
+    if (next.startsWith('-') && !/^-\d/.test(next)) throw refuse(`--${name} needs a value (${flag.value}), and "${next}" looks like a flag: write --${name}=${next} if that is the value.`);
+    args[args.length - 1] = `--${name}=${next}`;
+    index += 1;
+  }
+  return args;
+}
+
+function splitFlag(text: string): [string, string | undefined] {
+  const at = text.indexOf('=');
+  return at === -1 ? [text, undefined] : [text.slice(0, at), text.slice(at + 1)];
 }
 
 /** Flags beat the environment, which beats the defaults; every value is checked against the table. */

@@ -50,6 +50,8 @@ export interface RunSettings {
   readonly compareRecording: string | null;
   /** Whether error messages must be the recording's too (--compare-messages). */
   readonly compareMessages: boolean;
+  /** --quiet: no line per case and no header, only the recap and the verdict. */
+  readonly quiet: boolean;
 }
 
 export type TargetSource = NonNullable<FlagSources<typeof RUN_FLAGS>['target']>;
@@ -91,6 +93,7 @@ export function runSettings(flags: RunFlags, env: NodeJS.ProcessEnv): RunSetting
     record: values.record ?? null,
     compareRecording: values['compare-recording'] ?? null,
     compareMessages: values['compare-messages'] ?? false,
+    quiet: values.quiet,
   };
 }
 

@@ -3,13 +3,15 @@ import path from 'node:path';
 import type { CleanupReport } from '../../src/provisioning/created-resource.ts';
 import { guardCleanup } from '../../src/provisioning/guard-cleanup.ts';
 import { ConformanceReporter } from '../../reporters/conformance-reporter.ts';
-import { consoleLine } from '../../reporters/console-line.ts';
+import { paintedConsoleLine } from '../../reporters/console-line.ts';
+import { noColour, type Mark } from '../../reporters/console-colour.ts';
 import { ProgressReporter } from '../../reporters/progress-reporter.ts';
 import { verdictOf } from '../../src/run-record/verdict.ts';
 import { selectionSubset } from '../../src/run-record/merge-shards.ts';
 import { repeatCases, selectCases, shardCases } from '../../src/cases/select.ts';
 import { isPropertyCase } from '../../src/cases/properties/sampling.ts';
 import { updatedExpectations } from '../../src/gate/update-expectations.ts';
+import { mistypedCaseId } from '../../src/gate/case-pattern.ts';
 import type { RunReport, RunScope } from '../../src/results.ts';
 import { runCases } from '../../src/runner/run-cases.ts';
 import { loadEdition } from '../../src/spec/load.ts';
@@ -27,7 +29,8 @@ import { runSettings, type RunSettings } from './run-settings.ts';
 import { DEFAULT_PROPERTY_RUNS, RUN_FLAGS } from './flag-tables.ts';
 import { parseFlags, UsageError } from './flags.ts';
 import { CASE_WORDS, printRecap } from '../recap.ts';
-import { openTargetSession, SIGNAL_DEADLINE_MS } from '../target-session.ts';
+import { reportToGithub } from '../github-actions.ts';
+import { openTargetSession, reportsWrittenSentence, SIGNAL_DEADLINE_MS, unlessInterrupted } from '../target-session.ts';
 import { editionCases } from '../../src/cases/edition-cases.ts';
 
 /** Of which the cases in flight get this long to stop before the report of what was judged is written. */
@@ -73,7 +76,8 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
     functions: runFunctions(settings.concurrency),
   });
   // The case lines and the recap after them: what a CI log keeps, the verdict last.
-  const print = (line: string): void => io.stdout(`${consoleLine(line, secrets())}\n`);
+  const print = (line: string, mark?: Mark): void => io.stdout(`${paintedConsoleLine(line, secrets(), io.paint ?? noColour, mark)}\n`);
+  const tell = settings.quiet ? () => undefined : say;
   // The run's time counts from here, the checks and the fixtures before the first case included.
   const startedAt = new Date();
   // Made when the cases start; or, after a signal that came before, to report every case as not run.
@@ -103,27 +107,31 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
   async function stopCases(): Promise<CleanupReport> {
     stop.abort();
     await Promise.race([running, new Promise((resolve) => setTimeout(resolve, SIGNAL_CANCEL_MS).unref())]);
-    await conformanceReporter()
-      .writePartial(`interrupted by ${guard.interruptedBy ?? 'a signal'}`)
-      .catch((error: unknown) => say(`could not write the report: ${String(error)}`));
+    const signal = guard.interruptedBy ?? 'a signal';
+    const partial = conformanceReporter();
+    await partial.writePartial(`interrupted by ${signal}`).then(
+      () => say(reportsWrittenSentence(signal, partial.judged, cases.length, settings.reportDir)),
+      (error: unknown) => say(`could not write the report: ${String(error)}`),
+    );
     return fixtures.cleanup({ afterStop: true });
   }
   let transport: Transport | null = null;
   let judgedReport: RunReport;
   try {
-    say(`lambda-esm-conformance ${VERSION}: ${cases.length} cases of the ${spec.edition} edition against ${targetUrl} (${whereFrom(settings)})`);
-    say(`seed ${seed} (${seedOrigin}): --seed ${seed} draws the same values again (${propertyWords(cases.filter(isPropertyCase).length, settings.propertyRuns)})`);
+    tell(`lambda-esm-conformance ${VERSION}: ${cases.length} cases of the ${spec.edition} edition against ${targetUrl} (${whereFrom(settings)})`);
+    tell(`seed ${seed} (${seedOrigin}): --seed ${seed} draws the same values again (${propertyWords(cases.filter(isPropertyCase).length, settings.propertyRuns)})`);
     if (expectations !== null && expectations.madeWith.seed === null && settings.seed === null && settings.updateExpectations === null) {
       say(`${expectations.file} records no seed, so this gate is not pinned: property cases draw other values on every run, and may fail otherwise than listed; --update-expectations ${expectations.file} records one`);
     }
-    const loaded = await preparedFixtures(settings, targetUrl, credentials, secrets, fixtures, say, pacer);
+    const loaded = await unlessInterrupted(guard, preparedFixtures(settings, targetUrl, credentials, secrets, fixtures, say, pacer));
+    if (loaded === null) return 128 + constants.signals[guard.interruptedBy ?? 'SIGINT'];
     if ('problem' in loaded) {
       say(`Nothing was judged: ${loaded.problem}`);
       return 2;
     }
     const { concurrency, timeoutMs } = settings;
     transport = createTransport({ url: targetUrl, region: settings.region, credentials, concurrency, timeoutMs, pacer });
-    const progress = new ProgressReporter(cases.length, io.stdout, secrets);
+    const progress = new ProgressReporter(cases.length, settings.quiet ? () => undefined : io.stdout, secrets, { expectations: expectations?.entries ?? null, paint: io.paint ?? noColour });
     const conformance = conformanceReporter();
     const values = loaded.values === null ? null : runValuesOf(loaded.values);
     running = runCases(
@@ -162,8 +170,12 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
   // The reports were written while the fixtures were being deleted: the recap counts those calls too.
   const report: RunReport = { ...judgedReport, requests: pacer.counts() };
   for (const entry of report.gate?.stale ?? []) {
-    say(`stale expectation ${report.gate?.file ?? ''}:${entry.line}: "${entry.pattern}" matches no case of the ${spec.edition} edition (--update-expectations drops it)`);
+    const near = mistypedCaseId(entry.pattern, editionCaseIds);
+    const advice = near === null ? ' (--update-expectations drops it)' : `: did you mean ${near}?`;
+    say(`stale expectation ${report.gate?.file ?? ''}:${entry.line}: "${entry.pattern}" matches no case of the ${spec.edition} edition${advice}`);
   }
+  const unsummarized = await reportToGithub(report, settings.reportDir, process.env, secrets(), print);
+  if (unsummarized !== null) say(unsummarized);
   if (settings.updateExpectations !== null) return updateExpectations(report, settings.updateExpectations);
   // After the cleanup's lines, so that the verdict is the last line of the run.
   printRecap(report, settings.reportDir, CASE_WORDS, print);
@@ -183,10 +195,15 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
       exploring: recordedSeed !== seed,
     });
     const problem = await writeExpectations(file, entries, { seed: recordedSeed, edition: spec.edition, version: VERSION }, expectations);
-    if (problem !== null) say(problem);
-    else say(`wrote ${entries.length === 1 ? '1 known deviation' : `${entries.length} known deviations`} to ${file}, with seed ${recordedSeed}; gate on it with: ${gateCommand(settings, file)}`);
-    printRecap(judged, settings.reportDir, CASE_WORDS, print);
-    return problem === null ? 0 : 1;
+    if (problem === null) say(`wrote ${entries.length === 1 ? '1 known deviation' : `${entries.length} known deviations`} to ${file}, with seed ${recordedSeed}; gate on it with: ${gateCommand(settings, file)}`);
+    // The run's verdict is not the command's: the last line is what the exit code says.
+    printRecap(judged, settings.reportDir, CASE_WORDS, print, { verdict: false });
+    if (problem !== null) {
+      print(`expectations NOT written to ${file}: ${problem}`, { word: 'NOT written', colour: 'red' });
+      return 1;
+    }
+    print(`expectations written to ${file}: ${entries.length === 1 ? '1 entry' : `${entries.length} entries`}`, { word: 'expectations written', colour: 'green' });
+    return 0;
   }
 }
 

@@ -20,7 +20,7 @@ import { StateHandlers } from './provider-states.ts';
 import { startProviderProxy, type InteractionRecord } from './provider-proxy.ts';
 import { runVerifier } from './run-verifier.ts';
 import { printRecap } from '../recap.ts';
-import { openTargetSession, SIGNAL_DEADLINE_MS } from '../target-session.ts';
+import { openTargetSession, reportsWrittenSentence, SIGNAL_DEADLINE_MS, unlessInterrupted } from '../target-session.ts';
 
 /** A Pact file larger than this is refused unread (the export of the seed edition is about 200 KB). */
 const MAX_PACT_BYTES = 16 * 1024 * 1024;
@@ -66,14 +66,19 @@ export async function pactVerify(argv: string[], io: CommandIo = processIo): Pro
     async () => {
       stop.abort();
       const interrupted = { interruption: `interrupted by ${guard.interruptedBy ?? 'a signal'}`, notRun: 'not run: the verification was interrupted' };
-      await reporter.runEnded(interrupted).catch((error: unknown) => say(`could not write the report: ${String(error)}`));
+      await reporter.runEnded(interrupted).then(
+        () => say(reportsWrittenSentence(guard.interruptedBy ?? 'a signal', 0, interactions.length, settings.reportDir)),
+        (error: unknown) => say(`could not write the report: ${String(error)}`),
+      );
       return fixtures.cleanup({ afterStop: true });
     },
     { log: say, remaining: () => fixtures.remaining(), deadlineMs: SIGNAL_DEADLINE_MS },
   );
   try {
     say(`lambda-esm-conformance: Pact's verifier checks ${targetUrl}${reference === null ? '' : ' (the embedded reference server)'} against ${interactions.length} interactions of ${pactFile}`);
-    const loaded = await preparedFixtures(settings, targetUrl, credentials, secrets, fixtures, say, pacer);
+    const loaded = await unlessInterrupted(guard, preparedFixtures(settings, targetUrl, credentials, secrets, fixtures, say, pacer));
+    // Stopped by a signal: the guard writes the report, cleans up and exits 130/143.
+    if (loaded === null) return 2;
     if ('problem' in loaded) {
       say(`Nothing was verified: ${loaded.problem}`);
       return 2;

@@ -33,6 +33,9 @@ export async function targetProblem(
   try {
     const probe = await target.send({ method: 'GET', path: PROBE_PATH, headers: {}, body: undefined });
     const { response } = probe;
+    if (response === null && probe.transportError?.kind === 'plain-http') {
+      return `the target ${targetUrl} cannot be reached over TLS: this port speaks plain HTTP: use --target ${targetUrl.replace(/^https:/, 'http:')}.`;
+    }
     if (response === null) {
       return `the target ${targetUrl} cannot be reached (${describeObservation(probe)}): start the emulator or correct --target; ${check}.`;
     }

@@ -3,18 +3,22 @@
 // list of clear sentences rather than crashing whatever walks it.
 import { cutToLength } from '../bounded-text.ts';
 import { isJsonObject } from '../json-object.ts';
-import type { CaseOutcome, CaseResult, CertificationLevel, GateSummary, RecordedResponse, RunScope } from '../results.ts';
+import type { CaseOutcome, CaseResult, CertificationLevel, Counterexample, GateSummary, RecordedResponse, RunScope } from '../results.ts';
 import type { RequestCounts } from '../transport/request-pacer.ts';
 import { caseShape, runShape } from './record-shape.ts';
 import { MAX_JSON_DEPTH } from '../transport/json-answer.ts';
 import { excerpt } from '../user-file/excerpt.ts';
 import type { FileProblem } from '../user-file/file-problem.ts';
 
+/** A failing property case's smallest failing value, as `diff` shows it. */
+export type RecordedCounterexample = Pick<Counterexample, 'field' | 'value'>;
+
 /** What `diff` compares of a case. */
 export interface RecordedCase {
   readonly id: string;
   readonly outcome: CaseOutcome;
   readonly response: RecordedResponse | null;
+  readonly counterexample?: RecordedCounterexample;
 }
 
 /** A results.json read back: the run's record, every field type-checked (the findings and counts are derived again by whoever needs them). */

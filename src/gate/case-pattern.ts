@@ -5,6 +5,7 @@
 // A glob is matched by walking the id once while keeping every position the glob could have reached
 // (no backtracking), so a glob such as `********************!` costs its length times the id's,
 // never an exponent of either. Its length and wildcards are bounded all the same, when the file is read.
+import { closestWord } from '../did-you-mean.ts';
 
 /** Longer than any case id an edition generates (test/gate checks it), short enough to read. */
 export const MAX_PATTERN_LENGTH = 200;
@@ -66,4 +67,12 @@ function withSkippedWildcards(steps: readonly GlobStep[], positions: readonly nu
     if (reached[at] && !('literal' in step)) reached[at + 1] = true;
   }
   return reached;
+}
+
+/**
+ * The case id an entry's id is a typo of: one edit away from it, while matching no case. Null for a
+ * glob, which is a pattern and no typo of an id.
+ */
+export function mistypedCaseId(pattern: string, caseIds: readonly string[]): string | null {
+  return isGlob(pattern) ? null : closestWord(pattern, caseIds, 1);
 }

@@ -1,6 +1,7 @@
 // Reads the text of an expectations file into entries, or says what is wrong with it: every
 // problem at its line and column, with what to write instead, all at once, before any case is sent.
 import { isJsonObject } from '../json-object.ts';
+import { closestWord } from '../did-you-mean.ts';
 import type { DeviationForm } from '../results.ts';
 import { excerpt } from '../user-file/excerpt.ts';
 import { UserFileError, type FileProblem } from '../user-file/file-problem.ts';
@@ -113,7 +114,8 @@ function requiredText(entry: Record<string, unknown>, key: string, path: readonl
 function readOutcome(value: unknown, path: readonly string[], report: Report): ExpectedOutcome | undefined {
   if (typeof value === 'string' && (EXPECTED_OUTCOMES as readonly string[]).includes(value)) return value as ExpectedOutcome;
   const given = value === undefined ? 'missing' : `${excerpt(String(value))}`;
-  report(path, `\`outcome\` is ${given}: it must be fail, error or skip`, 'write `outcome: fail` (the answer does not conform), `error` (the case could not be judged) or `skip`');
+  const near = typeof value === 'string' ? closestWord(value, EXPECTED_OUTCOMES) : null;
+  report(path, `\`outcome\` is ${given}: it must be fail, error or skip${near === null ? '' : `; did you mean ${near}?`}`, 'write `outcome: fail` (the answer does not conform), `error` (the case could not be judged) or `skip`');
   return undefined;
 }
 

@@ -1,5 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { checkConsistency } from './consistency.ts';
 import { cachedEdition } from './edition-cache.ts';
@@ -10,23 +9,12 @@ import { readUserFile } from '../user-file/read-user-file.ts';
 import { excerpt } from '../user-file/excerpt.ts';
 import { parseYaml, type YamlSource } from '../user-file/yaml-source.ts';
 import { isRecord, mergeEdition, pathIn } from './merge.ts';
+import { availableEditions, editionName, editionPath, specsDirectory } from './edition-names.ts';
 
-const specsDirectory = fileURLToPath(new URL('../../specs/', import.meta.url));
-const editionName = /^[a-z][a-z0-9-]*$/;
-const editionFile = /^create-event-source-mapping\.([a-z][a-z0-9-]*)\.yaml$/;
 /** A spec is a hand-written page or two; anything larger is not one. */
 const MAX_SPEC_BYTES = 1024 * 1024;
 
-function availableEditions(): string[] {
-  return readdirSync(specsDirectory)
-    .map((name) => editionFile.exec(name)?.[1])
-    .filter((edition): edition is string => edition !== undefined)
-    .sort();
-}
-
-export function editionPath(edition: string): string {
-  return path.join(specsDirectory, `create-event-source-mapping.${edition}.yaml`);
-}
+export { editionPath };
 
 /** Loads an edition by name ("seed", …); throws SpecError, never a raw parse or I/O error. */
 export function loadEdition(edition: string): Spec {

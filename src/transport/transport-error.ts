@@ -12,11 +12,18 @@ const KIND_BY_CODE: Readonly<Record<string, TransportErrorKind>> = {
   UND_ERR_CONNECT_TIMEOUT: 'timeout',
   UND_ERR_HEADERS_TIMEOUT: 'timeout',
   UND_ERR_BODY_TIMEOUT: 'timeout',
+  // OpenSSL reading "HTTP/1.1 400" where a TLS record should start.
+  ERR_SSL_WRONG_VERSION_NUMBER: 'plain-http',
+  ERR_SSL_PACKET_LENGTH_TOO_LONG: 'plain-http',
+  ERR_SSL_HTTP_REQUEST: 'plain-http',
 };
+
+/** What `plain-http` says instead of OpenSSL's dump of the record it could not read. */
+export const PLAIN_HTTP_MESSAGE = 'this port speaks plain HTTP, not TLS: use http:// instead of https://';
 
 // The order in which causes are believed when several are found (e.g. in an AggregateError
 // from trying IPv6 then IPv4): the most specific first.
-const PRECEDENCE: readonly TransportErrorKind[] = ['timeout', 'connection-reset', 'connection-refused'];
+const PRECEDENCE: readonly TransportErrorKind[] = ['timeout', 'plain-http', 'connection-reset', 'connection-refused'];
 
 /**
  * @param timedOut whether the per-request deadline fired: an abort then reads as a timeout
@@ -33,7 +40,7 @@ export function classifyTransportError(error: unknown, timedOut: boolean, timeou
     if (kind !== undefined) found.add(kind);
   }
   const kind = PRECEDENCE.find((candidate) => found.has(candidate)) ?? 'other';
-  return { kind, message: describe(error) };
+  return { kind, message: kind === 'plain-http' ? PLAIN_HTTP_MESSAGE : describe(error) };
 }
 
 /** The error, its `cause` chain and the members of any AggregateError, without revisiting. */

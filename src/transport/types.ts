@@ -43,7 +43,8 @@ export interface BodyTruncation {
   readonly complete: boolean;
 }
 
-export type TransportErrorKind = 'timeout' | 'connection-refused' | 'connection-reset' | 'other';
+/** `plain-http`: a TLS handshake answered in plain HTTP (an https:// URL for an http:// port). */
+export type TransportErrorKind = 'timeout' | 'connection-refused' | 'connection-reset' | 'plain-http' | 'other';
 
 export interface TransportError {
   kind: TransportErrorKind;

@@ -22,7 +22,29 @@ export function formatProblem(problem: FileProblem): string {
   return `${spellOutForTerminal(where)}: ${spellOutForTerminal(problem.message)}\n  fix: ${spellOutForTerminal(problem.fix)}`;
 }
 
-/** A file that cannot be used; its message lists every problem found. */
+/** Places a folded problem names after its first. */
+const MAX_OTHER_PLACES = 3;
+
+/**
+ * The problems with one problem said once: the same mistake made in many places (`outcome: fial` in
+ * every entry) is one problem at its first place, naming how many places and the next few.
+ */
+export function foldProblems(problems: readonly FileProblem[]): FileProblem[] {
+  const groups = new Map<string, FileProblem[]>();
+  for (const problem of problems) {
+    const key = JSON.stringify([problem.file, problem.message, problem.fix]);
+    groups.set(key, [...(groups.get(key) ?? []), problem]);
+  }
+  return [...groups.values()].flatMap(([first, ...others]) => {
+    if (first === undefined) return [];
+    if (others.length === 0) return [first];
+    const shown = others.slice(0, MAX_OTHER_PLACES).map((problem) => `${problem.line}:${problem.column}`);
+    const more = others.length > MAX_OTHER_PLACES ? ` and ${others.length - MAX_OTHER_PLACES} more` : '';
+    return [{ ...first, message: `${first.message} (in ${others.length + 1} places: here, ${shown.join(', ')}${more})` }];
+  });
+}
+
+/** A file that cannot be used; its message lists every problem found, each said once. */
 export class UserFileError extends Error {
   override readonly name: string = 'UserFileError';
 
@@ -31,7 +53,8 @@ export class UserFileError extends Error {
     subject: string,
     readonly problems: readonly FileProblem[],
   ) {
-    const count = problems.length === 1 ? 'a problem' : `${problems.length} problems`;
-    super(`${subject} has ${count}:\n${problems.map(formatProblem).join('\n')}`);
+    const folded = foldProblems(problems);
+    const count = folded.length === 1 ? 'a problem' : `${folded.length} problems`;
+    super(`${subject} has ${count}:\n${folded.map(formatProblem).join('\n')}`);
   }
 }

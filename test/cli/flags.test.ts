@@ -38,7 +38,9 @@ describe('a flag table', () => {
 
   it('parses only the flags of the table, with their types', () => {
     expect(parseFlags('try', ['--count', '3', '--verbose'], table)).toEqual({ count: '3', verbose: true });
-    expect(() => parseFlags('try', ['--other'], table)).toThrow(`try: Unknown option '--other'. Run "lambda-esm-conformance help" for the flags it takes.`);
+    expect(() => parseFlags('try', ['--other'], table)).toThrow(`try: there is no flag --other. Run "lambda-esm-conformance try --help" for the flags it takes.`);
+    // A negative number reaches the flag's range check instead of parseArgs' "ambiguous".
+    expect(parseFlags('try', ['--count', '-2', '--verbose'], table)).toEqual({ count: '-2', verbose: true });
   });
 
   it('writes the help from the table: the flag, its help, its range and its default, wrapped under its column', () => {

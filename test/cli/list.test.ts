@@ -61,7 +61,7 @@ describe('lambda-esm-conformance list', () => {
   it('exits 2 with one clear sentence for an unknown flag, a bad pattern or an unknown edition', async () => {
     const flag = await cli('list', '--jsn');
     expect(flag.code).toBe(2);
-    expect(flag.stderr).toMatch(/list: Unknown option '--jsn'\. Run "lambda-esm-conformance help"/);
+    expect(flag.stderr).toMatch(/list: there is no flag --jsn; did you mean --json\? Run "lambda-esm-conformance list --help"/);
     const grep = await cli('list', '--grep', '(');
     expect(grep.code).toBe(2);
     expect(grep.stderr).toMatch(/--grep "\(" is not a valid regular expression/);

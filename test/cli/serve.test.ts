@@ -157,10 +157,10 @@ describe('serve', () => {
   });
 
   const badArguments: ReadonlyArray<readonly [string[], string]> = [
-    [['--nope'], "serve: Unknown option '--nope'."],
+    [['--nope'], 'serve: there is no flag --nope. Run "lambda-esm-conformance serve --help" for the flags it takes.'],
     [['--port', 'abc'], '--port must be a whole number from 0 to 65535 (0 picks any free port), not "abc".'],
     [['--port', '70000'], 'not "70000"'],
-    [['--port'], "serve: Option '--port <value>' argument missing."],
+    [['--port'], 'serve: --port needs a value: --port N.'],
     [['--fault', 'throttle=2'], 'probability from 0 to 1'],
     [['--fault', 'bogus=0.1'], '"bogus" is not a fault'],
     [['--fault', 'throttle'], 'NAME=VALUE'],
@@ -168,7 +168,7 @@ describe('serve', () => {
     [['--fault-scope', 'everything'], '"esm" or "all"'],
     [['--fault-seed', 'x'], '--fault-seed must be a whole number from 0 to 4294967295, not "x".'],
     [['--edition', 'tomorrow'], '--edition "tomorrow" is not an edition of the reference server; choose seed or current.'],
-    [['--edition'], "Option '--edition <value>' argument missing."],
+    [['--edition'], '--edition needs a value: --edition NAME.'],
     [['--host='], '--host needs an address, such as 127.0.0.1.'],
     [['--account', '12345'], '--account "12345" must be an AWS account id: 12 digits'],
   ];

@@ -32,7 +32,8 @@ describe('openTargetSession without a target', () => {
   });
 
   it('refuses an edition the embedded server does not implement, saying to give --target', async () => {
-    const opening = openTargetSession(runSettings({ edition: 'mine' }, {}), quiet, { needs: [] });
+    // An edition of specs/ (--edition refuses any other) that the embedded server does not implement.
+    const opening = openTargetSession({ ...runSettings({}, {}), edition: 'mine' }, quiet, { needs: [] });
     await expect(opening).rejects.toThrow(UsageError);
     await expect(opening).rejects.toThrow(/behaves as the seed or the current edition, not "mine": give --target URL/);
   });

@@ -57,6 +57,37 @@ describe('lambda-esm-conformance diff', () => {
   };
   const good = write('good.json', JSON.stringify(runReport([caseResult({ id: 'a' })])));
 
+  it('shows both seeds and each failing property case\'s counterexample, as text and as --json', async () => {
+    const counterexample = (value: number) => ({ field: 'BatchSize', value, request: null, response: null, runsUntilFailure: 1, shrinkSteps: 2, shrinkRequests: 3, shrinkLimit: null, seed: 7, propertySeed: 9, path: '0' });
+    const scope = (seed: number) => ({ grep: null, repeat: 1, seed, editionCases: 1, partial: false });
+    const before = write('seed-7.json', JSON.stringify(runReport([caseResult({ id: 'p', outcome: 'pass', response: created })], { scope: scope(7) })));
+    const after = write('seed-8.json', JSON.stringify(runReport([caseResult({ id: 'p', outcome: 'fail', response: created, counterexample: counterexample(11) })], { scope: scope(8) })));
+    const text = await diff(before, after);
+    expect(text.code).toBe(1);
+    expect(text.stdout.split('\n').slice(0, 4)).toEqual([
+      `A: ${before} (1 cases, seed edition, seed 7, http://127.0.0.1:4566)`,
+      `B: ${after} (1 cases, seed edition, seed 8, http://127.0.0.1:4566)`,
+      'The runs drew from different seeds: property cases drew other values, and may have found other counterexamples.',
+      'newly failing   p: pass 202 (no error type) → fail 202 (no error type), counterexample BatchSize 11',
+    ]);
+    const json = await diff('--json', before, after);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toEqual({
+      a: { file: before, target: 'http://127.0.0.1:4566', edition: 'seed', seed: 7, cases: 1 },
+      b: { file: after, target: 'http://127.0.0.1:4566', edition: 'seed', seed: 8, cases: 1 },
+      changes: [
+        {
+          kind: 'newly failing',
+          id: 'p',
+          before: { outcome: 'pass', status: 202, errorType: null, counterexample: null },
+          after: { outcome: 'fail', status: 202, errorType: null, counterexample: { field: 'BatchSize', value: 11 } },
+        },
+      ],
+    });
+    expect(await diff(before, before, '--json')).toMatchObject({ code: 0, stdout: expect.stringContaining('"changes": []') });
+    expect((await diff(before, after, '--jsn')).stderr).toContain('diff: there is no flag --jsn; did you mean --json?');
+  });
+
   it('refuses what is not a results.json of this tool with exit 2 and a fix', async () => {
     const notJson = await diff(good, write('broken.json', '{"tool": '));
     expect(notJson.code).toBe(2);

@@ -89,7 +89,7 @@ describe('pact verify', () => {
       expect(run.stdout).toMatch(/Verifying a pact between .* - BatchSize\/sqs\/10\n/);
       expect(run.stderr).toContain('4 of 7 interactions verified, 3 fail');
       expect(run.stderr).toMatch(/\nDOES NOT CONFORM: 3 cases failed, out of 7 cases\.\n/);
-      expect(readReport(run, 'junit.xml')).toMatch(/<testcase [^>]*name="BatchSize\/sqs\/10[^"]*"[^>]*>\s*<failure/);
+      expect(readReport(run, 'junit.xml')).toMatch(/<testcase [^>]*name="BatchSize\/sqs\/10[^"]*"[^>]*>\s*<properties>[\s\S]*?<\/properties>\s*<failure/);
       expect(await remainingMappings(server.url)).toEqual([]);
     } finally {
       await proxy.close();

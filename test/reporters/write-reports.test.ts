@@ -76,7 +76,7 @@ async function statedBy(report: RunReport, directoryName: string) {
   const html = await readFile(paths.html, 'utf8');
 
   const junitOutcome = (testcase: XmlElement): string => {
-    const element = testcase.children.find((child): child is XmlElement => typeof child !== 'string');
+    const element = testcase.children.find((child): child is XmlElement => typeof child !== 'string' && child.name !== 'properties');
     return element === undefined ? 'pass' : ({ failure: 'fail', error: 'error', skipped: 'skip' }[element.name] ?? element.name);
   };
   const [suite] = descendants(junit, 'testsuite');
@@ -87,7 +87,7 @@ async function statedBy(report: RunReport, directoryName: string) {
       counts: [json.summary.total, json.summary.fail, json.summary.error, json.summary.skip],
     },
     junit: {
-      cases: descendants(junit, 'testcase').map((testcase) => [attributeOf(testcase, 'name').split(': ')[0], junitOutcome(testcase)]),
+      cases: descendants(junit, 'testcase').map((testcase) => [attributeOf(testcase, 'name'), junitOutcome(testcase)]),
       counts: ['tests', 'failures', 'errors', 'skipped'].map((name) => Number(attributeOf(suite!, name))),
     },
     html: {

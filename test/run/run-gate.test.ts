@@ -226,7 +226,8 @@ describe('the gate of --expectations', () => {
     const b = path.join(deviatingRun.reportDir, 'results.json');
     const changed = await commandInProcess(['diff', a, b], folder);
     expect(changed.code, changed.stderr).toBe(1);
-    for (const id of deviating) expect(changed.stdout).toContain(`newly failing   ${id}: pass 202 (no error type) → fail 201 (no error type)\n`);
+    // A failing property case also names its counterexample.
+    for (const id of deviating) expect(changed.stdout).toMatch(new RegExp(`newly failing   ${id.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: pass 202 \\(no error type\\) → fail 201 \\(no error type\\)(, counterexample BatchSize \\d+)?\n`));
     expect(changed.stdout).toContain(`${deviating.length} cases differ.`);
 
     const same = await commandInProcess(['diff', a, a], folder);

@@ -31,7 +31,7 @@ describe('run refuses what it cannot judge, with exit code 2 and one clear sente
   });
 
   it.each([
-    [['--concurency', '2'], /run: Unknown option '--concurency'/],
+    [['--concurency', '2'], /run: there is no flag --concurency; did you mean --concurrency\?/],
     [['--concurrency', 'many'], /--concurrency must be a whole number/],
     [['--repeat', '0'], /--repeat must be a whole number from 1 to 100, not "0"/],
     [['--edition', 'tomorrow'], /there is no edition "tomorrow"/],

@@ -31,6 +31,7 @@ describe('run settings', () => {
       record: null,
       compareRecording: null,
       compareMessages: false,
+      quiet: false,
     });
   });
 
@@ -61,6 +62,7 @@ describe('run settings', () => {
     record: 'recorded',
     'compare-recording': 'recorded',
     'compare-messages': true,
+    quiet: true,
   };
   it.each(Object.entries(samples))('reads --%s %s into the settings', (flag, text) => {
     // Fixtures are kept only on a target that outlives the run.

@@ -18,6 +18,14 @@ describe('classifyTransportError', () => {
     expect(classifyTransportError(error, false, 1000).kind).toBe(kind);
   });
 
+  it('says a TLS handshake answered in plain HTTP in one sentence, not OpenSSL\'s dump', () => {
+    const openssl = withCode('802C65D4C17F0000:error:0A00010B:SSL routines:ssl3_get_record:wrong version number:../deps/openssl/openssl/ssl/record/ssl3_record.c:350:\n', 'ERR_SSL_WRONG_VERSION_NUMBER');
+    expect(classifyTransportError(new TypeError('fetch failed', { cause: openssl }), false, 1000)).toEqual({
+      kind: 'plain-http',
+      message: 'this port speaks plain HTTP, not TLS: use http:// instead of https://',
+    });
+  });
+
   it('calls anything a timeout once the deadline fired, whatever undici surfaced', () => {
     expect(classifyTransportError(new Error('This operation was aborted'), true, 250)).toEqual({
       kind: 'timeout',
