@@ -7,7 +7,7 @@ import botocore
 DOCUMENT = os.path.join(os.path.dirname(__file__), '..', 'specs', 'documents', 'aws-lambda-create-event-source-mapping-current.txt')
 RECORDED = '== Recorded answers of real AWS (source C) and hints (source B) =='
 MODEL = os.path.join(os.path.dirname(botocore.__file__), 'data', 'lambda', '2015-03-31', 'service-2.json.gz')
-NESTED = ['FilterCriteria', 'Filter', 'Pattern', 'DestinationConfig', 'OnFailure', 'OnSuccess', 'DestinationArn', 'ScalingConfig', 'MaximumConcurrency', 'FunctionResponseType', 'FunctionResponseTypeList', 'EventSourceMappingArn', 'FunctionArn']
+NESTED = ['FilterCriteria', 'Filter', 'Pattern', 'DestinationConfig', 'OnFailure', 'OnSuccess', 'DestinationArn', 'ScalingConfig', 'MaximumConcurrency', 'FunctionResponseType', 'FunctionResponseTypeList', 'EventSourceMappingArn', 'FunctionArn', 'EventSourceMappingMetricsConfig', 'EventSourceMappingMetric', 'ProvisionedPollerConfig']
 
 
 def text(markup):

@@ -1,4 +1,4 @@
-import type { FunctionNameForm, SourceType, Spec } from '../spec/types.ts';
+import type { FieldValue, FunctionNameForm, RequestField, SourceType, Spec } from '../spec/types.ts';
 import type { JsonObject, ResponseCheck } from './case.ts';
 import { defaultOn, fieldNaming, isAnswered, requestField, sourcesOf } from './fields.ts';
 import { responseFieldClauses, responseSchemaOf } from './response-schema.ts';
@@ -35,4 +35,10 @@ export function successChecks(spec: Spec, sourceType: SourceType, body: JsonObje
     pattern: spec.response.fields['FunctionArn']?.pattern ?? null,
   });
   return checks;
+}
+
+/** A mapping created with this value of the field never reports a state the spec calls contrary to it. */
+export function stateChecks(field: RequestField, value: FieldValue): ResponseCheck[] {
+  const contrary = field.meaning?.contraryStates?.[String(value)];
+  return contrary === undefined || field.meaning === undefined ? [] : [{ kind: 'state_conformance', clause: field.meaning.clause, notIn: contrary }];
 }

@@ -64,6 +64,8 @@ function answerMembers(request: CurrentMappingRequest): Readonly<Record<string, 
         }),
     ...(request.filterCriteria === undefined ? {} : { FilterCriteria: request.filterCriteria }),
     ...(request.scalingConfig === undefined ? {} : { ScalingConfig: request.scalingConfig }),
+    ...(request.provisionedPollerConfig === undefined ? {} : { ProvisionedPollerConfig: request.provisionedPollerConfig }),
+    ...(request.metricsConfig === undefined ? {} : { MetricsConfig: request.metricsConfig }),
     FunctionResponseTypes: request.functionResponseTypes,
   };
 }

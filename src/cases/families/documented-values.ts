@@ -1,10 +1,10 @@
 import type { FieldValue, RequestField, Spec } from '../../spec/types.ts';
-import type { Case, ResponseCheck } from '../case.ts';
+import type { Case } from '../case.ts';
 import { jsonRequest, makeCase, sourceTitle } from '../build.ts';
 import { forbiddingRule, rulesOf, sourcesOf } from '../fields.ts';
 import { acceptance, openQuestion, refusalOf } from '../outcomes.ts';
 import { completeBody, validBody } from '../request-body.ts';
-import { successChecks } from '../success-checks.ts';
+import { stateChecks, successChecks } from '../success-checks.ts';
 
 /** Sent to show an enumeration is enforced, when the spec names no outsider of its own. */
 export const madeUpOutsider = 'LAMBDA_ESM_CONFORMANCE_UNDOCUMENTED';
@@ -37,12 +37,11 @@ export function documentedValueCases(spec: Spec, name: string, field: RequestFie
         return makeCase(spec, { ...common, clause: question.clause, doc: question.doc, expected: openQuestion(spec, requiredFor.elsewhere, successChecks(spec, sourceType, body)) });
       }
       const contrary = field.meaning?.contraryStates?.[String(value)];
-      const stateCheck: ResponseCheck[] = contrary === undefined || field.meaning === undefined ? [] : [{ kind: 'state_conformance', clause: field.meaning.clause, notIn: contrary }];
       const why =
         contrary === undefined
           ? `${String(value)} is a documented value allowed for this source.`
           : `A mapping created with ${name} ${String(value)} is accepted and is not in state ${contrary.join(' or ')}.`;
-      return makeCase(spec, { ...common, clause: citation.clause, doc: citation.doc, expected: acceptance(spec, why, [...successChecks(spec, sourceType, body), ...stateCheck]) });
+      return makeCase(spec, { ...common, clause: citation.clause, doc: citation.doc, expected: acceptance(spec, why, [...successChecks(spec, sourceType, body), ...stateChecks(field, value)]) });
     }),
   );
 
