@@ -63,6 +63,8 @@ export function checkConsistency(source: YamlSource, spec: Spec): FileProblem[] 
     field.samples?.forEach((sample, index) => {
       const at = ['request', name, 'samples', String(index)];
       knownQuestion(sample.open, [...at, 'open']);
+      if (sample.open !== undefined && sample.refused === true)
+        report([...at, 'open'], `sample "${sample.variant}" is both refused and open`, 'keep refused: true for a refusal the sources settle, or open: NAME for an outcome they leave open, not both');
       for (const member of Object.keys(sample.with ?? {})) knownField(member, [...at, 'with', member]);
     });
   }

@@ -1,4 +1,4 @@
-import type { RequestField, Sample, SampleSource, SourceType, Spec } from '../../spec/types.ts';
+import type { FieldValue, RequestField, Sample, SampleSource, SourceType, Spec } from '../../spec/types.ts';
 import type { Case, Expectation } from '../case.ts';
 import { jsonRequest, makeCase, sourceTitle } from '../build.ts';
 import { sourcesOf } from '../fields.ts';
@@ -42,7 +42,8 @@ function sampleCase(spec: Spec, name: string, field: RequestField, sample: Sampl
 function expectationOf(spec: Spec, name: string, field: RequestField, sample: Sample, checks: Expectation['checks']): Expectation {
   if (sample.refused === true) return refusalOf(spec, sample, 'constraintViolation');
   if (sample.open !== undefined) return openQuestion(spec, sample.open, checks);
-  return acceptance(spec, `A documented value of ${name}.`, [...checks, ...stateChecks(field, sample.value)]);
+  const members: ReadonlyArray<readonly [RequestField | undefined, FieldValue]> = [[field, sample.value], ...Object.entries(sample.with ?? {}).map(([member, value]) => [spec.request[member], value] as const)];
+  return acceptance(spec, `A documented value of ${name}.`, [...checks, ...members.flatMap(([rules, value]) => (rules === undefined ? [] : stateChecks(rules, value)))]);
 }
 
 function withSource(expected: Expectation, source: SampleSource | undefined): Expectation {
