@@ -1,14 +1,16 @@
 // The current edition's cases that need fixtures of their own, run at the runCases seam against the
 // in-process reference server: a published version and an alias of each function, and a queue whose
-// visibility timeout is below the function's timeout, made only for those cases and gone after cleanup.
+// visibility timeout is below the function's timeout, made only for those cases and gone after cleanup;
+// named in a static fixtures file instead, looked up on the target before any case.
 import { GetFunctionConfigurationCommand } from '@aws-sdk/client-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCases } from '../../src/cases/generate.ts';
 import { selectCases } from '../../src/cases/select.ts';
 import { FixtureRun } from '../../src/provisioning/index.ts';
+import { absentStaticFixtures } from '../../src/provisioning/static-fixtures-on-target.ts';
 import { runCases } from '../../src/runner/run-cases.ts';
 import { loadEdition } from '../../src/spec/load.ts';
-import { createTransport } from '../../src/transport/index.ts';
+import { countingOnlyPacer, createTransport } from '../../src/transport/index.ts';
 import { startReferenceServer, type ReferenceServer } from '../../reference/server.ts';
 import { credentials, observe, REGION, type Observer } from '../support/reference-observer.ts';
 
@@ -52,6 +54,19 @@ describe('the fixtures of qualified names and of the visibility-timeout rule', (
     expect(await observer.queueExists('lesm-qual1-short-queue')).toBe(false);
     for (const Qualifier of ['1', 'lesm-alias']) {
       await expect(observer.lambda.send(new GetFunctionConfigurationCommand({ FunctionName: 'lesm-qual1-fn', Qualifier }))).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
+    }
+  });
+
+  it('named in a static fixtures file, are looked up on the target before any case, the version and the alias each', async () => {
+    const run = new FixtureRun({ endpoint: server.url, region: REGION, credentials, runId: 'qual2', needs: ['function', 'versionAndAlias'], pollIntervalMs: 10 });
+    try {
+      const values = await run.provision();
+      const lookup = { endpoint: server.url, credentials, requestTimeoutMs: 5000, secrets: () => [], pacer: countingOnlyPacer() };
+      expect(await absentStaticFixtures(values, lookup)).toEqual([]);
+      const absent = await absentStaticFixtures({ ...values, functionAlias: 'gone' }, lookup);
+      expect(absent.map(({ arn, call, notFound }) => ({ arn, call, notFound }))).toEqual([{ arn: `${values.functionArn}:gone`, call: 'lambda:GetFunctionConfiguration', notFound: true }]);
+    } finally {
+      expect((await run.cleanup()).failed).toEqual([]);
     }
   });
 });
