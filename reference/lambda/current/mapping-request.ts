@@ -55,6 +55,7 @@ const FUNCTION_NAME_PARTS =
 const DESTINATION_ARN_PATTERN =
   String.raw`$|kafka://([^.]([a-zA-Z0-9\-_.]{0,248}))|arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\-])+:([a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1})?:(\d{12})?:(.*)`;
 const STARTING_POSITIONS: readonly string[] = ['LATEST', 'AT_TIMESTAMP', 'TRIM_HORIZON'];
+const KMS_KEY_ARN_PATTERN = String.raw`(arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*)|()`;
 const FUNCTION_RESPONSE_TYPES: readonly string[] = ['ReportBatchItemFailures'];
 const METRICS: readonly string[] = ['EventCount', 'ErrorCount', 'KafkaMetrics'];
 // "ErrorCount (Amazon MSK and self-managed Apache Kafka)", "KafkaMetrics (Amazon MSK and self-managed Apache Kafka)".
@@ -113,6 +114,8 @@ export function readCurrentMappingRequest(body: JsonObject, requestRegion: strin
   const pollers = optional(body, 'ProvisionedPollerConfig', 'an object such as {"MinimumPollers": 2, "MaximumPollers": 10}', isObject);
   const minimumPollers = pollers === undefined ? undefined : optional(pollers, 'MinimumPollers', 'an integer', isInteger);
   const maximumPollers = pollers === undefined ? undefined : optional(pollers, 'MaximumPollers', 'an integer', isInteger);
+  // Only the model's pattern: whether the key exists and the role may use it is not modelled.
+  const kmsKeyArn = optional(body, 'KMSKeyArn', 'a string', isString);
   const metricsConfig = optional(body, 'MetricsConfig', 'an object such as {"Metrics": ["EventCount"]}', isObject);
   const metrics = metricsConfig === undefined ? undefined : optional(metricsConfig, 'Metrics', 'a list of strings', isStringList);
   // Tags on create only tag the mapping: read for their form and limits, then nothing in the answer.
@@ -140,6 +143,7 @@ export function readCurrentMappingRequest(body: JsonObject, requestRegion: strin
   model.range('scalingConfig.maximumConcurrency', maximumConcurrency, 2, 1000);
   model.range('provisionedPollerConfig.minimumPollers', minimumPollers, 1, 200);
   model.range('provisionedPollerConfig.maximumPollers', maximumPollers, 1, 2000);
+  model.pattern('kMSKeyArn', kmsKeyArn, KMS_KEY_ARN_PATTERN);
   model.length('metricsConfig.metrics', metrics, 0, 3);
   model.enumeration('metricsConfig.metrics', metrics, METRICS);
   model.check();
