@@ -22,6 +22,9 @@ export interface LambdaFunction {
   // With AWS timing, the function is Pending until then (World.now's scale).
   readonly activeFromMs?: number;
   readonly tags: Tags;
+  // Published versions, "1", "2", … in order; aliases by name, each naming a version (or $LATEST).
+  readonly versions: string[];
+  readonly aliases: Map<string, string>;
 }
 
 export interface Queue {
@@ -121,6 +124,11 @@ export class World {
   readonly mappings = new Map<string, EventSourceMapping>();
   // IAM is global: roles are keyed by name alone.
   readonly roles = new Map<string, Role>();
+
+  // A qualifier names $LATEST, a published version or an alias of the function.
+  qualifierExists(fn: LambdaFunction, qualifier: string): boolean {
+    return qualifier === '$LATEST' || fn.versions.includes(qualifier) || fn.aliases.has(qualifier);
+  }
 
   now(): number {
     return this.timing === undefined ? Date.now() : this.timing.now();

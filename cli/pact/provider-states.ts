@@ -4,7 +4,7 @@
 // verification can prove it made is deleted: the UUIDs it was answered, and, on a function the run
 // created itself, the mappings of that function to a source when an answer left one in doubt.
 import type { FixtureValues } from '../../src/cases/placeholders.ts';
-import { paddedValues, SOURCE_FIXTURES, stateNamed, stateValues } from '../../src/pact/provider-states.ts';
+import { paddedValues, SOURCE_FIXTURES, stateNamed, stateValues, valueNamesOf } from '../../src/pact/provider-states.ts';
 import { createdMapping, deleteMappings, mayHaveCreatedUnknownMapping, sweepMappings } from '../../src/runner/mapping-cleanup.ts';
 import { smallestMappingRequest } from '../../src/runner/smallest-mapping.ts';
 import type { SourceType } from '../../src/spec/types.ts';
@@ -34,7 +34,7 @@ export class StateHandlers {
     const state = stateNamed(name);
     if (state === null) return { values, problems: [`no handler for the provider state "${name}"`] };
     const needed = state.kind === 'fixture' ? [state.fixture] : (['function', state.source] as const);
-    const absent = needed.filter((fixture) => (fixture === 'function' ? values['functionName'] : values[`${fixture}Arn`]) === undefined);
+    const absent = needed.filter((fixture) => valueNamesOf(fixture).some((value) => values[value] === undefined));
     if (absent.length > 0) return { values, problems: [`"${name}": no ${absent.join(', ')} fixture on the target`] };
     if (state.kind === 'mapping') {
       const problem = await this.createMapping(state.source);

@@ -7,7 +7,7 @@
 import { SOURCE_READ_ACTIONS } from '../../src/provisioning/execution-role-actions.ts';
 import { doublingPauses } from '../../src/doubling-pauses.ts';
 import { cutToLength, MAX_MESSAGE_LENGTH } from '../../src/bounded-text.ts';
-import type { Fixture, SourceFixture } from '../../src/cases/case.ts';
+import { isSourceFixture, type Fixture, type SourceFixture } from '../../src/cases/case.ts';
 import type { FixtureValues } from '../../src/cases/placeholders.ts';
 import { createdMapping, deleteMappings, mayHaveCreatedUnknownMapping, sweepMappings } from '../../src/runner/mapping-cleanup.ts';
 import { smallestMappingRequest } from '../../src/runner/smallest-mapping.ts';
@@ -23,7 +23,13 @@ const ROLE_NOT_USABLE = [CANNOT_BE_ASSUMED, /execution role does not have permis
 const FIRST_PAUSE_MS = 250;
 const MAX_PAUSE_MS = 5_000;
 
-const SOURCE_NAMES: Readonly<Record<SourceFixture, string>> = { sqs: 'SQS queue', sqsFifo: 'SQS FIFO queue', kinesis: 'Kinesis stream', dynamodb: 'DynamoDB stream' };
+const SOURCE_NAMES: Readonly<Record<SourceFixture, string>> = {
+  sqs: 'SQS queue',
+  sqsFifo: 'SQS FIFO queue',
+  sqsShortVisibility: 'SQS queue with a short visibility timeout',
+  kinesis: 'Kinesis stream',
+  dynamodb: 'DynamoDB stream',
+};
 
 export interface ExecutionRoleCheck {
   readonly targetUrl: string;
@@ -46,7 +52,7 @@ export interface ExecutionRoleCheck {
  */
 export async function executionRoleProblem(check: ExecutionRoleCheck): Promise<string | null> {
   const { targetUrl, credentials, settings, values, log } = check;
-  const sources = check.needs.filter((need): need is SourceFixture => need !== 'function' && values.sourceArns[need] !== undefined);
+  const sources = check.needs.filter((need): need is SourceFixture => isSourceFixture(need) && values.sourceArns[need] !== undefined);
   if (values.functionName === '' || sources.length === 0) return null;
   const roleIsNew = settings.fixtures === 'auto' && settings.roleArn === null;
   const boundMs = FIXTURE_WAIT_TIMEOUTS * settings.timeoutMs;

@@ -29,11 +29,11 @@ export function describeMapping(mapping: EventSourceMapping, state: ReportedStat
 export function createMapping(world: World, body: JsonObject, region: string): MappingView {
   const request = readMappingRequest(body, region, world.account);
   const target = request.function;
-  if (!world.functions.has(target.unqualifiedArn)) {
+  const named = world.functions.get(target.unqualifiedArn);
+  if (named === undefined) {
     throw resourceNotFound(`Function not found: ${target.arn}`);
   }
-  // Only $LATEST exists for every function: this server has no PublishVersion or CreateAlias.
-  if (target.qualifier !== undefined && target.qualifier !== '$LATEST') {
+  if (target.qualifier !== undefined && !world.qualifierExists(named, target.qualifier)) {
     throw resourceNotFound(`Function not found: ${target.arn} (no version or alias "${target.qualifier}" exists).`);
   }
   requireSourceReadable(world, target.unqualifiedArn, request.eventSourceArn);

@@ -7,8 +7,9 @@ import { requireAssumableRole } from './execution-role.ts';
 import { MAX_BARE_NAME_LENGTH, resolveFunctionName, type FunctionReference } from './function-name.ts';
 
 // Just enough of Lambda's function API for fixtures: a function exists once created, can be read
-// back, and can be deleted. Nothing is ever run, so the code is only measured and hashed. With AWS
-// timing its role must be assumable and it is Pending for functionPendingMs; without, it is Active at once.
+// back, given a published version and an alias, and deleted with them. Nothing is ever run, so the
+// code is only measured and hashed. With AWS timing its role must be assumable and it is Pending for
+// functionPendingMs; without, it is Active at once (its versions always are).
 
 export function createFunction(world: World, body: JsonObject, region: string): JsonObject {
   const reference = resolveFunctionName(requiredString(body, 'FunctionName'), region, world.account);
@@ -38,15 +39,37 @@ export function createFunction(world: World, body: JsonObject, region: string): 
     lastModified: lambdaTimestamp(new Date()),
     ...(world.timing === undefined ? {} : { activeFromMs: world.now() + world.timing.functionPendingMs }),
     tags: tagsFromMap(body['Tags'], 'Tags', invalidParameter),
+    versions: [],
+    aliases: new Map(),
   };
   world.functions.set(created.arn, created);
   return describeFunction(world, created);
 }
 
+// PublishVersion: the next version number, a snapshot of $LATEST (nothing here changes between them).
+export function publishVersion(world: World, nameInPath: string, region: string): JsonObject {
+  const found = unqualifiedFunction(world, nameInPath, region, 'PublishVersion');
+  const version = String(found.versions.length + 1);
+  found.versions.push(version);
+  return describeFunction(world, found, version);
+}
+
+// CreateAlias: a name (not only digits, as Lambda's pattern says) for an existing version of the function.
+export function createAlias(world: World, nameInPath: string, body: JsonObject, region: string): JsonObject {
+  const found = unqualifiedFunction(world, nameInPath, region, 'CreateAlias');
+  const alias = requiredString(body, 'Name');
+  const version = requiredString(body, 'FunctionVersion');
+  if (!/^(?!\d+$)[a-zA-Z0-9_-]{1,128}$/.test(alias)) throw invalidParameter(`Name "${alias}" is not an alias name: 1 to 128 letters, digits, - or _, not only digits.`);
+  if (version !== '$LATEST' && !found.versions.includes(version)) throw resourceNotFound(`Function not found: ${found.arn}:${version}`);
+  if (found.aliases.has(alias)) throw resourceConflict(`Alias already exists: ${found.arn}:${alias}`);
+  found.aliases.set(alias, version);
+  return { AliasArn: `${found.arn}:${alias}`, Name: alias, FunctionVersion: version, Description: optionalString(body, 'Description') ?? '' };
+}
+
 export function getFunction(world: World, nameInPath: string, query: URLSearchParams, region: string): JsonObject {
-  const found = findFunction(world, nameInPath, query, region);
+  const { found, qualifier } = findFunction(world, nameInPath, query, region);
   return {
-    Configuration: describeFunction(world, found),
+    Configuration: describeFunction(world, found, qualifier),
     Code: { RepositoryType: 'S3', Location: `https://reference.invalid/snapshots/${found.name}` },
     ...(found.tags.size === 0 ? {} : { Tags: tagsAsMap(found.tags) }),
   };
@@ -74,29 +97,38 @@ function functionByArn(world: World, arn: string): LambdaFunction {
 }
 
 export function getFunctionConfiguration(world: World, nameInPath: string, query: URLSearchParams, region: string): JsonObject {
-  return describeFunction(world, findFunction(world, nameInPath, query, region));
+  const { found, qualifier } = findFunction(world, nameInPath, query, region);
+  return describeFunction(world, found, qualifier);
 }
 
+// The function goes, its versions and aliases with it.
 export function deleteFunction(world: World, nameInPath: string, query: URLSearchParams, region: string): void {
-  const found = findFunction(world, nameInPath, query, region);
+  const { found } = findFunction(world, nameInPath, query, region);
   // Mappings of a deleted function stay, as they do in AWS: they are separate resources.
   world.functions.delete(found.arn);
 }
 
-function findFunction(world: World, nameInPath: string, query: URLSearchParams, region: string): LambdaFunction {
+function findFunction(world: World, nameInPath: string, query: URLSearchParams, region: string): { found: LambdaFunction; qualifier: string | undefined } {
   const reference: FunctionReference = resolveFunctionName(nameInPath, region, world.account);
   const qualifier = query.get('Qualifier') ?? reference.qualifier;
   const found = world.functions.get(reference.unqualifiedArn);
-  if (found === undefined || (qualifier !== undefined && qualifier !== '$LATEST')) {
+  if (found === undefined || (qualifier !== undefined && !world.qualifierExists(found, qualifier))) {
     throw resourceNotFound(`Function not found: ${reference.unqualifiedArn}${qualifier === undefined ? '' : `:${qualifier}`}`);
   }
-  return found;
+  return { found, qualifier };
 }
 
-function describeFunction(world: World, fn: LambdaFunction): JsonObject {
+function unqualifiedFunction(world: World, nameInPath: string, region: string, operation: string): LambdaFunction {
+  const reference = resolveFunctionName(nameInPath, region, world.account);
+  if (reference.qualifier !== undefined) throw invalidParameter(`${operation} takes the function's unqualified name or ARN, not "${nameInPath}".`);
+  return functionByArn(world, reference.unqualifiedArn);
+}
+
+// A qualifier names the function's $LATEST, a version, or an alias (whose answer shows its version).
+function describeFunction(world: World, fn: LambdaFunction, qualifier?: string): JsonObject {
   return {
     FunctionName: fn.name,
-    FunctionArn: fn.arn,
+    FunctionArn: qualifier === undefined ? fn.arn : `${fn.arn}:${qualifier}`,
     Runtime: fn.runtime,
     Role: fn.role,
     Handler: fn.handler,
@@ -106,7 +138,7 @@ function describeFunction(world: World, fn: LambdaFunction): JsonObject {
     Timeout: fn.timeout,
     MemorySize: fn.memorySize,
     LastModified: fn.lastModified,
-    Version: '$LATEST',
+    Version: qualifier === undefined ? '$LATEST' : (fn.aliases.get(qualifier) ?? qualifier),
     ...functionState(world, fn),
     PackageType: 'Zip',
     Architectures: ['x86_64'],

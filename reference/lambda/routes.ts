@@ -8,7 +8,7 @@ import type { ReferenceEdition } from '../edition.ts';
 import type { World } from '../world.ts';
 import { createCurrentMapping } from './current/create-mapping.ts';
 import { createMapping, deleteMapping, getMapping, listMappings } from './event-source-mappings.ts';
-import { createFunction, deleteFunction, getFunction, getFunctionConfiguration, listFunctions, listTags, tagResource } from './functions.ts';
+import { createAlias, createFunction, deleteFunction, getFunction, getFunctionConfiguration, listFunctions, listTags, publishVersion, tagResource } from './functions.ts';
 
 // Lambda's restJson1 API lives under its API version, 2015-03-31, and is routed by method and path;
 // its tagging operations came later and live under 2017-03-31.
@@ -42,6 +42,12 @@ export function lambdaRoute(call: IncomingCall, world: World, edition: Reference
     }
     if (id !== undefined && detail === undefined && method === 'GET') {
       return lambda('GetFunction', 200, () => getFunction(world, id, call.query, call.region));
+    }
+    if (id !== undefined && detail === 'versions' && method === 'POST') {
+      return lambda('PublishVersion', 201, () => publishVersion(world, id, call.region));
+    }
+    if (id !== undefined && detail === 'aliases' && method === 'POST') {
+      return lambda('CreateAlias', 201, () => createAlias(world, id, jsonBody(call), call.region));
     }
     if (id !== undefined && detail === 'configuration' && method === 'GET') {
       return lambda('GetFunctionConfiguration', 200, () => getFunctionConfiguration(world, id, call.query, call.region));

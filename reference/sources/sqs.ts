@@ -99,6 +99,9 @@ function findQueueByUrl(world: World, call: IncomingCall, input: JsonObject): Qu
   return findQueueByName(world, call.region, match[2]);
 }
 
+// A queue made without one has SQS's default visibility timeout.
+export const SQS_DEFAULT_VISIBILITY_TIMEOUT_SECONDS = 30;
+
 function queueAttributes(queue: Queue): Record<string, string> {
   const created = String(queue.createdEpochSeconds);
   return {
@@ -108,7 +111,7 @@ function queueAttributes(queue: Queue): Record<string, string> {
     ApproximateNumberOfMessagesDelayed: '0',
     CreatedTimestamp: created,
     LastModifiedTimestamp: created,
-    VisibilityTimeout: '30',
+    VisibilityTimeout: String(SQS_DEFAULT_VISIBILITY_TIMEOUT_SECONDS),
     MaximumMessageSize: '262144',
     MessageRetentionPeriod: '345600',
     DelaySeconds: '0',

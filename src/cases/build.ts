@@ -24,10 +24,12 @@ export interface CaseDraft {
   readonly expected: Expectation;
   readonly given?: 'existing-mapping';
   readonly property?: CaseProperty;
+  /** Further clauses the case exercises: the open question that decides its outcome. */
+  readonly alsoCites?: readonly string[];
 }
 
 export function makeCase(spec: Spec, draft: CaseDraft): Case {
-  const clauses = [spec.operation.clause, draft.clause, ...clausesOfExpectation(spec, draft.expected)];
+  const clauses = [spec.operation.clause, draft.clause, ...(draft.alsoCites ?? []), ...clausesOfExpectation(spec, draft.expected)];
   return {
     id: draft.id,
     clause: draft.clause,

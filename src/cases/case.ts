@@ -7,13 +7,22 @@ export interface JsonObject {
 }
 
 /**
- * A source a case can map: one of each source type, and an SQS FIFO queue (`{{sqsFifo.arn}}`),
- * which today's AWS treats as a source of its own. The FIFO queue is made only for a case that names it.
+ * A source a case can map: one of each source type, an SQS FIFO queue (`{{sqsFifo.arn}}`), which
+ * today's AWS treats as a source of its own, and an SQS queue whose visibility timeout is below the
+ * function's timeout (`{{sqsShortVisibility.arn}}`), which Lambda refuses to map. Those two are made
+ * only for a case that names them.
  */
-export type SourceFixture = SourceType | 'sqsFifo';
+export type SourceFixture = SourceType | 'sqsShortVisibility';
 
-/** What must exist on the target before a case can be sent. */
-export type Fixture = 'function' | SourceFixture;
+/**
+ * What must exist on the target before a case can be sent: the function, a published version of it
+ * and an alias of that version (`{{function.version}}`, `{{function.alias}}`), and the sources.
+ */
+export type Fixture = 'function' | 'versionAndAlias' | SourceFixture;
+
+export function isSourceFixture(fixture: Fixture): fixture is SourceFixture {
+  return fixture !== 'function' && fixture !== 'versionAndAlias';
+}
 
 export interface CaseRequest {
   readonly method: string;

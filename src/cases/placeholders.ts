@@ -16,16 +16,21 @@ export const placeholder = {
   sample: '{{sample}}',
 } as const;
 
-/** One function a case can map: its name and its unqualified ARN. */
+/** One function a case can map: its name, its unqualified ARN, and a published version and an alias of it where made. */
 export interface FixtureFunction {
   readonly name: string;
   readonly arn: string;
+  readonly version?: string;
+  readonly alias?: string;
 }
 
 /** The values of one function and the sources: what a case's placeholders resolve to. */
 export interface FixtureValues {
   readonly functionName: string;
   readonly functionArn: string;
+  /** A published version of the function (`1`), and an alias of it: for cases that name them. */
+  readonly functionVersion?: string;
+  readonly functionAlias?: string;
   readonly account: string;
   readonly region: string;
   readonly sourceArns: Readonly<Partial<Record<SourceFixture, string>>>;
@@ -39,7 +44,10 @@ export interface FixtureValues {
 /** The values as seen by each function in turn: the first is `values` itself (without the others). */
 export function functionViews(values: FixtureValues): FixtureValues[] {
   const { otherFunctions = [], ...first } = values;
-  return [first, ...otherFunctions.map(({ name, arn }) => ({ ...first, functionName: name, functionArn: arn }))];
+  return [
+    first,
+    ...otherFunctions.map(({ name, arn, version, alias }) => ({ ...first, functionName: name, functionArn: arn, functionVersion: version, functionAlias: alias })),
+  ];
 }
 
 const token = /\{\{([a-z][a-zA-Z]*(?:\.[a-z]+)?)\}\}/g;
@@ -52,10 +60,11 @@ export function fixturesIn(value: JsonValue | string): Fixture[] {
   for (const [, name] of text.matchAll(token)) {
     if (name === undefined) continue;
     const root = name.split('.')[0];
-    if (root === 'function' || root === 'account' || root === 'region') found.add('function');
-    else if (root === 'kinesis' || root === 'dynamodb' || root === 'sqs' || root === 'sqsFifo') found.add(root);
+    if (name === 'function.version' || name === 'function.alias') found.add('function').add('versionAndAlias');
+    else if (root === 'function' || root === 'account' || root === 'region') found.add('function');
+    else if (root === 'kinesis' || root === 'dynamodb' || root === 'sqs' || root === 'sqsFifo' || root === 'sqsShortVisibility') found.add(root);
   }
-  const order: readonly Fixture[] = ['function', 'kinesis', 'dynamodb', 'sqs', 'sqsFifo'];
+  const order: readonly Fixture[] = ['function', 'versionAndAlias', 'kinesis', 'dynamodb', 'sqs', 'sqsFifo', 'sqsShortVisibility'];
   return order.filter((fixture) => found.has(fixture));
 }
 
@@ -89,6 +98,10 @@ function lookup(name: string, values: FixtureValues): string | undefined {
       return values.functionName;
     case 'function.arn':
       return values.functionArn;
+    case 'function.version':
+      return values.functionVersion;
+    case 'function.alias':
+      return values.functionAlias;
     case 'account':
       return values.account;
     case 'region':
@@ -97,6 +110,7 @@ function lookup(name: string, values: FixtureValues): string | undefined {
     case 'dynamodb.arn':
     case 'sqs.arn':
     case 'sqsFifo.arn':
+    case 'sqsShortVisibility.arn':
       return values.sourceArns[name.slice(0, -'.arn'.length) as SourceFixture];
     default:
       return undefined;

@@ -4,7 +4,7 @@ import { ofSuccess } from './wording.ts';
 
 /**
  * The returned FunctionArn has the documented form (`pattern`, from the spec) and names the function
- * the request named, in the target's account and region.
+ * the request named, in the target's account and region, with the version or alias it named.
  */
 export interface FunctionArnCheck {
   readonly kind: 'function_arn_conformance';
@@ -42,6 +42,7 @@ interface FunctionArnParts {
   readonly name: string;
   readonly region: string;
   readonly account: string;
+  readonly qualifier: string | undefined;
 }
 
 /** What is wrong with a returned FunctionArn, in sentences; empty when it conforms. */
@@ -52,8 +53,12 @@ function functionArnProblems(returned: unknown, requested: unknown, pattern: str
   if (!documented || parsed === undefined) return [`FunctionArn "${returned}" is not a function ARN of the documented form`];
   const home = partsOf(context.functionArn);
   const problems: string[] = [];
-  const name = typeof requested === 'string' ? nameIn(requested) : undefined;
-  if (name !== undefined && parsed.name !== name) problems.push(`FunctionArn "${returned}" names function "${parsed.name}", not the requested "${name}"`);
+  const named = typeof requested === 'string' ? namedIn(requested) : undefined;
+  if (named !== undefined && parsed.name !== named.name) problems.push(`FunctionArn "${returned}" names function "${parsed.name}", not the requested "${named.name}"`);
+  // A version or an alias is a function of its own: the answer names the one the request named.
+  if (named?.qualifier !== undefined && parsed.qualifier !== named.qualifier) {
+    problems.push(`FunctionArn "${returned}" drops the requested qualifier ":${named.qualifier}"`);
+  }
   if (home !== undefined && (parsed.account !== home.account || parsed.region !== home.region)) {
     problems.push(`FunctionArn "${returned}" is not in the target's account ${home.account} and region ${home.region}`);
   }
@@ -65,12 +70,14 @@ function partsOf(arn: string): FunctionArnParts | undefined {
   const [prefix, , service, region, account, resource, name, ...rest] = arn.split(':');
   if (prefix !== 'arn' || service !== 'lambda' || resource !== 'function' || name === undefined || rest.length > 1) return undefined;
   if (region === undefined || account === undefined) return undefined;
-  return { name, region, account };
+  return { name, region, account, qualifier: rest[0] };
 }
 
-/** The bare function name in any documented FunctionName form. */
-function nameIn(functionName: string): string | undefined {
+/** The bare function name and its qualifier in any documented FunctionName form. */
+function namedIn(functionName: string): { name: string; qualifier: string | undefined } | undefined {
   const parts = functionName.split(':');
   const marker = parts.indexOf('function');
-  return marker >= 0 ? parts[marker + 1] : parts[0];
+  const at = marker >= 0 ? marker + 1 : 0;
+  const name = parts[at];
+  return name === undefined ? undefined : { name, qualifier: parts[at + 1] };
 }

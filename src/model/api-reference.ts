@@ -13,6 +13,7 @@ export const RECORDED_HEADING = '== Recorded answers of real AWS (source C) and 
 const NESTED_SHAPES = [
   'FilterCriteria', 'Filter', 'Pattern', 'DestinationConfig', 'OnFailure', 'OnSuccess', 'DestinationArn', 'ScalingConfig',
   'MaximumConcurrency', 'FunctionResponseType', 'FunctionResponseTypeList', 'EventSourceMappingArn', 'FunctionArn',
+  'EventSourceMappingMetricsConfig', 'EventSourceMappingMetric', 'ProvisionedPollerConfig',
 ];
 
 const TYPE_WORDS: Readonly<Record<string, string>> = {

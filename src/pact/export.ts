@@ -9,7 +9,7 @@ import type { Case, JsonValue } from '../cases/case.ts';
 import { describeExpectation } from '../cases/describe-expectation.ts';
 import { resolveString } from '../cases/placeholders.ts';
 import type { PactBody, PactFile, PactInteraction, PactRequest, ProviderState, ProviderStateGenerator } from './pact-file.ts';
-import { EXAMPLE_FIXTURES, FUNCTION_STATE, MAPPING_STATES, SOURCE_STATES, expressionOf, fillLength } from './provider-states.ts';
+import { EXAMPLE_FIXTURES, MAPPING_STATES, expressionOf, fillLength, stateOfFixture } from './provider-states.ts';
 import { pactResponseOf } from './response-matchers.ts';
 
 export const DEFAULT_CONSUMER = 'lambda-esm-client';
@@ -86,7 +86,7 @@ export function interactionOf(testCase: Case): PactInteraction {
 
 /** The states naming each fixture the case needs, then the mapping it needs; the last carries the padded values. */
 function providerStatesOf(testCase: Case, padded: Record<string, JsonValue>): ProviderState[] {
-  const names = testCase.fixtures.map((fixture) => (fixture === 'function' ? FUNCTION_STATE : SOURCE_STATES[fixture]));
+  const names = testCase.fixtures.map(stateOfFixture);
   if (testCase.given === 'existing-mapping' && testCase.sourceType !== null) names.push(MAPPING_STATES[testCase.sourceType]);
   return names.map((name, index) => (index === names.length - 1 && Object.keys(padded).length > 0 ? { name, params: { padded } } : { name }));
 }

@@ -13,11 +13,13 @@ import type { SourceType } from '../spec/types.ts';
 import { isJsonObject } from '../json-object.ts';
 
 export const FUNCTION_STATE = 'function F exists';
+export const VERSION_AND_ALIAS_STATE = 'function F has a published version V and an alias A of it';
 export const SOURCE_STATES: Readonly<Record<SourceFixture, string>> = {
   kinesis: 'Kinesis stream K exists',
   dynamodb: 'DynamoDB table T with a stream exists',
   sqs: 'SQS queue Q exists',
   sqsFifo: 'SQS FIFO queue QF exists',
+  sqsShortVisibility: "SQS queue QS with a visibility timeout below F's timeout exists",
 };
 export const MAPPING_STATES: Readonly<Record<SourceType, string>> = {
   kinesis: 'a mapping of F to K exists',
@@ -30,13 +32,22 @@ export const MAPPING_STATES: Readonly<Record<SourceType, string>> = {
 export type NamedState = { readonly kind: 'fixture'; readonly fixture: Fixture } | { readonly kind: 'mapping'; readonly source: SourceType };
 
 /** Every source a state can name, as a fixture. */
-export const SOURCE_FIXTURES: readonly SourceFixture[] = ['kinesis', 'dynamodb', 'sqs', 'sqsFifo'];
+export const SOURCE_FIXTURES: readonly SourceFixture[] = ['kinesis', 'dynamodb', 'sqs', 'sqsFifo', 'sqsShortVisibility'];
+const MAPPED_SOURCES: readonly SourceType[] = ['kinesis', 'dynamodb', 'sqs', 'sqsFifo'];
+
+/** The state naming a fixture. */
+export function stateOfFixture(fixture: Fixture): string {
+  if (fixture === 'function') return FUNCTION_STATE;
+  if (fixture === 'versionAndAlias') return VERSION_AND_ALIAS_STATE;
+  return SOURCE_STATES[fixture];
+}
 
 /** The state of a name this contract uses, or null for any other (an interaction with no state is verified with the name ""). */
 export function stateNamed(name: string): NamedState | null {
   if (name === FUNCTION_STATE) return { kind: 'fixture', fixture: 'function' };
+  if (name === VERSION_AND_ALIAS_STATE) return { kind: 'fixture', fixture: 'versionAndAlias' };
   for (const source of SOURCE_FIXTURES) if (name === SOURCE_STATES[source]) return { kind: 'fixture', fixture: source };
-  for (const source of SOURCE_FIXTURES) if (name === MAPPING_STATES[source]) return { kind: 'mapping', source };
+  for (const source of MAPPED_SOURCES) if (name === MAPPING_STATES[source]) return { kind: 'mapping', source };
   return null;
 }
 
@@ -44,19 +55,31 @@ export function stateNamed(name: string): NamedState | null {
 export const STATE_VALUE_NAMES = {
   functionName: 'functionName',
   functionArn: 'functionArn',
+  functionVersion: 'functionVersion',
+  functionAlias: 'functionAlias',
   account: 'account',
   region: 'region',
   kinesis: 'kinesisArn',
   dynamodb: 'dynamodbArn',
   sqs: 'sqsArn',
   sqsFifo: 'sqsFifoArn',
+  sqsShortVisibility: 'sqsShortVisibilityArn',
 } as const;
+
+/** The names of the values a state setup returns for a fixture: the state holds when each is there. */
+export function valueNamesOf(fixture: Fixture): readonly string[] {
+  if (fixture === 'function') return [STATE_VALUE_NAMES.functionName];
+  if (fixture === 'versionAndAlias') return [STATE_VALUE_NAMES.functionVersion, STATE_VALUE_NAMES.functionAlias];
+  return [STATE_VALUE_NAMES[fixture]];
+}
 
 /** The values a state setup returns: those of the fixtures provisioned so far. */
 export function stateValues(values: FixtureValues): Record<string, string> {
   const found: Record<string, string> = {
     [STATE_VALUE_NAMES.functionName]: values.functionName,
     [STATE_VALUE_NAMES.functionArn]: values.functionArn,
+    [STATE_VALUE_NAMES.functionVersion]: values.functionVersion ?? '',
+    [STATE_VALUE_NAMES.functionAlias]: values.functionAlias ?? '',
     [STATE_VALUE_NAMES.account]: values.account,
     [STATE_VALUE_NAMES.region]: values.region,
   };
@@ -68,6 +91,8 @@ export function stateValues(values: FixtureValues): Record<string, string> {
 export const EXAMPLE_FIXTURES: FixtureValues = {
   functionName: 'lesm-example-fn',
   functionArn: 'arn:aws:lambda:us-east-1:123456789012:function:lesm-example-fn',
+  functionVersion: '1',
+  functionAlias: 'lesm-alias',
   account: '123456789012',
   region: 'us-east-1',
   sourceArns: {
@@ -75,18 +100,22 @@ export const EXAMPLE_FIXTURES: FixtureValues = {
     dynamodb: 'arn:aws:dynamodb:us-east-1:123456789012:table/lesm-example-table/stream/2019-01-01T00:00:00.000',
     sqs: 'arn:aws:sqs:us-east-1:123456789012:lesm-example-queue',
     sqsFifo: 'arn:aws:sqs:us-east-1:123456789012:lesm-example-queue.fifo',
+    sqsShortVisibility: 'arn:aws:sqs:us-east-1:123456789012:lesm-example-short-queue',
   },
 };
 
 const PLACEHOLDER_NAMES: Readonly<Record<string, string>> = {
   'function.name': STATE_VALUE_NAMES.functionName,
   'function.arn': STATE_VALUE_NAMES.functionArn,
+  'function.version': STATE_VALUE_NAMES.functionVersion,
+  'function.alias': STATE_VALUE_NAMES.functionAlias,
   account: STATE_VALUE_NAMES.account,
   region: STATE_VALUE_NAMES.region,
   'kinesis.arn': STATE_VALUE_NAMES.kinesis,
   'dynamodb.arn': STATE_VALUE_NAMES.dynamodb,
   'sqs.arn': STATE_VALUE_NAMES.sqs,
   'sqsFifo.arn': STATE_VALUE_NAMES.sqsFifo,
+  'sqsShortVisibility.arn': STATE_VALUE_NAMES.sqsShortVisibility,
 };
 
 /** The Pact expression of a placeholder template: `{{function.name}}` → `${functionName}`, `{{fill:N}}` → `${fill}`. */

@@ -7,6 +7,7 @@ import type { SourceFixture } from '../cases/case.ts';
 export const SOURCE_READ_ACTIONS: Readonly<Record<SourceFixture, readonly string[]>> = {
   sqs: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'],
   sqsFifo: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'],
+  sqsShortVisibility: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'],
   kinesis: [
     'kinesis:DescribeStream',
     'kinesis:DescribeStreamSummary',

@@ -109,11 +109,17 @@ async function* queues(clients: FixtureClients): AsyncGenerator<TaggedResource> 
   for await (const page of listing) {
     for (const url of page.QueueUrls ?? []) {
       const name = url.replace(/\/+$/, '').split('/').at(-1) ?? '';
-      yield* tagged(name.endsWith('.fifo') ? 'sqsFifo' : 'sqs', name, url, () =>
+      yield* tagged(queueKind(name), name, url, () =>
         tagsOrGone(() => clients.sqs.send(new ListQueueTagsCommand({ QueueUrl: url })), (answer) => ({ ...answer.Tags })),
       );
     }
   }
+}
+
+/** Which of the run's queues a name is, by the suffix resourceName gives it. */
+function queueKind(name: string): 'sqs' | 'sqsFifo' | 'sqsShortVisibility' {
+  if (name.endsWith('.fifo')) return 'sqsFifo';
+  return name.endsWith('-short-queue') ? 'sqsShortVisibility' : 'sqs';
 }
 
 async function* streams(clients: FixtureClients): AsyncGenerator<TaggedResource> {

@@ -1,4 +1,4 @@
-import type { Case } from '../cases/case.ts';
+import { isSourceFixture, type Case } from '../cases/case.ts';
 import { isPropertyCase } from '../cases/properties/sampling.ts';
 import { functionViews, type FixtureValues } from '../cases/placeholders.ts';
 import { judge } from '../judge/judge.ts';
@@ -42,7 +42,7 @@ export class CaseRunner {
     // A mapping is identified by its function and source: a case on a source takes the first
     // function free on it, and waits only while every function is mapped to it by another case.
     // A property holds its slot while it draws, sends and shrinks: its values are sent one by one.
-    const source = testCase.fixtures.find((fixture) => fixture !== 'function');
+    const source = testCase.fixtures.find(isSourceFixture);
     return this.slots.run(source ?? null, (slot) => {
       const send = (sent: Case) => this.send(sent, testCase.id, this.views[slot] ?? fixtures, source === undefined ? null : (fixtures.sourceArns[source] ?? null));
       return isPropertyCase(testCase) ? runProperty(this.options.spec, testCase, send, this.options.maxShrinkRequests) : send(testCase);

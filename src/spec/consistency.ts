@@ -58,7 +58,16 @@ export function checkConsistency(source: YamlSource, spec: Spec): FileProblem[] 
     }
   });
 
-  for (const [name, field] of Object.entries(spec.request)) checkField(name, field, report);
+  for (const [name, field] of Object.entries(spec.request)) {
+    checkField(name, field, report);
+    field.samples?.forEach((sample, index) => {
+      const at = ['request', name, 'samples', String(index)];
+      knownQuestion(sample.open, [...at, 'open']);
+      if (sample.open !== undefined && sample.refused === true)
+        report([...at, 'open'], `sample "${sample.variant}" is both refused and open`, 'keep refused: true for a refusal the sources settle, or open: NAME for an outcome they leave open, not both');
+      for (const member of Object.keys(sample.with ?? {})) knownField(member, [...at, 'with', member]);
+    });
+  }
   for (const [path, sourceType] of namedSourceTypes(spec, [])) {
     if (spec.sourceTypes[sourceType as keyof Spec['sourceTypes']] === undefined)
       report(path, `"${sourceType}" is not a source type of this edition`, `use one of: ${sourceTypesOf(spec).join(', ')}, or add it under sourceTypes`);

@@ -87,7 +87,19 @@ export interface Sample extends Refusable {
   readonly variant: string;
   readonly value: FieldValue;
   readonly refused?: boolean;
+  /** The source types it is sent on; the first the field applies to when absent. */
+  readonly sourceTypes?: readonly SourceType[];
+  /** Other members the request carries beside it (BatchSize 1 beside Enabled false). */
+  readonly with?: Readonly<Record<string, FieldValue>>;
+  /** The entry of `unspecified` that says what it gets, where the sources leave that open. */
+  readonly open?: string;
+  /** false: the answer is not judged on echoing it (a recorded answer leaves it out). */
+  readonly echoed?: false;
+  /** What the expected outcome rests on: only the documentation, or an answer real AWS gave. */
+  readonly source?: SampleSource;
 }
+
+export type SampleSource = 'documentation' | 'recorded';
 
 /** A field whose valid value is a fixture the run provisions: the function, or the event source. */
 export type FieldRole = 'function' | 'event-source';
@@ -111,7 +123,7 @@ export interface RequestField {
   readonly meaning?: Meaning;
   /** A valid value, for a field whose valid values cannot be told from its other rules. */
   readonly example?: FieldValue;
-  /** Documented values sent as they stand, on the first source the field applies to. */
+  /** Documented values sent as they stand, on the first source the field applies to unless they name theirs. */
   readonly samples?: readonly Sample[];
   /** For a field that names a fixture: what naming one that does not exist gets (its `outcome`). */
   readonly exists?: Refusable & { readonly outcome: string };

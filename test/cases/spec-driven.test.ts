@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Case } from '../../src/cases/case.ts';
 import { generateCases } from '../../src/cases/generate.ts';
 import { editionPath, parseSpec } from '../../src/spec/load.ts';
+import { specProblems } from '../support/spec-problems.ts';
 
 const seedText = readFileSync(editionPath('seed'), 'utf8');
 
@@ -180,5 +181,72 @@ describe('a rule between fields added to the spec', () => {
       'MaximumBatchingWindowInSeconds/sqs/1-with-BatchSize-11',
     ]);
     expect(bodyOf(get(cases, 'BatchSize/kinesis/11'))).not.toHaveProperty('MaximumBatchingWindowInSeconds');
+  });
+});
+
+describe("a field's samples", () => {
+  const withSamples = (samples: string) =>
+    seedWith(
+      'request',
+      `  Filtering:
+    type: { clause: Filtering.type, doc: "Type: Object", is: object }
+    samples:
+${samples}
+`,
+    );
+  const cases = casesOf(
+    withSamples(`      - { variant: first-source, clause: Filtering.first, doc: "The request accepts the following data in JSON format.", value: { On: true } }
+      - { variant: queues, clause: Filtering.queues, doc: "Amazon Simple Queue Service - The ARN of the queue.", value: { On: true }, sourceTypes: [sqs, dynamodb], with: { BatchSize: 5, Enabled: false }, source: recorded }
+      - { variant: undecided, clause: Filtering.undecided, doc: "Required: Yes", value: { On: false }, open: unknownField, sourceTypes: [sqs], echoed: false, source: documentation }
+      - { variant: refused, clause: Filtering.refused, doc: "Type: String", value: { On: 1 }, refused: true, sourceTypes: [kinesis], source: documentation }`),
+  );
+
+  it('sends each on the sources it names, else on the first the field applies to', () => {
+    expect([...cases.keys()].filter((id) => id.startsWith('Filtering/') && !id.includes('wrong-type'))).toEqual([
+      'Filtering/kinesis/first-source',
+      'Filtering/sqs/queues',
+      'Filtering/dynamodb/queues',
+      'Filtering/sqs/undecided',
+      'Filtering/kinesis/refused',
+    ]);
+  });
+
+  it('sends the members it names beside it, and judges the answer by them too', () => {
+    const queues = get(cases, 'Filtering/sqs/queues');
+    expect(bodyOf(queues)).toMatchObject({ Filtering: { On: true }, BatchSize: 5, Enabled: false });
+    expect(queues.title).toContain('with BatchSize 5 and Enabled false');
+    expect(queues.expected.checks).toContainEqual({ kind: 'state_conformance', clause: 'Enabled', notIn: ['Enabling', 'Enabled'] });
+    expect(queues.expected.checks).toContainEqual({ kind: 'echoed_value_conformance', clause: 'BatchSize.range', field: 'BatchSize' });
+    expect(bodyOf(get(cases, 'Filtering/dynamodb/queues'))).toHaveProperty('StartingPosition');
+  });
+
+  it('leaves an open one to its question, citing it, and says what each expectation rests on', () => {
+    const undecided = get(cases, 'Filtering/sqs/undecided');
+    expect(outcome(undecided)).toEqual(['202', invalid]);
+    expect(undecided.clauses).toContain('Request.unknown-field');
+    expect(undecided.expected.why).toMatch(/Only documented: no answer of real AWS is recorded for it\.$/);
+    expect(get(cases, 'Filtering/sqs/queues').expected.why).toMatch(/Recorded: real AWS answered so\.$/);
+    expect(outcome(get(cases, 'Filtering/kinesis/refused'))).toEqual([invalid]);
+    expect(get(cases, 'Filtering/kinesis/first-source').expected.why).toBe('A documented value of Filtering.');
+  });
+
+  it('leaves the echo of a member unjudged where the sample says the answer leaves it out', () => {
+    // Filtering is not a response member of the seed: only a response member is echoed, so it is added for this test.
+    const answered = casesOf(
+      withSamples(`      - { variant: kept, clause: Filtering.kept, doc: "Type: String", value: { On: true }, sourceTypes: [sqs] }
+      - { variant: left-out, clause: Filtering.left-out, doc: "Required: Yes", value: { On: true }, sourceTypes: [sqs], echoed: false }`).replace(
+        '\n  fields:\n',
+        '\n  fields:\n    Filtering: { clause: Response.Filtering, doc: "Type: Object", is: object }\n',
+      ),
+    );
+    expect(answered.get('Filtering/sqs/kept')?.expected.checks.some((check) => check.kind === 'echoed_value_conformance' && check.field === 'Filtering')).toBe(true);
+    expect(answered.get('Filtering/sqs/left-out')?.expected.checks.some((check) => check.kind === 'echoed_value_conformance' && check.field === 'Filtering')).toBe(false);
+  });
+
+  it('refuses an open question or a member that the spec does not have, and open beside refused', () => {
+    const unknown = specProblems(withSamples(`      - { variant: a, clause: Filtering.a, doc: "Type: String", value: { On: true }, open: noSuchQuestion, with: { NoSuchField: 1 } }`));
+    expect(unknown.map((problem) => problem.message)).toEqual(['"noSuchQuestion" is not an entry of unspecified', '"NoSuchField" is not a request field']);
+    const both = specProblems(withSamples(`      - { variant: b, clause: Filtering.b, doc: "Type: String", value: { On: true }, open: unknownField, refused: true }`));
+    expect(both.map((problem) => problem.message)).toEqual(['sample "b" is both refused and open']);
   });
 });

@@ -89,7 +89,7 @@ describe('lambda-esm-conformance list', () => {
     const { code, stdout } = await cli('list', '--edition-diff', 'seed', 'current');
     expect(code).toBe(0);
     // The reviewed list: a change to either edition that moves it is a change to review, then to
-    // write there with `npx vitest run -u test/cli/list.test.ts` (never under CI=true, which only compares).
+    // write there with `npx vitest run test/cli/list.test.ts -u` (never under CI=true, which only compares).
     await expect(stdout).toMatchFileSnapshot('../cases/expected/edition-diff-seed-current.txt');
     expect(stdout).toContain('BatchSize/dynamodb/1001\n  only in seed: 400 InvalidParameterValueException [BatchSize.dynamodb]\n');
     expect(stdout).toContain('BatchSize/dynamodb/10000\n  only in current: 202');

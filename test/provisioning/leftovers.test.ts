@@ -72,7 +72,7 @@ describe('what a run creates, as a sweep finds it', () => {
 
   it('carries the run id and its creation time on all five kinds, and only lesm-* names are read', async () => {
     const before = new Date(Math.floor(Date.now() / 1000) * 1000);
-    const run = new FixtureRun({ endpoint: server.url, region: REGION, credentials, runId: 'tags1', needs: ['function', 'sqs', 'kinesis', 'dynamodb'], functions: 2, pollIntervalMs: 10 });
+    const run = new FixtureRun({ endpoint: server.url, region: REGION, credentials, runId: 'tags1', needs: ['function', 'sqs', 'sqsShortVisibility', 'kinesis', 'dynamodb'], functions: 2, pollIntervalMs: 10 });
     await run.provision();
     const after = new Date();
     await plantQueue(server.url, 'not-ours-queue', 'tags1');
@@ -87,6 +87,7 @@ describe('what a run creates, as a sweep finds it', () => {
         'kinesis lesm-tags1-stream',
         'role lesm-tags1-role',
         'sqs lesm-tags1-queue',
+        'sqsShortVisibility lesm-tags1-short-queue',
       ]);
       for (const { resource, tags } of found) {
         expect(tags['lesm-run-id'], resource.name).toBe('tags1');

@@ -1,4 +1,12 @@
-import { CreateEventSourceMappingCommand, DeleteEventSourceMappingCommand, GetEventSourceMappingCommand, type CreateEventSourceMappingCommandInput } from '@aws-sdk/client-lambda';
+import {
+  CreateAliasCommand,
+  CreateEventSourceMappingCommand,
+  DeleteEventSourceMappingCommand,
+  GetEventSourceMappingCommand,
+  GetFunctionConfigurationCommand,
+  PublishVersionCommand,
+  type CreateEventSourceMappingCommandInput,
+} from '@aws-sdk/client-lambda';
 import { CreateQueueCommand, GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReferenceServer, type ReferenceServer } from '../../reference/server.ts';
@@ -116,6 +124,22 @@ describe('BatchSize today', () => {
 });
 
 describe('FunctionName and StartingPosition today', () => {
+  it('takes a published version and an alias, by name and by ARN, the FunctionArn keeping the qualifier; refuses one that does not exist', async () => {
+    const { Version: version, FunctionArn: versionArn } = await clients.lambda.send(new PublishVersionCommand({ FunctionName: FN }));
+    await clients.lambda.send(new CreateAliasCommand({ FunctionName: FN, Name: 'live', FunctionVersion: version }));
+    const arn = String(versionArn).replace(/:\d+$/, '');
+    expect(versionArn).toBe(`${arn}:${String(version)}`);
+    for (const FunctionName of [`${FN}:${String(version)}`, `${FN}:live`, `${arn}:${String(version)}`, `${arn}:live`]) {
+      expect(await accepted(sqs({ FunctionName }))).toMatchObject({ FunctionArn: `${arn}:${FunctionName.split(':').at(-1) ?? ''}` });
+    }
+    expect(await clients.lambda.send(new GetFunctionConfigurationCommand({ FunctionName: FN, Qualifier: 'live' }))).toMatchObject({ FunctionArn: `${arn}:live`, Version: version });
+    expect(await invalid(sqs({ FunctionName: `${FN}:999999` }))).toBe('Function does not exist');
+  });
+  it("refuses a queue whose visibility timeout is below the function's timeout, in AWS's words", async () => {
+    const { QueueUrl } = await clients.sqs.send(new CreateQueueCommand({ QueueName: 'today-brief-queue', Attributes: { VisibilityTimeout: '1' } }));
+    const brief = (await clients.sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['QueueArn'] }))).Attributes?.QueueArn;
+    expect(await invalid(sqs({ EventSourceArn: brief }))).toBe('Queue visibility timeout: 1 seconds is less than Function timeout: 3 seconds');
+  });
   it('takes names with dots and ARNs up to 256 characters past the model (no such function), refuses 257 by the model', async () => {
     // CreateFunction's own pattern has no dot, so a dotted name passes the model here and names no function.
     expect(await invalid(sqs({ FunctionName: 'today.fn' }))).toBe('Function does not exist');
@@ -180,11 +204,16 @@ describe("today's request fields", () => {
       { MaximumRetryAttempts: 1 },
       { BisectBatchOnFunctionError: true },
       { TumblingWindowInSeconds: 60 },
-      { DestinationConfig: { OnFailure: { Destination: source.sqs } } },
     ]) {
       expect(await invalid(sqs(field))).toContain('not supported for Amazon SQS');
     }
     expect(await invalid(kinesis({ ScalingConfig: { MaximumConcurrency: 2 } }))).toContain('not supported for Amazon Kinesis');
+    expect(await invalid(kinesis({ ProvisionedPollerConfig: { MinimumPollers: 2, MaximumPollers: 2 } }))).toContain('not supported for Amazon Kinesis');
+  });
+  it('refuses a DestinationConfig on a queue in the words AWS answered OnSuccess there', async () => {
+    for (const DestinationConfig of [{ OnSuccess: { Destination: source.sqs } }, { OnFailure: { Destination: source.sqs } }]) {
+      expect(await invalid(sqs({ DestinationConfig }))).toBe('Unsupported DestinationConfig parameter for given event source mapping type.');
+    }
   });
   it('takes DestinationConfig.OnFailure on a stream, refuses OnSuccess', async () => {
     expect(await accepted(kinesis({ DestinationConfig: { OnFailure: { Destination: source.sqs } } }))).toMatchObject({
@@ -202,7 +231,7 @@ describe("today's request fields", () => {
     );
     expect(await validation(sqs({ FunctionResponseTypes: ['ReportBatchItemFailures', 'ReportBatchItemFailures'] }))).toContain('Member must have length less than or equal to 1');
   });
-  it('takes valid filter patterns and an empty list, echoed; refuses the invalid ones', async () => {
+  it('takes valid filter patterns, echoed, and an empty list, left out of the answer; refuses the invalid ones', async () => {
     const valid = [
       '{"body": {"kind": ["order"]}}',
       '{"data": {"count": [{"numeric": [">", 0, "<=", 5]}], "name": [{"prefix": "a"}], "gone": [{"exists": false}]}}',
@@ -210,8 +239,8 @@ describe("today's request fields", () => {
     ];
     const criteria = { Filters: valid.map((Pattern) => ({ Pattern })) };
     expect(await accepted(sqs({ FilterCriteria: criteria }))).toMatchObject({ FilterCriteria: criteria });
-    expect(await accepted(kinesis({ FilterCriteria: { Filters: [] } }))).toMatchObject({ FilterCriteria: { Filters: [] } });
-    for (const Pattern of ['not json', '[]', '"text"', '{}', '{"a": "x"}', '{"a": []}', '{"a": [{"numeric": ["!", 1]}]}', '{"a": [{"unknown-operator": 1}]}']) {
+    expect(await accepted(kinesis({ FilterCriteria: { Filters: [] } }))).not.toHaveProperty('FilterCriteria');
+    for (const Pattern of ['not json', '[]', '"text"', 'null', '{}', '{"a": "x"}', '{"a": []}', '{"a": [{"numeric": ["!", 1]}]}', '{"a": [{"unknown-operator": 1}]}']) {
       expect(await invalid(sqs({ FilterCriteria: { Filters: [{ Pattern }] } }))).toBe('Invalid filter pattern definition.');
     }
     expect(await validation(sqs({ FilterCriteria: { Filters: [{ Pattern: `{"a": ["${'x'.repeat(4096)}"]}` }] } }))).toContain(
@@ -223,6 +252,26 @@ describe("today's request fields", () => {
     expect(await accepted(fifo({ ScalingConfig: { MaximumConcurrency: 1000 } }))).toMatchObject({ ScalingConfig: { MaximumConcurrency: 1000 } });
     expect(await validation(sqs({ ScalingConfig: { MaximumConcurrency: 1 } }))).toContain("Value '1' at 'scalingConfig.maximumConcurrency'");
     expect(await validation(sqs({ ScalingConfig: { MaximumConcurrency: 1001 } }))).toContain('less than or equal to 1000');
+  });
+  it('takes MetricsConfig on every source, echoed; refuses an unknown metric and a fourth by the model, and the Kafka metrics', async () => {
+    expect(await accepted(dynamodb({ MetricsConfig: { Metrics: ['EventCount'] } }))).toMatchObject({ MetricsConfig: { Metrics: ['EventCount'] } });
+    expect(await accepted(sqs({ MetricsConfig: { Metrics: ['EventCount'] } }))).toMatchObject({ MetricsConfig: { Metrics: ['EventCount'] } });
+    expect(await validation(sqs({ MetricsConfig: { Metrics: ['Everything' as 'EventCount'] } }))).toContain("at 'metricsConfig.metrics' failed to satisfy constraint: Member must satisfy enum value set");
+    expect(await validation(sqs({ MetricsConfig: { Metrics: ['EventCount', 'EventCount', 'EventCount', 'EventCount'] } }))).toContain('Member must have length less than or equal to 3');
+    expect(await invalid(kinesis({ MetricsConfig: { Metrics: ['ErrorCount'] } }))).toContain('ErrorCount is only supported for Amazon MSK');
+  });
+  it('takes ProvisionedPollerConfig on queues with at least 2 pollers, echoed; refuses 1 there, and the model\'s ranges', async () => {
+    const pollers = { MinimumPollers: 2, MaximumPollers: 2 };
+    expect(await accepted(sqs({ ProvisionedPollerConfig: pollers }))).toMatchObject({ ProvisionedPollerConfig: pollers });
+    expect(await accepted(fifo({ ProvisionedPollerConfig: pollers }))).toMatchObject({ ProvisionedPollerConfig: pollers });
+    expect(await invalid(sqs({ ProvisionedPollerConfig: { MinimumPollers: 1, MaximumPollers: 2 } }))).toContain('at least 2 pollers');
+    expect(await validation(sqs({ ProvisionedPollerConfig: { MinimumPollers: 201, MaximumPollers: 2001 } }))).toMatch(
+      /^2 validation errors detected: Value '201' at 'provisionedPollerConfig.minimumPollers'.*; Value '2001' at 'provisionedPollerConfig.maximumPollers'/,
+    );
+  });
+  it('takes Tags on create without answering them, and refuses tags that are not a map of strings', async () => {
+    expect(await accepted(kinesis({ Tags: { team: 'esm' } }))).not.toHaveProperty('Tags');
+    expect(await invalid(sqs({ Tags: { team: 1 as unknown as string } }))).toContain('Tags: a tag key is 1 to 128 characters');
   });
   it('ignores members it does not know, and refuses members of other source types', async () => {
     const answer = await postMapping(server.url, { FunctionName: FN, EventSourceArn: source.sqs, NotAMember: 1 });

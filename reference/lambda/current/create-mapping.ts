@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { JsonObject } from '../../protocols/json-body.ts';
 import { invalidParameter, resourceConflict } from '../../service-error.ts';
-import type { EventSourceMapping, World } from '../../world.ts';
+import type { EventSourceMapping, LambdaFunction, World } from '../../world.ts';
+import { SQS_DEFAULT_VISIBILITY_TIMEOUT_SECONDS } from '../../sources/sqs.ts';
 import { requireSourceReadable } from '../execution-role.ts';
 import { creatingWindow } from '../mapping-lifecycle.ts';
 import { readCurrentMappingRequest, type CurrentMappingRequest } from './mapping-request.ts';
@@ -13,12 +14,14 @@ import { describeCurrentMapping } from './mapping-view.ts';
 export function createCurrentMapping(world: World, body: JsonObject, region: string, now = new Date()): Readonly<Record<string, unknown>> {
   const request = readCurrentMappingRequest(body, region, world.account, now);
   const target = request.function;
-  // Only $LATEST exists for every function: this server has no PublishVersion or CreateAlias.
-  if (!world.functions.has(target.unqualifiedArn) || (target.qualifier !== undefined && target.qualifier !== '$LATEST')) {
+  // A version or an alias that does not exist is a function that does not exist (no answer of AWS is recorded for it).
+  const named = world.functions.get(target.unqualifiedArn);
+  if (named === undefined || (target.qualifier !== undefined && !world.qualifierExists(named, target.qualifier))) {
     throw invalidParameter('Function does not exist');
   }
   requireSourceReadable(world, target.unqualifiedArn, request.eventSourceArn);
   if (!world.eventSourceExists(request.eventSourceArn)) throw sourceNotFound(request);
+  requireVisibilityTimeout(world, named, request.eventSourceArn);
   for (const existing of world.mappings.values()) {
     if (existing.functionArn === target.arn && existing.eventSourceArn === request.eventSourceArn) throw duplicate(request, existing.uuid);
   }
@@ -64,8 +67,20 @@ function answerMembers(request: CurrentMappingRequest): Readonly<Record<string, 
         }),
     ...(request.filterCriteria === undefined ? {} : { FilterCriteria: request.filterCriteria }),
     ...(request.scalingConfig === undefined ? {} : { ScalingConfig: request.scalingConfig }),
+    ...(request.provisionedPollerConfig === undefined ? {} : { ProvisionedPollerConfig: request.provisionedPollerConfig }),
+    ...(request.metricsConfig === undefined ? {} : { MetricsConfig: request.metricsConfig }),
     FunctionResponseTypes: request.functionResponseTypes,
   };
+}
+
+// C: Lambda reads the queue with the function and refuses one that would show a message again before
+// the function could have finished with it: "Queue visibility timeout: 60 seconds is less than Function timeout: 180 seconds".
+function requireVisibilityTimeout(world: World, fn: LambdaFunction, eventSourceArn: string): void {
+  const queue = world.queues.get(eventSourceArn);
+  const visibility = Number(queue?.attributes['VisibilityTimeout'] ?? SQS_DEFAULT_VISIBILITY_TIMEOUT_SECONDS);
+  if (queue !== undefined && visibility < fn.timeout) {
+    throw invalidParameter(`Queue visibility timeout: ${visibility} seconds is less than Function timeout: ${fn.timeout} seconds`);
+  }
 }
 
 // Recorded verbatim: what AWS says of a stream, and of a queue (the SQS error it met reading it).

@@ -1,5 +1,6 @@
 import type { JsonObject } from '../../protocols/json-body.ts';
 import { invalidParameter } from '../../service-error.ts';
+import { tagsFromMap } from '../../tags.ts';
 import { classifyEventSourceArn, EVENT_SOURCE_ARN_PATTERN_TEXT } from '../event-source-arn.ts';
 import { functionReference, MAX_BARE_NAME_LENGTH, type FunctionReference } from '../function-name.ts';
 import { isBoolean, isFiniteNumber, isInteger, isObject, isString, optional } from '../json-fields.ts';
@@ -29,6 +30,9 @@ export interface CurrentMappingRequest {
   readonly stream: StreamSettings | undefined;
   // Only for queues, when sent.
   readonly scalingConfig: JsonObject | undefined;
+  readonly provisionedPollerConfig: JsonObject | undefined;
+  // As sent, when sent: the answer echoes it.
+  readonly metricsConfig: JsonObject | undefined;
 }
 
 export interface StreamSettings {
@@ -51,7 +55,13 @@ const FUNCTION_NAME_PARTS =
 const DESTINATION_ARN_PATTERN =
   String.raw`$|kafka://([^.]([a-zA-Z0-9\-_.]{0,248}))|arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\-])+:([a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1})?:(\d{12})?:(.*)`;
 const STARTING_POSITIONS: readonly string[] = ['LATEST', 'AT_TIMESTAMP', 'TRIM_HORIZON'];
+const KMS_KEY_ARN_PATTERN = String.raw`(arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*)|()`;
 const FUNCTION_RESPONSE_TYPES: readonly string[] = ['ReportBatchItemFailures'];
+const METRICS: readonly string[] = ['EventCount', 'ErrorCount', 'KafkaMetrics'];
+// "ErrorCount (Amazon MSK and self-managed Apache Kafka)", "KafkaMetrics (Amazon MSK and self-managed Apache Kafka)".
+const KAFKA_ONLY_METRICS: readonly string[] = ['ErrorCount', 'KafkaMetrics'];
+// "For Amazon SQS events source mappings, default is 2, and minimum 2 required" (MinimumPollers), "minimum value allowed is 2" (MaximumPollers).
+const SQS_MINIMUM_POLLERS = 2;
 // "To retain records of failed invocations from Kinesis, DynamoDB, … you can configure an Amazon SNS
 // topic, Amazon SQS queue, or Amazon S3 bucket as the destination."
 const FAILURE_DESTINATION_SERVICES: readonly string[] = ['sns', 'sqs', 's3'];
@@ -101,6 +111,15 @@ export function readCurrentMappingRequest(body: JsonObject, requestRegion: strin
   const successArn = onSuccess === undefined ? undefined : optional(onSuccess, 'Destination', 'a string', isString);
   const scaling = optional(body, 'ScalingConfig', 'an object such as {"MaximumConcurrency": 2}', isObject);
   const maximumConcurrency = scaling === undefined ? undefined : optional(scaling, 'MaximumConcurrency', 'an integer', isInteger);
+  const pollers = optional(body, 'ProvisionedPollerConfig', 'an object such as {"MinimumPollers": 2, "MaximumPollers": 10}', isObject);
+  const minimumPollers = pollers === undefined ? undefined : optional(pollers, 'MinimumPollers', 'an integer', isInteger);
+  const maximumPollers = pollers === undefined ? undefined : optional(pollers, 'MaximumPollers', 'an integer', isInteger);
+  // Only the model's pattern: whether the key exists and the role may use it is not modelled.
+  const kmsKeyArn = optional(body, 'KMSKeyArn', 'a string', isString);
+  const metricsConfig = optional(body, 'MetricsConfig', 'an object such as {"Metrics": ["EventCount"]}', isObject);
+  const metrics = metricsConfig === undefined ? undefined : optional(metricsConfig, 'Metrics', 'a list of strings', isStringList);
+  // Tags on create only tag the mapping: read for their form and limits, then nothing in the answer.
+  tagsFromMap(optional(body, 'Tags', 'a map of tag keys to values', isObject), 'Tags', invalidParameter);
 
   const model = new ModelConstraints();
   model.required('functionName', functionName);
@@ -122,6 +141,11 @@ export function readCurrentMappingRequest(body: JsonObject, requestRegion: strin
     model.pattern(path, arn, DESTINATION_ARN_PATTERN);
   }
   model.range('scalingConfig.maximumConcurrency', maximumConcurrency, 2, 1000);
+  model.range('provisionedPollerConfig.minimumPollers', minimumPollers, 1, 200);
+  model.range('provisionedPollerConfig.maximumPollers', maximumPollers, 1, 2000);
+  model.pattern('kMSKeyArn', kmsKeyArn, KMS_KEY_ARN_PATTERN);
+  model.length('metricsConfig.metrics', metrics, 0, 3);
+  model.enumeration('metricsConfig.metrics', metrics, METRICS);
   model.check();
   // The model requires FunctionName, so the check above has thrown without one.
   const name = functionName ?? '';
@@ -134,10 +158,17 @@ export function readCurrentMappingRequest(body: JsonObject, requestRegion: strin
       throw invalidParameter(`${member} is not supported for ${SOURCE_NAMES[source]} event sources.`);
     }
   }
-  for (const member of isStream ? ['ScalingConfig'] : STREAMS_ONLY) {
+  // Recorded for OnSuccess on a queue (C); every DestinationConfig of a queue is read so here.
+  if (!isStream && destination !== undefined) throw invalidParameter('Unsupported DestinationConfig parameter for given event source mapping type.');
+  for (const member of isStream ? ['ScalingConfig', 'ProvisionedPollerConfig'] : STREAMS_ONLY) {
     if (body[member] !== undefined && body[member] !== null) {
       throw invalidParameter(`${member} is not supported for ${SOURCE_NAMES[source]} event sources.`);
     }
+  }
+  const kafkaMetric = metrics?.find((metric) => KAFKA_ONLY_METRICS.includes(metric));
+  if (kafkaMetric !== undefined) throw invalidParameter(`The metric ${kafkaMetric} is only supported for Amazon MSK and self-managed Apache Kafka event sources.`);
+  if (!isStream && [minimumPollers, maximumPollers].some((count) => count !== undefined && count < SQS_MINIMUM_POLLERS)) {
+    throw invalidParameter(`ProvisionedPollerConfig: an Amazon SQS event source needs at least ${SQS_MINIMUM_POLLERS} pollers, as MinimumPollers and as MaximumPollers.`);
   }
   checkBatching(source, batchSize, window);
   if (patterns.some((pattern) => !isValidFilterPattern(pattern))) throw invalidParameter('Invalid filter pattern definition.');
@@ -150,12 +181,14 @@ export function readCurrentMappingRequest(body: JsonObject, requestRegion: strin
     batchSize: batchSize ?? (source === 'sqs' || source === 'sqs-fifo' ? 10 : 100),
     maximumBatchingWindowInSeconds: window ?? 0,
     functionResponseTypes: responseTypes ?? [],
-    filterCriteria,
+    // C: an empty list of filters is accepted, and the answer then carries no FilterCriteria.
+    filterCriteria: patterns.length === 0 ? undefined : filterCriteria,
+    metricsConfig,
   };
   if (!isStream) {
     if (startingPosition !== undefined) throw invalidParameter('StartingPosition is not valid for SQS event sources.');
     if (timestamp !== undefined) throw invalidParameter('StartingPositionTimestamp is not valid for SQS event sources.');
-    return { ...common, stream: undefined, scalingConfig: scaling };
+    return { ...common, stream: undefined, scalingConfig: scaling, provisionedPollerConfig: pollers };
   }
 
   if (startingPosition === undefined) {
@@ -179,6 +212,7 @@ export function readCurrentMappingRequest(body: JsonObject, requestRegion: strin
   return {
     ...common,
     scalingConfig: undefined,
+    provisionedPollerConfig: undefined,
     stream: {
       startingPosition: startingPosition as StartingPosition, // checked against the enumeration above
       startingPositionTimestamp: timestamp,
