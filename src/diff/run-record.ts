@@ -92,17 +92,10 @@ export function runRecordOf(value: unknown, file: string): { record: RunRecord; 
 }
 
 /** The run's fields as runShape checked them. */
-interface RunFields {
+type RunFields = Pick<RunRecord, 'startedAt' | 'durationMs' | 'complete' | 'interruption' | 'scope' | 'requests' | 'gate'> & {
   readonly label?: string;
-  readonly startedAt: string;
-  readonly durationMs: number;
-  readonly complete: boolean;
-  readonly interruption: string | null;
-  readonly scope: RunScope;
-  readonly requests: RequestCounts | null;
-  readonly gate: GateSummary | null;
   readonly certification: { readonly level: CertificationLevel };
-}
+};
 
 function isRecordedResponse(response: unknown): response is RecordedResponse {
   return (
