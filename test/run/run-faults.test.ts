@@ -10,10 +10,14 @@ afterEach(async () => {
   server = undefined;
 });
 
-/** Runs the whole suite against a reference server that injects faults into CreateEventSourceMapping. */
+/**
+ * Runs every case against a reference server that injects faults into CreateEventSourceMapping. A
+ * property case draws one value: the faults meet it as they meet an example case, and ten values
+ * each doubled the requests.
+ */
 async function runWithFaults(faults: FaultOptions, ...args: string[]) {
   server = await startReferenceServer({ faults: { seed: 7, ...faults } });
-  const run = await runInProcess(['--target', server.url, ...args]);
+  const run = await runInProcess(['--target', server.url, '--property-runs', '1', ...args]);
   const report = readResults(run);
   // Whatever the target did, the run ends by itself with every case accounted for and nothing left behind.
   expect(report.complete).toBe(true);
