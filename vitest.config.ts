@@ -9,15 +9,17 @@ import { defineConfig } from 'vitest/config';
  */
 const LONGEST_FILES = [
   'test/run/run-hostile.test.ts',
+  'test/run/run-moto.test.ts',
   'test/run/run-aws-timing.test.ts',
-  'test/run/run-pacing.test.ts',
-  'test/run/run-faults.test.ts',
+  'test/run/run-wrong-servers.test.ts',
   'test/reporters/html-browser.test.ts',
-  'test/suites/vitest-adapter.test.ts',
-  'test/run/run-reference.test.ts',
   'test/pact/pact-verify.test.ts',
-  'test/run/run-moto-gate.test.ts',
+  'test/run/run-pacing.test.ts',
+  'test/run/run-reference.test.ts',
+  'test/suites/vitest-adapter.test.ts',
+  'test/run/run-faults.test.ts',
   'test/run/run-gate.test.ts',
+  'test/run/run-editions.test.ts',
 ];
 
 class LongestFirst extends BaseSequencer {
