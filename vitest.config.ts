@@ -11,14 +11,15 @@ const LONGEST_FILES = [
   'test/package/packed-install.test.ts',
   'test/run/run-hostile.test.ts',
   'test/run/run-aws-timing.test.ts',
-  'test/run/run-pacing.test.ts',
-  'test/run/run-faults.test.ts',
   'test/reporters/html-browser.test.ts',
+  'test/run/run-moto.test.ts',
+  'test/run/run-pacing.test.ts',
+  'test/run/run-wrong-servers.test.ts',
   'test/suites/vitest-adapter.test.ts',
-  'test/run/run-reference.test.ts',
   'test/pact/pact-verify.test.ts',
-  'test/run/run-moto-gate.test.ts',
+  'test/cli/cleanup.test.ts',
   'test/run/run-gate.test.ts',
+  'test/run/run-faults.test.ts',
 ];
 
 class LongestFirst extends BaseSequencer {

@@ -3,17 +3,25 @@ import { startReferenceServer, type FaultOptions, type ReferenceServer } from '.
 import { idsWith, readResults, runInProcess, seedCaseCount } from './support/cli-run.ts';
 import { remainingFixtures, remainingMappings, runIdIn } from './support/reference-state.ts';
 
-const allCases = seedCaseCount();
+// Half the edition, every kind of case among it (on each source, with a precondition, a malformed
+// body, a property): the n-th CreateEventSourceMapping meets the same fault in every run (the fault
+// seed fixes the sequence), whichever case sends it, so each run meets its faults every time.
+const CASES = '^(BatchSize|Enabled|StartingPosition|Duplicate|Body)/';
+const allCases = seedCaseCount(CASES);
 let server: ReferenceServer | undefined;
 afterEach(async () => {
   await server?.close();
   server = undefined;
 });
 
-/** Runs the whole suite against a reference server that injects faults into CreateEventSourceMapping. */
+/**
+ * Runs CASES against a reference server that injects faults into CreateEventSourceMapping. A
+ * property case draws one value: the faults meet it as they meet an example case, and ten values
+ * each doubled the requests.
+ */
 async function runWithFaults(faults: FaultOptions, ...args: string[]) {
   server = await startReferenceServer({ faults: { seed: 7, ...faults } });
-  const run = await runInProcess(['--target', server.url, ...args]);
+  const run = await runInProcess(['--target', server.url, '--grep', CASES, '--property-runs', '1', ...args]);
   const report = readResults(run);
   // Whatever the target did, the run ends by itself with every case accounted for and nothing left behind.
   expect(report.complete).toBe(true);

@@ -6,8 +6,10 @@ import { RUN_TEST_TIMEOUT_MS } from '../support/time-bounds.ts';
 
 const allCases = seedCaseCount();
 
-describe.each(['SIGINT', 'SIGTERM'] as const)('a run stopped by %s', (signal) => {
-  it('writes the report of what it judged, deletes everything it created and exits 128 + signal', async () => {
+// SIGTERM makes the same promise with 143 through the same handler, which run-hostile's runs stopped
+// by it hold (against a target that hangs, and one that trickles CreateFunction): one signal here.
+describe('a run stopped by SIGINT', () => {
+  it('writes the report of what it judged, deletes everything it created and exits 130', async () => {
     // Latency keeps the run going long enough to be stopped part-way.
     const server = await startReferenceServer({ faults: { latencyMs: 150 } });
     try {
@@ -17,12 +19,12 @@ describe.each(['SIGINT', 'SIGTERM'] as const)('a run stopped by %s', (signal) =>
         watch: (stdout, kill) => {
           if (!sent && new RegExp(`\\[ *10/${allCases}\\]`).test(stdout)) {
             sent = true;
-            kill(signal);
+            kill('SIGINT');
           }
         },
       });
       expect(sent).toBe(true);
-      expect(run.code).toBe(signal === 'SIGINT' ? 130 : 143);
+      expect(run.code).toBe(130);
       const report = readResults(run);
       expect(report.complete).toBe(false);
       expect(report.interruption).toMatch(/interrupted/i);
