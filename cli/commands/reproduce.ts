@@ -7,6 +7,7 @@ import type { Case } from '../../src/cases/case.ts';
 import { describeExpectation } from '../../src/cases/describe-expectation.ts';
 import { editionCases } from '../../src/cases/edition-cases.ts';
 import { isPropertyCase } from '../../src/cases/properties/sampling.ts';
+import { closestWord } from '../../src/did-you-mean.ts';
 import type { CleanupReport } from '../../src/provisioning/created-resource.ts';
 import { guardCleanup } from '../../src/provisioning/guard-cleanup.ts';
 import type { CaseResult } from '../../src/results.ts';
@@ -75,10 +76,11 @@ function caseOf(cases: readonly Case[], id: string, edition: string): Case {
   const wanted = id.replace(/#\d+$/, '');
   const found = cases.find((testCase) => testCase.id === id) ?? cases.find((testCase) => testCase.id === wanted);
   if (found !== undefined) return found;
+  const near = closestWord(wanted, cases.map((testCase) => testCase.id));
   const family = wanted.split('/')[0] ?? wanted;
   const related = cases.filter((testCase) => testCase.id.startsWith(`${family}/`)).length;
   const hint = related > 0 ? `"lambda-esm-conformance list --edition ${edition} --grep '^${family}/'" lists the ${related} cases of ${family}` : `"lambda-esm-conformance list --edition ${edition}" lists them all`;
-  throw new UsageError(`the ${edition} edition has no case "${id}": ${hint}.`);
+  throw new UsageError(`the ${edition} edition has no case "${id}": ${near === null ? '' : `did you mean ${near}? `}${hint}.`);
 }
 
 function caseText(testCase: Case, result: CaseResult, seed: number): string {

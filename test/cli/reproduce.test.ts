@@ -46,7 +46,8 @@ describe('reproduce', () => {
     expect((await reproduce('BatchSize/sqs/11#3', '--target', server.url)).code).toBe(0);
     const unknown = await reproduce('BatchSize/sqs/12', '--target', server.url);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/the seed edition has no case "BatchSize\/sqs\/12": "lambda-esm-conformance list --edition seed --grep '\^BatchSize\/'" lists the \d+ cases of BatchSize\./);
+    expect(unknown.stderr).toMatch(/the seed edition has no case "BatchSize\/sqs\/12": did you mean BatchSize\/sqs\/1\? "lambda-esm-conformance list --edition seed --grep '\^BatchSize\/'" lists the \d+ cases of BatchSize\./);
+    expect((await reproduce('Nothing/like/it', '--target', server.url)).stderr).toContain('the seed edition has no case "Nothing/like/it": "lambda-esm-conformance list --edition seed" lists them all.');
     expect(unknown.stderr).not.toContain('created');
     const none = await reproduce('--target', server.url);
     expect(none.code).toBe(2);
