@@ -53,11 +53,12 @@ const pactSections: readonly HelpSection[] = [
 ];
 
 const diffSection: HelpSection = {
-  synopsis: 'diff A/results.json B/results.json [--json]',
+  synopsis: 'diff A/results.json B/results.json [--json] | diff RECORDING_A RECORDING_B',
   about: `      One line per case that differs between two runs: newly failing, newly passing, answer
       changed (status or error type), only in A, only in B, with each run's seed and each failing
-      property case's counterexample. Exit 1 when any differs, 0 when none, 2 when a file is not a
-      results.json of this tool.
+      property case's counterexample. Given two recording directories (run --record), what the
+      target answered differently. Exit 1 when any differs, 0 when none, 2 when a file is not a
+      results.json or a recording of this tool.
 `,
   flags: COMMAND_FLAGS.diff,
 };
