@@ -10,6 +10,7 @@ import { canonical, Normaliser, PLACEHOLDER, placeholdersIn, resourceNameOf } fr
 import { normalisedExchanges, type RecordedBody, type RecordedExchange } from '../../src/recording/recording.ts';
 import type { Observation } from '../../src/transport/types.ts';
 import type { SourceFixture } from '../../src/cases/case.ts';
+import { kindOfOwnName } from '../../src/provisioning/resource-names.ts';
 import { UserFileError, type FileProblem } from '../../src/user-file/file-problem.ts';
 import type { LoadedRecording } from './load-recording.ts';
 
@@ -57,11 +58,15 @@ export function replayLayer(recording: LoadedRecording): { answerFirst: AnswerFi
   return { answerFirst: (call, names) => replay.answer(call, names), description: `replaying ${recording.label} from ${recording.directory} (${runWith})` };
 }
 
-/** Each source the server has made, by the fixture it is: a FIFO queue's name ends in .fifo (an SQS rule). */
+/**
+ * Each source the server has made, by the fixture it is: a FIFO queue's name ends in .fifo (an SQS
+ * rule); of two standard queues, the run's own names tell the short-visibility one
+ * (`lesm-<run id>-short-queue`), as a replay's fixtures are always the run's own.
+ */
 function sourceNamesOf(arns: readonly string[]): Partial<Record<SourceFixture, string>> {
   const kindOf = (arn: string): SourceFixture | null => {
     const service = arn.split(':')[2];
-    if (service === 'sqs') return arn.endsWith('.fifo') ? 'sqsFifo' : 'sqs';
+    if (service === 'sqs') return arn.endsWith('.fifo') ? 'sqsFifo' : kindOfOwnName(resourceNameOf(arn)) === 'sqsShortVisibility' ? 'sqsShortVisibility' : 'sqs';
     return service === 'kinesis' || service === 'dynamodb' ? service : null;
   };
   return Object.fromEntries(arns.flatMap((arn) => {

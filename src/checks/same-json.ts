@@ -1,4 +1,18 @@
-/** Whether two parsed JSON values are the same value, as an echo or a default must be. */
+/**
+ * Whether two parsed JSON values are the same value, as an echo or a default must be. An object's
+ * members have no order in JSON: `{"MaximumPollers":2,"MinimumPollers":2}` echoes
+ * `{"MinimumPollers":2,"MaximumPollers":2}`; a list's items do.
+ */
 export function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, index) => sameJson(item, b[index]));
+  if (isObject(a) || isObject(b)) {
+    if (!isObject(a) || !isObject(b)) return false;
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && sameJson(a[key], b[key]));
+  }
+  return Object.is(a, b);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

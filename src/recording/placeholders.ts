@@ -27,7 +27,7 @@ const MOMENTS: readonly PlaceholderKind[] = ['date', 'epoch-seconds'];
  * `<kind:n>`; and, unnumbered, what a run has one of: `<region>` and each source's name
  * (`<sqsFifo-name>`), named by its kind so that a request on one source never reads as one on another.
  */
-export const PLACEHOLDER = /<(account|function-name|uuid|request-id|date|epoch-seconds):(\d+)>|<region>|<(?:sqs|sqsFifo|kinesis|dynamodb)-name>/g;
+export const PLACEHOLDER = /<(account|function-name|uuid|request-id|date|epoch-seconds):(\d+)>|<region>|<(?:sqs|sqsFifo|sqsShortVisibility|kinesis|dynamodb)-name>/g;
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 const ISO_DATE = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?/;
@@ -67,6 +67,12 @@ export class Normaliser {
   private readonly known = new Map<string, { kind: PlaceholderKind; identity: string } | { fixed: string }>();
   /** What each placeholder given last stood for: a replay puts it back. */
   private readonly originals = new Map<string, string | number>();
+  /**
+   * The moments the exchange's request sent, kept as they are: a case sends a fixed time (a
+   * StartingPositionTimestamp in the past, another in 2100), and two requests that differ only by it
+   * are two cases; the answer's echo of one is kept too, the answer's own times are placeholders.
+   */
+  private readonly sentMoments = new Set<number>();
 
   constructor(values: RunValues) {
     for (const [source, name] of Object.entries(values.sourceNames)) if (name !== '') this.known.set(name, { fixed: `<${source}-name>` });
@@ -80,6 +86,7 @@ export class Normaliser {
 
   /** Moments (times, dates) are numbered within one exchange: two answers sharing a moment by chance must not renumber the rest. */
   startExchange(): void {
+    this.sentMoments.clear();
     for (const kind of MOMENTS) this.counts.delete(kind);
     for (const key of [...this.numbers.keys()]) if (MOMENTS.some((kind) => key.startsWith(`${kind}\0`))) this.numbers.delete(key);
   }
@@ -124,16 +131,22 @@ export class Normaliser {
     return nameLength === null ? named : named.replace(/x{2,}/g, (run) => `<pad:${run.length + nameLength}>`);
   }
 
-  /** A JSON value with its members in key order, every string normalised, and a number that is a moment named. */
-  json(value: unknown, member = ''): unknown {
+  /**
+   * A JSON value with its members in key order, every string normalised, and a number that is a
+   * moment named: in an answer, unless it is one the request sent (`side`).
+   */
+  json(value: unknown, side: 'request' | 'answer', member = ''): unknown {
     if (typeof value === 'string') return this.text(value);
-    if (typeof value === 'number' && MOMENT_MEMBER.test(member) && value > 1e9) return this.placeholder('epoch-seconds', String(value), value);
-    if (Array.isArray(value)) return value.map((item) => this.json(item, member));
+    if (typeof value === 'number' && MOMENT_MEMBER.test(member) && value > 1e9) {
+      if (side === 'request') this.sentMoments.add(value);
+      return this.sentMoments.has(value) ? value : this.placeholder('epoch-seconds', String(value), value);
+    }
+    if (Array.isArray(value)) return value.map((item) => this.json(item, side, member));
     if (isJsonObject(value)) {
       return Object.fromEntries(
         Object.keys(value)
           .sort()
-          .map((key) => [this.text(key), this.json(value[key], key)]),
+          .map((key) => [this.text(key), this.json(value[key], side, key)]),
       );
     }
     return value;

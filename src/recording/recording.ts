@@ -107,9 +107,9 @@ function normalisedExchange(observation: Observation, normaliser: Normaliser): R
       path: normaliser.text(new URL(request.url).pathname + new URL(request.url).search),
       headers: keptHeaders(request.headers, REQUEST_HEADERS, normaliser),
       // A server cannot tell an empty body from none: neither can a replay.
-      body: request.body === undefined || request.body === '' ? null : normalisedBody(request.body, normaliser),
+      body: request.body === undefined || request.body === '' ? null : normalisedBody(request.body, 'request', normaliser),
     },
-    response: response === null ? null : { status: response.status, headers: keptHeaders(response.headers, RESPONSE_HEADERS, normaliser), body: normalisedBody(response.body, normaliser) },
+    response: response === null ? null : { status: response.status, headers: keptHeaders(response.headers, RESPONSE_HEADERS, normaliser), body: normalisedBody(response.body, 'answer', normaliser) },
   };
 }
 
@@ -123,9 +123,9 @@ function keptHeaders(headers: Readonly<Record<string, string>>, kept: readonly s
   return Object.fromEntries(entries);
 }
 
-function normalisedBody(text: string, normaliser: Normaliser): RecordedBody {
+function normalisedBody(text: string, side: 'request' | 'answer', normaliser: Normaliser): RecordedBody {
   const parsed = parseJsonAnswer(text);
-  if (parsed.kind === 'json' && JSON.stringify(parsed.value) === text) return { json: normaliser.json(parsed.value) };
+  if (parsed.kind === 'json' && JSON.stringify(parsed.value) === text) return { json: normaliser.json(parsed.value, side) };
   return { text: normaliser.text(text) };
 }
 

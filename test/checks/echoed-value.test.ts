@@ -18,6 +18,18 @@ describe('echoed_value_conformance', () => {
     expect(judge.body(batchSize, { body: {}, sent: { BatchSize: 10 }, context })).toEqual([{ message: "BatchSize should echo the request's 10, got nothing" }]);
   });
 
+  it("takes an object echoed with its members in another order for the same value, and not one with a member changed or a list reordered", () => {
+    const { judge } = echoedValue;
+    if (!('body' in judge)) throw new Error('echoed_value_conformance judges the body');
+    const pollers: EchoedValueCheck = { kind: 'echoed_value_conformance', clause: 'ProvisionedPollerConfig', field: 'ProvisionedPollerConfig' };
+    const sent = { ProvisionedPollerConfig: { MinimumPollers: 2, MaximumPollers: 2 } };
+    expect(judge.body(pollers, { body: { ProvisionedPollerConfig: { MaximumPollers: 2, MinimumPollers: 2 } }, sent, context })).toEqual([]);
+    expect(judge.body(pollers, { body: { ProvisionedPollerConfig: { MaximumPollers: 3, MinimumPollers: 2 } }, sent, context })).toHaveLength(1);
+    expect(judge.body(pollers, { body: { ProvisionedPollerConfig: { MinimumPollers: 2 } }, sent, context })).toHaveLength(1);
+    const types: EchoedValueCheck = { kind: 'echoed_value_conformance', clause: 'FunctionResponseTypes', field: 'FunctionResponseTypes' };
+    expect(judge.body(types, { body: { FunctionResponseTypes: ['b', 'a'] }, sent: { FunctionResponseTypes: ['a', 'b'] }, context })).toHaveLength(1);
+  });
+
   it('is attached to each member of the request that was sent, citing the clause of its values', () => {
     const { attach } = echoedValue;
     if (!('toEachMember' in attach)) throw new Error('echoed_value_conformance is attached to members');

@@ -25,13 +25,22 @@ describe('Normaliser', () => {
     const normaliser = new Normaliser(values);
     normaliser.startExchange();
     const arn = 'arn:aws:dynamodb:eu-west-1:111122223333:table/lesm-abc-table/stream/2026-12-01T03:00:00.123';
-    expect(normaliser.json({ EventSourceArn: arn, LastModified: 1_764_558_000.5, BatchSize: 100 })).toEqual({
+    expect(normaliser.json({ EventSourceArn: arn, LastModified: 1_764_558_000.5, BatchSize: 100 }, 'answer')).toEqual({
       BatchSize: 100,
       EventSourceArn: 'arn:aws:dynamodb:<region>:<account:1>:table/<dynamodb-name>/stream/<date:1>',
       LastModified: '<epoch-seconds:1>',
     });
     normaliser.startExchange();
-    expect(normaliser.json({ LastModified: 1_764_558_999 })).toEqual({ LastModified: '<epoch-seconds:1>' });
+    expect(normaliser.json({ LastModified: 1_764_558_999 }, 'answer')).toEqual({ LastModified: '<epoch-seconds:1>' });
+  });
+
+  it('keeps the moments a request sends as they are, and their echo in its answer: two cases that differ only by a time stay two', () => {
+    const normaliser = new Normaliser(values);
+    normaliser.startExchange();
+    expect(normaliser.json({ StartingPositionTimestamp: 4_102_444_800 }, 'request')).toEqual({ StartingPositionTimestamp: 4_102_444_800 });
+    expect(normaliser.json({ StartingPositionTimestamp: 4_102_444_800, LastModified: 1_764_558_000 }, 'answer')).toEqual({ StartingPositionTimestamp: 4_102_444_800, LastModified: '<epoch-seconds:1>' });
+    normaliser.startExchange();
+    expect(normaliser.json({ StartingPositionTimestamp: 4_102_444_800 }, 'answer')).toEqual({ StartingPositionTimestamp: '<epoch-seconds:1>' });
   });
 
   it("keeps a function's padding as the length it makes with the name, the same for every function of the run", () => {

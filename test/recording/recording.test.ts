@@ -20,8 +20,11 @@ import { UserFileError } from '../../src/user-file/file-problem.ts';
 import { record, runAgainst, verdicts, type RecordedRun } from './support/recorded-run.ts';
 
 // A field with limits per source, the function's name padded to its limits, a duplicate (the same
-// request twice, answered otherwise), and two values drawn by each property of them.
-const GREP = '^(BatchSize/(sqs|kinesis)/|FunctionName/length/|Duplicate/)';
+// request twice, answered otherwise), and two values drawn by each property of them; and in the
+// current edition two requests that differ only by a time (2100 is refused, a past one accepted),
+// a second standard queue beside the first (the short-visibility one), and an object echoed.
+const GREP =
+  '^(BatchSize/(sqs|kinesis)/|FunctionName/length/|Duplicate/|StartingPosition/kinesis/AT_TIMESTAMP$|StartingPositionTimestamp/kinesis/in-the-future$|EventSourceArn/sqs/visibility-below-function-timeout$|ProvisionedPollerConfig/sqs/pollers-2$)';
 const casesOf = (edition: string): Case[] => selectCases(editionCases(loadEdition(edition), { runs: 2, seed: 7 }), GREP);
 
 const directories: string[] = [];
