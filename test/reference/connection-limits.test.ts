@@ -2,31 +2,26 @@
 // half-open connection is closed by the limits, here made small so the test is quick.
 import { connect as connectHttp2 } from 'node:http2';
 import { connect, type Socket } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, it, type TestContext } from 'vitest';
 import { startReferenceServer, type ReferenceServer } from '../../reference/server.ts';
 
 const LIMITS = { headersTimeoutMs: 300, idleTimeoutMs: 300, maxConnections: 3 };
 // Far beyond the limits above: a connection still open by then was never going to be closed.
 const GIVE_UP_MS = 5_000;
 
-let server: ReferenceServer | undefined;
-const sockets: Socket[] = [];
-
-afterEach(async () => {
-  for (const socket of sockets.splice(0)) socket.destroy();
-  await server?.close();
-  server = undefined;
-});
-
-async function serving(options: Parameters<typeof startReferenceServer>[0] = {}): Promise<ReferenceServer> {
-  server = await startReferenceServer({ connectionLimits: LIMITS, ...options });
+/** A server of the test's own, closed when it ends (by its context's hook: the tests run side by side). */
+async function serving({ onTestFinished }: TestContext, options: Parameters<typeof startReferenceServer>[0] = {}): Promise<ReferenceServer> {
+  const server = await startReferenceServer({ connectionLimits: LIMITS, ...options });
+  onTestFinished(() => server.close());
   return server;
 }
 
-async function open(target: ReferenceServer): Promise<Socket> {
+/** A connection to `target`, destroyed when the test ends if it is still open. */
+async function open(target: ReferenceServer, { onTestFinished }: TestContext): Promise<Socket> {
   const socket = connect(target.port, '127.0.0.1');
   socket.on('error', () => undefined);
-  sockets.push(socket);
+  // Registered after the server's close, so run before it (the hooks run last first).
+  onTestFinished(() => void socket.destroy());
   await new Promise((resolve) => socket.once('connect', resolve));
   return socket;
 }
@@ -46,14 +41,18 @@ function closedByServer(socket: Socket): Promise<{ closed: boolean; received: st
 
 const REQUEST_HEAD = 'GET /2015-03-31/event-source-mappings/ HTTP/1.1\r\nHost: 127.0.0.1\r\n';
 
-describe('the reference server closes connections that hold it', () => {
-  it('a connection that sends nothing', async () => {
-    const socket = await open(await serving());
+// Each test has a server of its own and only waits for the limits: they run side by side, each with
+// the `expect` of its context. What each waits for is a close or its absence, never a duration.
+describe.concurrent('the reference server closes connections that hold it', () => {
+  it('a connection that sends nothing', async (context) => {
+    const { expect } = context;
+    const socket = await open(await serving(context), context);
     expect(await closedByServer(socket)).toEqual({ closed: true, received: '' });
   });
 
-  it('headers sent a byte at a time, never complete', async () => {
-    const socket = await open(await serving());
+  it('headers sent a byte at a time, never complete', async (context) => {
+    const { expect } = context;
+    const socket = await open(await serving(context), context);
     const closed = closedByServer(socket);
     socket.write(`${REQUEST_HEAD}X-Slow: `);
     const trickle = setInterval(() => socket.write('x'), 50);
@@ -64,15 +63,17 @@ describe('the reference server closes connections that hold it', () => {
     }
   });
 
-  it('a body that stops arriving', async () => {
-    const socket = await open(await serving());
+  it('a body that stops arriving', async (context) => {
+    const { expect } = context;
+    const socket = await open(await serving(context), context);
     const closed = closedByServer(socket);
     socket.write(`POST /2015-03-31/event-source-mappings/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"Func`);
     expect(await closed).toEqual({ closed: true, received: '' });
   });
 
-  it('a keep-alive connection left idle after its answer', async () => {
-    const socket = await open(await serving());
+  it('a keep-alive connection left idle after its answer', async (context) => {
+    const { expect } = context;
+    const socket = await open(await serving(context), context);
     const closed = closedByServer(socket);
     socket.write(`${REQUEST_HEAD}Connection: keep-alive\r\n\r\n`);
     const { closed: wasClosed, received } = await closed;
@@ -80,8 +81,9 @@ describe('the reference server closes connections that hold it', () => {
     expect(wasClosed).toBe(true);
   });
 
-  it('an HTTP/2 connection that opens its session and asks nothing: told to go away, then closed', async () => {
-    const target = await serving();
+  it('an HTTP/2 connection that opens its session and asks nothing: told to go away, then closed', async (context) => {
+    const { expect } = context;
+    const target = await serving(context);
     const session = connectHttp2(target.url);
     session.on('error', () => undefined);
     const outcome = await new Promise<{ goaway: boolean; closed: boolean }>((resolve) => {
@@ -97,20 +99,22 @@ describe('the reference server closes connections that hold it', () => {
     expect(outcome).toEqual({ goaway: true, closed: true });
   });
 
-  it('connections beyond the cap are closed as they arrive, and a place freed is taken again', async () => {
-    const target = await serving({ connectionLimits: { ...LIMITS, headersTimeoutMs: GIVE_UP_MS * 2 } });
-    const held = await Promise.all([open(target), open(target), open(target)]);
-    const extra = await open(target);
+  it('connections beyond the cap are closed as they arrive, and a place freed is taken again', async (context) => {
+    const { expect } = context;
+    const target = await serving(context, { connectionLimits: { ...LIMITS, headersTimeoutMs: GIVE_UP_MS * 2 } });
+    const held = await Promise.all([open(target, context), open(target, context), open(target, context)]);
+    const extra = await open(target, context);
     expect(await closedByServer(extra)).toEqual({ closed: true, received: '' });
     held[0]?.destroy();
     await new Promise((resolve) => held[0]?.once('close', resolve));
-    const again = await open(target);
+    const again = await open(target, context);
     again.write(`${REQUEST_HEAD}Connection: close\r\n\r\n`);
     expect((await closedByServer(again)).received).toMatch(/^HTTP\/1\.1 200 /);
   });
 
-  it('still holds a request the server chose to leave hanging, past the headers deadline', async () => {
-    const socket = await open(await serving({ faults: { hangRate: 1, scope: 'all' } }));
+  it('still holds a request the server chose to leave hanging, past the headers deadline', async (context) => {
+    const { expect } = context;
+    const socket = await open(await serving(context, { faults: { hangRate: 1, scope: 'all' } }), context);
     socket.write(`${REQUEST_HEAD}\r\n`);
     const closed = closedByServer(socket);
     await new Promise((resolve) => setTimeout(resolve, LIMITS.headersTimeoutMs * 4));

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { CreateRoleCommand } from '@aws-sdk/client-iam';
 import { CreateFunctionCommand } from '@aws-sdk/client-lambda';
 import { CreateQueueCommand, GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, it, type TestContext } from 'vitest';
 import { handlerZip } from '../../src/provisioning/index.ts';
 import { LAMBDA_TRUST_POLICY } from '../../src/provisioning/create-role.ts';
 import { startReferenceServer, type AwsTimingOptions, type ReferenceServer, type ReferenceEdition } from '../../reference/server.ts';
@@ -21,24 +21,25 @@ const SHORT: AwsTimingOptions = { creatingMs: 50, deletingMs: 50, roleAssumableA
 /** Far longer than any run here takes: a policy that never counts, a role never assumable. */
 const NEVER_MS = 3_600_000;
 
-const servers: ReferenceServer[] = [];
-/** `Operation status` of every request the server answered. */
-const operations: string[] = [];
+// Each test has a server of its own and measures no time, so the tests of a block run side by side,
+// each with the `expect` of its context (the in-process runs share the environment they stub:
+// commandInProcess, test/run/support/cli-run.ts). The two describe blocks (neither concurrent
+// itself) run one after the other: the whole editions keep this process busy, and the check of the
+// execution role gives up after 18 × a --timeout of 250 ms that a request to a server in a busy
+// process could miss.
 
-async function timedServer(edition: ReferenceEdition, timing: AwsTimingOptions): Promise<ReferenceServer> {
+/** A server of the test's own, closed when it ends (by its context's hook: the global one may name another test running), and `Operation status` of every request it answered. */
+async function timedServer({ onTestFinished }: TestContext, edition: ReferenceEdition, timing: AwsTimingOptions): Promise<{ server: ReferenceServer; operations: string[] }> {
+  const operations: string[] = [];
   const server = await startReferenceServer({ edition, awsTiming: timing, onRequest: (entry) => operations.push(`${entry.operation} ${entry.status ?? 'none'}`) });
-  servers.push(server);
-  return server;
+  onTestFinished(() => server.close());
+  return { server, operations };
 }
 
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-  operations.splice(0);
-});
-
-describe.each(['seed', 'current'] as const)('a run of the %s edition against a conforming server with AWS timing', (edition) => {
-  it('judges every case as conforming, and leaves nothing behind', async () => {
-    const server = await timedServer(edition, SHORT);
+describe('a run of each edition against a conforming server with AWS timing', () => {
+  it.concurrent.for(['seed', 'current'] as const)('%s: judges every case as conforming, and leaves nothing behind', { timeout: 60_000 }, async (edition, context) => {
+    const { expect } = context;
+    const { server, operations } = await timedServer(context, edition, SHORT);
     // Each value a property case draws is sent after the last one's mapping is gone: one each keeps the run short.
     const run = await runInProcess(['--target', server.url, '--edition', edition, '--seed', '1', '--property-runs', '1']);
     expect(run.code, run.stderr).toBe(0);
@@ -50,12 +51,13 @@ describe.each(['seed', 'current'] as const)('a run of the %s edition against a c
     expect(operations).toContain('GetEventSourceMapping 200');
     expect(await remainingMappings(server.url)).toEqual([]);
     expect(await remainingFixtures(server.url, runIdIn(run.stderr))).toEqual([]);
-  }, 60_000);
+  });
 });
 
 describe('the check before the first case that Lambda can use the execution role', () => {
-  it('waits, saying so, while IAM propagates the policy of the role the run made', async () => {
-    const server = await timedServer('seed', { ...SHORT, policyPropagationMs: 2_500 });
+  it.concurrent('waits, saying so, while IAM propagates the policy of the role the run made', async (context) => {
+    const { expect } = context;
+    const { server } = await timedServer(context, 'seed', { ...SHORT, policyPropagationMs: 2_500 });
     const run = await runInProcess(['--target', server.url, '--grep', '^BatchSize/(sqs|kinesis)/1$']);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toMatch(/Lambda cannot use the new execution role on the (SQS queue|Kinesis stream), (SQS queue|Kinesis stream) yet \(IAM takes a few seconds to propagate a role and its policy\): trying again shortly/);
@@ -64,8 +66,9 @@ describe('the check before the first case that Lambda can use the execution role
     expect(await remainingMappings(server.url)).toEqual([]);
   }, 30_000);
 
-  it('gives up on a role that never gets the permission within 18 × --timeout: exit 2, one sentence naming it, nothing left behind', async () => {
-    const server = await timedServer('seed', { ...SHORT, policyPropagationMs: NEVER_MS });
+  it.concurrent('gives up on a role that never gets the permission within 18 × --timeout: exit 2, one sentence naming it, nothing left behind', async (context) => {
+    const { expect } = context;
+    const { server } = await timedServer(context, 'seed', { ...SHORT, policyPropagationMs: NEVER_MS });
     // --timeout 250: the wait is 4.5 s.
     const run = await runInProcess(['--target', server.url, '--grep', '^BatchSize/sqs/1$', '--timeout', '250']);
     expect(run.code).toBe(2);
@@ -77,8 +80,9 @@ describe('the check before the first case that Lambda can use the execution role
     expect(await remainingFixtures(server.url, runIdIn(run.stderr))).toEqual([]);
   }, 30_000);
 
-  it('tries a role of the user\'s once (--fixtures FILE, --role-arn), and names what it lacks', async () => {
-    const server = await timedServer('seed', SHORT);
+  it.concurrent('tries a role of the user\'s once (--fixtures FILE, --role-arn), and names what it lacks', async (context) => {
+    const { expect } = context;
+    const { server, operations } = await timedServer(context, 'seed', SHORT);
     const user = await userResourcesWithoutPermission(server);
     for (const [flags, role] of [
       [['--fixtures', user.file], /give the execution role of users-fn \(aws lambda get-function-configuration --function-name users-fn --query Role names it\)/],

@@ -31,8 +31,11 @@ function childEnvironment(extra: Record<string, string>): NodeJS.ProcessEnv {
 describe('the vitest adapter (suites/create-event-source-mapping.suite.ts)', () => {
   // One child vitest (its start-up is most of the test's time), against AWS timing with IAM slower
   // than the fixtures: the cases must start only once Lambda can use the execution role, as a run's do.
+  // The policy counts 1.5 s after it is put: the check first tries about 0.3 s after it here (6 × that
+  // on a loaded machine still meets a refusal), and its pauses (0.25, 0.5, 1 s) end the wait about
+  // 2 s after it, where 2.5 s kept it waiting 4 s.
   it('runs every selected case as a test against the target of the environment, once Lambda can use the execution role, and deletes what it made', async () => {
-    const server = await startReferenceServer({ awsTiming: { creatingMs: 50, deletingMs: 50, roleAssumableAfterMs: 100, policyPropagationMs: 2_500, functionPendingMs: 50, controlPlaneRps: 1000 } });
+    const server = await startReferenceServer({ awsTiming: { creatingMs: 50, deletingMs: 50, roleAssumableAfterMs: 100, policyPropagationMs: 1_500, functionPendingMs: 50, controlPlaneRps: 1000 } });
     try {
       const output = path.join(mkdtempSync(path.join(tmpdir(), 'lesm-adapter-')), 'vitest.json');
       const args = [path.join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--config', 'suites/vitest.config.ts', '--reporter', 'json', '--outputFile', output];

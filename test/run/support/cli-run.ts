@@ -129,9 +129,7 @@ export async function runInProcess(args: readonly string[], options: Pick<CliOpt
 
 /** Any command line, in this process as runInProcess runs `run`; `reportDir` is where the test will look for reports. */
 export async function commandInProcess(argv: readonly string[], reportDir: string, options: Pick<CliOptions, 'env'> = {}): Promise<InProcessRun> {
-  const wanted = { ...environmentWithoutAws(), ...options.env };
-  for (const name of Object.keys(process.env)) if (!(name in wanted)) vi.stubEnv(name, undefined);
-  for (const [name, value] of Object.entries(wanted)) vi.stubEnv(name, value);
+  const release = environmentForRun(options.env ?? {});
   let stdout = '';
   let stderr = '';
   const lines: { stream: 'stdout' | 'stderr'; text: string }[] = [];
@@ -151,8 +149,38 @@ export async function commandInProcess(argv: readonly string[], reportDir: strin
     });
     return { code, stdout, stderr, reportDir, lines };
   } finally {
-    vi.unstubAllEnvs();
+    release();
   }
+}
+
+/** The environment of the in-process runs going on now (tests run concurrently may overlap them), and how many there are. */
+let sharedEnvironment: { readonly extra: string; runs: number } | null = null;
+
+/**
+ * Stubs the environment a child would get, for a run in this process; the function it returns
+ * gives the environment back. Runs of concurrent tests overlap: the last one to end unstubs, for a
+ * run reads the environment until its end (the GitHub summary), and a run may not start with other
+ * variables than those of a run still going, which would change that one's under it.
+ */
+function environmentForRun(extra: Readonly<Record<string, string | undefined>>): () => void {
+  const key = JSON.stringify(Object.entries(extra).sort(([a], [b]) => a.localeCompare(b)));
+  if (sharedEnvironment === null) {
+    const wanted = { ...environmentWithoutAws(), ...extra };
+    for (const name of Object.keys(process.env)) if (!(name in wanted)) vi.stubEnv(name, undefined);
+    for (const [name, value] of Object.entries(wanted)) vi.stubEnv(name, value);
+    sharedEnvironment = { extra: key, runs: 0 };
+  } else if (sharedEnvironment.extra !== key) {
+    throw new Error(`an in-process run with other environment variables (${key}) started while one with ${sharedEnvironment.extra} was going: run such tests one after the other`);
+  }
+  const shared = sharedEnvironment;
+  shared.runs += 1;
+  return () => {
+    shared.runs -= 1;
+    if (shared.runs === 0) {
+      sharedEnvironment = null;
+      vi.unstubAllEnvs();
+    }
+  };
 }
 
 export function readResults(run: CliRun): RunReport {
