@@ -1,9 +1,9 @@
 // The dashboard's index.html: one self-contained page (inline CSS and one inline script allowed by
 // its hash, nothing fetched), every byte from a run escaped, its tables whole without JavaScript.
 // Its layout is its own: report.html's sections are not shared.
-import { createHash } from 'node:crypto';
 import { CELL_STATUSES, type CaseRow, type CellStatus, type Dashboard, type DashboardColumn, type History } from '../src/dashboard/dashboard.ts';
 import { escapeHtml as html } from './html-escape.ts';
+import { pageHead } from './page-head.ts';
 import { dashboardScript } from './dashboard-script.ts';
 
 const CHART = { width: 640, height: 220, left: 48, right: 48, top: 16, bottom: 32 } as const;
@@ -40,11 +40,6 @@ svg.chart .level-point { fill: var(--known); }
 svg.chart text { fill: var(--muted); font-size: 11px; }
 svg.chart .axis { stroke: var(--border); }
 `;
-
-function contentSecurityPolicy(script: string): string {
-  const hash = createHash('sha256').update(script, 'utf8').digest('base64');
-  return `default-src 'none'; script-src 'sha256-${hash}'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'`;
-}
 
 function columnHeading(column: DashboardColumn): string {
   const partial = column.partial ? ' <span class="muted">(partial)</span>' : '';
@@ -141,18 +136,7 @@ ${steps}
 
 /** The page, a row at a time. */
 export function* dashboardHtmlChunks(dashboard: Dashboard): Generator<string> {
-  yield `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${html(contentSecurityPolicy(dashboardScript))}">
-<meta name="referrer" content="no-referrer">
-<title>${html(`Lambda ESM conformance: ${dashboard.columns.map((column) => column.label).join(', ')}`)}</title>
-<style>${style}</style>
-</head>
-<body>
-<h1>Lambda ESM conformance dashboard</h1>
+  yield `${pageHead({ title: `Lambda ESM conformance: ${dashboard.columns.map((column) => column.label).join(', ')}`, style, script: dashboardScript })}<h1>Lambda ESM conformance dashboard</h1>
 `;
   yield sideBySide(dashboard);
   yield `\n<section id="over-time" aria-labelledby="time-heading">

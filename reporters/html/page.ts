@@ -1,8 +1,8 @@
 // The HTML conformance report: one self-contained file (inline CSS and JS, no URL fetched), in the
 // order a person reads it: the verdict and the level, the findings, the matrix, then every case.
-import { createHash } from 'node:crypto';
 import type { CaseResult, RunReport } from '../../src/results.ts';
 import { escapeHtml as html } from '../html-escape.ts';
+import { pageHead } from '../page-head.ts';
 import { redactCase } from '../redact-case.ts';
 import { verdictOf } from '../../src/run-record/verdict.ts';
 import { caseSection } from './case-section.ts';
@@ -14,13 +14,6 @@ import { matrixSection, sourceKey } from './matrix-section.ts';
 import { pageIndex, rowId, type PageIndex } from './page-index.ts';
 import { style } from './style.ts';
 import { verdictSection } from './verdict-section.ts';
-
-// Only the inline script (by its hash) may run, and nothing may be fetched: a second wall behind
-// the escaping, and a guarantee the page makes no request when opened.
-function contentSecurityPolicy(script: string): string {
-  const hash = createHash('sha256').update(script, 'utf8').digest('base64');
-  return `default-src 'none'; script-src 'sha256-${hash}'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'`;
-}
 
 // What the filter script needs, and no more: the full record is results.json's job.
 function caseIndex(cases: readonly CaseResult[], index: PageIndex): unknown[] {
@@ -40,18 +33,7 @@ export function* htmlChunks(report: RunReport): Generator<string> {
   const cases = report.cases.map(redactCase);
   const index = pageIndex(report, cases);
   const verdict = verdictOf(report);
-  yield `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${html(contentSecurityPolicy(filterScript))}">
-<meta name="referrer" content="no-referrer">
-<title>${html(`${verdict.label}: ${report.tool.name} ${report.edition} against ${report.target}`)}</title>
-<style>${style}</style>
-</head>
-<body>
-${verdictSection(report, index)}
+  yield `${pageHead({ title: `${verdict.label}: ${report.tool.name} ${report.edition} against ${report.target}`, style, script: filterScript })}${verdictSection(report, index)}
 ${findingsSection(report, index)}
 ${matrixSection({ ...report, cases }, index)}
 <section id="cases" aria-labelledby="cases-heading">

@@ -5,9 +5,9 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startReferenceServer, type ReferenceServer } from '../../reference/server.ts';
-import { startInterceptingProxy, type Interference } from '../support/intercepting-proxy.ts';
+import { describe, expect, it, vi } from 'vitest';
+import type { Interference } from '../support/intercepting-proxy.ts';
+import { proxiedReferenceServer } from '../support/proxied-reference.ts';
 import { readResults, runInProcess } from './support/cli-run.ts';
 import { markdownText } from '../../cli/github-actions.ts';
 
@@ -60,24 +60,13 @@ writeFileSync(
 `,
 );
 
-let server: ReferenceServer;
-let proxy: Awaited<ReturnType<typeof startInterceptingProxy>>;
-
-beforeAll(async () => {
-  server = await startReferenceServer();
-  proxy = await startInterceptingProxy(server.url, rules);
-}, 30_000);
-
-afterAll(async () => {
-  await proxy.close();
-  await server.close();
-});
+const target = proxiedReferenceServer(rules);
 
 const lastLine = (text: string): string => text.trimEnd().split('\n').at(-1) ?? '';
 
 describe('a gated run on the console', () => {
   it('marks each case as the gate reads it and names every regression and unexpected pass before the verdict', async () => {
-    const run = await runInProcess(['--target', proxy.url, '--grep', GREP, '--property-runs', '0', '--expectations', expectations]);
+    const run = await runInProcess(['--target', target.proxy.url, '--grep', GREP, '--property-runs', '0', '--expectations', expectations]);
     expect(run.code, run.stderr).toBe(1);
     const stdout = run.stdout;
     expect(stdout).toMatch(/\] expected deviation BatchSize\/sqs\/1 \(/);
@@ -103,7 +92,7 @@ describe('a quiet run under GitHub Actions', () => {
   it('prints only the annotations, the recap and the verdict, and appends a job summary, escaped and masked', async () => {
     const summary = path.join(folder, 'summary.md');
     writeFileSync(summary, '# an earlier step\n');
-    const run = await runInProcess(['--target', proxy.url, '--grep', GREP, '--property-runs', '0', '--expectations', expectations, '--quiet'], {
+    const run = await runInProcess(['--target', target.proxy.url, '--grep', GREP, '--property-runs', '0', '--expectations', expectations, '--quiet'], {
       env: { ...canary, GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary },
     });
     expect(run.code, run.stderr).toBe(1);
@@ -131,7 +120,7 @@ describe('a quiet run under GitHub Actions', () => {
 describe('--update-expectations', () => {
   it('ends on the file it wrote, not on the verdict the exit code does not follow', async () => {
     const written = path.join(folder, 'written.yaml');
-    const run = await runInProcess(['--target', proxy.url, '--grep', GREP, '--property-runs', '0', '--update-expectations', written]);
+    const run = await runInProcess(['--target', target.proxy.url, '--grep', GREP, '--property-runs', '0', '--update-expectations', written]);
     expect(run.code, run.stderr).toBe(0);
     expect(lastLine(run.stdout)).toBe(`expectations written to ${written}: 3 entries`);
     expect(run.stdout).not.toContain('DOES NOT CONFORM');
@@ -149,12 +138,12 @@ describe('a Ctrl-C while the fixtures are made', () => {
       });
     });
     const waiting = setInterval(() => {
-      if (!proxy.seen.includes(createFunction)) return;
+      if (!target.proxy.seen.includes(createFunction)) return;
       clearInterval(waiting);
       process.emit('SIGINT');
     }, 20);
     try {
-      const run = await runInProcess(['--target', proxy.url, '--grep', GREP, '--property-runs', '0']);
+      const run = await runInProcess(['--target', target.proxy.url, '--grep', GREP, '--property-runs', '0']);
       expect(await exited).toBe(130);
       expect(run.code).toBe(130);
       expect(run.stderr).toContain(`SIGINT: the reports of what was judged before it (0 of 4 cases, the others marked not run) are written to ${run.reportDir}`);
@@ -172,10 +161,10 @@ describe('a Ctrl-C while the fixtures are made', () => {
 
 describe('https:// to a port that speaks plain HTTP', () => {
   it('is refused before any case with the http:// URL to use', async () => {
-    const https = server.url.replace(/^http:/, 'https:');
+    const https = target.server.url.replace(/^http:/, 'https:');
     const run = await runInProcess(['--target', https, '--grep', GREP]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`Nothing was judged: the target ${https} cannot be reached over TLS: this port speaks plain HTTP: use --target ${server.url}.\n`);
+    expect(run.stderr).toContain(`Nothing was judged: the target ${https} cannot be reached over TLS: this port speaks plain HTTP: use --target ${target.server.url}.\n`);
     expect(run.stderr).not.toContain('SSL routines');
   });
 });

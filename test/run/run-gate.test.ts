@@ -6,11 +6,11 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startReferenceServer, type ReferenceServer } from '../../reference/server.ts';
+import { describe, expect, it } from 'vitest';
 import { VERSION } from '../../cli/version.ts';
 import { parseExpectations } from '../../src/gate/parse-expectations.ts';
-import { startInterceptingProxy, type Interference } from '../support/intercepting-proxy.ts';
+import type { Interference } from '../support/intercepting-proxy.ts';
+import { proxiedReferenceServer } from '../support/proxied-reference.ts';
 import { commandInProcess, idsWith, readReport, readResults, runInProcess, seedCaseCount, type CliRun } from './support/cli-run.ts';
 
 const createMapping = 'POST /2015-03-31/event-source-mappings/';
@@ -25,23 +25,12 @@ function createdWith(status: number): Interference {
   return { kind: 'mutate', answer: (answer) => (answer.status === 202 ? { ...answer, status } : answer) };
 }
 
-let server: ReferenceServer;
-let proxy: Awaited<ReturnType<typeof startInterceptingProxy>>;
-
-beforeAll(async () => {
-  server = await startReferenceServer();
-  proxy = await startInterceptingProxy(server.url, rules);
-}, 30_000);
-
-afterAll(async () => {
-  await proxy.close();
-  await server.close();
-});
+const target = proxiedReferenceServer(rules);
 
 async function run(deviation: number | null, ...args: string[]): Promise<CliRun> {
   if (deviation === null) delete rules[createMapping];
   else rules[createMapping] = createdWith(deviation);
-  return runInProcess(['--target', proxy.url, '--grep', GREP, ...args]);
+  return runInProcess(['--target', target.proxy.url, '--grep', GREP, ...args]);
 }
 
 function file(name: string, text?: string): string {
@@ -83,7 +72,7 @@ describe('the gate of --expectations', () => {
     expect(update.code, update.stderr).toBe(0);
     recordedSeed = readResults(update).scope.seed ?? -1;
     expect(update.stderr).toContain(`seed ${recordedSeed} (drawn at random)`);
-    expect(update.stderr).toContain(`wrote ${deviating.length} known deviations to ${recorded}, with seed ${recordedSeed}; gate on it with: lambda-esm-conformance run --target ${proxy.url} --expectations ${recorded}\n`);
+    expect(update.stderr).toContain(`wrote ${deviating.length} known deviations to ${recorded}, with seed ${recordedSeed}; gate on it with: lambda-esm-conformance run --target ${target.proxy.url} --expectations ${recorded}\n`);
     const written = parseExpectations(readFileSync(recorded, 'utf8'), recorded);
     expect(written.madeWith).toEqual({ seed: recordedSeed, edition: 'seed', version: VERSION });
     expect(written.entries.map((entry) => entry.pattern)).toEqual(deviating);
@@ -182,12 +171,12 @@ describe('the gate of --expectations', () => {
 
   it('refuses a malformed expectations file with exit 2 at its line and column, before any case is sent', async () => {
     const broken = file('broken.yaml', 'expectations:\n  - case: BatchSize/sqs/0\n    outcome: failed\n    form: { status: 201, errorType: null }\n    reason: x\n');
-    const seenBefore = proxy.seen.length;
+    const seenBefore = target.proxy.seen.length;
     const refused = await run(201, '--expectations', broken);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain(`${broken}:3:14: \`outcome\` is "failed": it must be fail, error or skip`);
     expect(refused.stderr).toContain('fix: write `outcome: fail`');
-    expect(proxy.seen.length).toBe(seenBefore);
+    expect(target.proxy.seen.length).toBe(seenBefore);
   });
 
   it('an entry may list several forms: any of them is expected, none of them a regression that names them all', async () => {
@@ -205,13 +194,13 @@ describe('the gate of --expectations', () => {
 
   it('refuses a file made for another edition with one sentence and exit 2, before any request', async () => {
     const current = file('current.yaml', `edition: current\nexpectations:\n  - case: ${deviating[0]}\n    outcome: fail\n    form: { status: 201, errorType: null }\n    reason: x\n`);
-    const seenBefore = proxy.seen.length;
+    const seenBefore = target.proxy.seen.length;
     const refused = await run(201, '--expectations', current);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toBe(
       `lambda-esm-conformance: ${current} was made for the current edition and this run judges the seed edition, so every case would be judged against another contract's deviations: run with --edition current, or gate on a file made with --edition seed --update-expectations NEW-FILE.\n`,
     );
-    expect(proxy.seen.length).toBe(seenBefore);
+    expect(target.proxy.seen.length).toBe(seenBefore);
   });
 
   it('gates with a glob of twenty stars within the run (as a regular expression it never ended)', async () => {
