@@ -3,6 +3,7 @@ import path from 'node:path';
 import { toolIdentity } from '../../reporters/tool-identity.ts';
 import { generateCases } from '../../src/cases/generate.ts';
 import { exportPact, OPEN_QUESTION } from '../../src/pact/export.ts';
+import { closestWord } from '../../src/did-you-mean.ts';
 import { loadEdition } from '../../src/spec/load.ts';
 import { processIo, type CommandIo } from '../io.ts';
 import { PACT_EXPORT_FLAGS, pactFileName } from './flag-tables.ts';
@@ -15,7 +16,9 @@ export async function pact(argv: string[], io: CommandIo = processIo): Promise<n
   const [subcommand, ...rest] = argv;
   if (subcommand === 'export') return pactExport(rest, io);
   if (subcommand === 'verify') return (await import('../pact/verify.ts')).pactVerify(rest, io);
-  throw new UsageError(`pact: say "pact export" or "pact verify"${subcommand === undefined ? '' : `, not "pact ${subcommand}"`}. Run "lambda-esm-conformance help" for their flags.`);
+  const near = subcommand === undefined ? null : closestWord(subcommand, ['export', 'verify']);
+  const not = subcommand === undefined ? '' : `, not "pact ${subcommand}"${near === null ? '' : ` (did you mean "pact ${near}"?)`}`;
+  throw new UsageError(`pact: say "pact export" or "pact verify"${not}. Run "lambda-esm-conformance pact --help" for their flags.`);
 }
 
 async function pactExport(argv: string[], io: CommandIo): Promise<number> {

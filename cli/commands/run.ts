@@ -93,7 +93,11 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
       scope,
       subset: subsetOf(settings, selectionPartial),
       gate: expectations === null ? null : { expectations, editionCaseIds },
-      reproduction: { target: reference === null ? targetUrl : null, region: settings.region === RUN_FLAGS.region.default ? null : settings.region },
+      reproduction: {
+        target: reference === null ? targetUrl : null,
+        region: settings.region === RUN_FLAGS.region.default ? null : settings.region,
+        propertyRuns: settings.propertyRuns === DEFAULT_PROPERTY_RUNS ? null : settings.propertyRuns,
+      },
       secrets,
       requestCounts: () => pacer.counts(),
     }));

@@ -53,15 +53,18 @@ export interface Reproduction {
   readonly edition: string;
   /** The seed property cases drew from; null when the run drew none. */
   readonly seed: number | null;
+  /** The run's --property-runs when not the default: a counterexample drawn late is drawn again only with as many. */
+  readonly propertyRuns: number | null;
 }
 
 /** `lambda-esm-conformance reproduce ID …`, as a line to paste into a shell. */
-export function reproduceCommand(caseId: string, { target, region, edition, seed }: Reproduction, drawn: boolean): string {
+export function reproduceCommand(caseId: string, { target, region, edition, seed, propertyRuns }: Reproduction, drawn: boolean): string {
   const words = ['lambda-esm-conformance', 'reproduce', caseId];
   if (target !== null) words.push('--target', target);
   if (region !== null) words.push('--region', region);
   if (edition !== 'seed') words.push('--edition', edition);
   if (drawn && seed !== null) words.push('--seed', String(seed));
+  if (drawn && propertyRuns !== null) words.push('--property-runs', String(propertyRuns));
   return words.map(shellWord).join(' ');
 }
 

@@ -78,8 +78,8 @@ export function mergeShards(shards: readonly RunRecord[], tool: ToolIdentity): {
     // Each case keeps the verdict its shard's gate gave it; the counts are summed below.
     gate: null,
     // Shards of the embedded reference server each had a server of their own (other ports): only a
-    // target all shards shared can be sent a case again. The region is not in results.json.
-    reproduction: targets.length === 1 && targets[0] !== undefined ? { target: targets[0], region: null } : null,
+    // target all shards shared can be sent a case again. Neither the region nor --property-runs is in results.json.
+    reproduction: targets.length === 1 && targets[0] !== undefined ? { target: targets[0], region: null, propertyRuns: null } : null,
   });
   return { report: { ...report, gate: summedGate(shards.map((record) => record.gate)) }, problems: [] };
 }

@@ -57,6 +57,11 @@ describe('did you mean', () => {
 
   it('names the command a mistyped one is closest to', async () => {
     expect(await call(['rnu'])).toEqual({ code: 2, stdout: '', stderr: 'lambda-esm-conformance: unknown command "rnu"; did you mean run? Run "lambda-esm-conformance help" for the list of commands.\n' });
+    expect(await call(['pact', 'exprot'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'lambda-esm-conformance: pact: say "pact export" or "pact verify", not "pact exprot" (did you mean "pact export"?). Run "lambda-esm-conformance pact --help" for their flags.\n',
+    });
   });
 
   it('refuses an unknown --edition as a flag, not as a problem of the spec, naming the closest edition', async () => {

@@ -148,13 +148,16 @@ describe('findingsOf', () => {
 
   it('says how to reproduce its first case with the reproduce command: the run\'s target, region, edition, and the seed when the case drew its value', () => {
     const failing = (id: string, extra: Partial<CaseResult> = {}): CaseResult => caseResult({ id, outcome: 'fail', expected: accepts, request: request({}), response: created(), reasons: [statusReason('S')], ...extra });
-    const onMoto = { target: 'http://127.0.0.1:5000', region: null, edition: 'current', seed: 42 };
+    const onMoto = { target: 'http://127.0.0.1:5000', region: null, edition: 'current', seed: 42, propertyRuns: null };
     expect(findingsOf([failing('BatchSize/sqs/11'), failing('BatchSize/sqs/0')], onMoto).findings[0]?.reproduce).toBe(
       'lambda-esm-conformance reproduce BatchSize/sqs/11 --target http://127.0.0.1:5000 --edition current',
     );
     const drawn = failing('BatchSize/sqs/property/valid', { counterexample: { field: 'BatchSize', value: 7, request: null, response: null, runsUntilFailure: 1, shrinkSteps: 0, shrinkRequests: 0, shrinkLimit: null, seed: 42, propertySeed: 1, path: '0' } });
     expect(findingsOf([drawn], { ...onMoto, target: null, region: 'eu-west-1', edition: 'seed' }).findings[0]?.reproduce).toBe(
       'lambda-esm-conformance reproduce BatchSize/sqs/property/valid --region eu-west-1 --seed 42',
+    );
+    expect(findingsOf([drawn], { ...onMoto, propertyRuns: 100 }).findings[0]?.reproduce).toBe(
+      'lambda-esm-conformance reproduce BatchSize/sqs/property/valid --target http://127.0.0.1:5000 --edition current --seed 42 --property-runs 100',
     );
     expect(findingsOf([failing("it's odd")], onMoto).findings[0]?.reproduce).toContain(`reproduce 'it'\\''s odd' --target`);
     // A Pact file's interactions are not an edition's cases: the curl line alone.
