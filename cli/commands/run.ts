@@ -12,7 +12,7 @@ import { repeatCases, selectCases, shardCases } from '../../src/cases/select.ts'
 import { isPropertyCase } from '../../src/cases/properties/sampling.ts';
 import { updatedExpectations } from '../../src/gate/update-expectations.ts';
 import { mistypedCaseId } from '../../src/gate/case-pattern.ts';
-import type { RunReport, RunScope } from '../../src/results.ts';
+import type { CaseResult, RunReport, RunScope } from '../../src/results.ts';
 import { runCases } from '../../src/runner/run-cases.ts';
 import { loadEdition } from '../../src/spec/load.ts';
 import { createTransport, type Transport } from '../../src/transport/index.ts';
@@ -105,6 +105,8 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
   let running: Promise<unknown> = Promise.resolve();
   let stopping: Promise<unknown> = Promise.resolve();
   let cleaning: Promise<unknown> | null = null;
+  /** With --record, once the fixtures are made: writes the recording of these cases, and says where. */
+  let recordJudged: ((judged: readonly CaseResult[]) => Promise<void>) | null = null;
   // Ctrl-C or SIGTERM: stop the cases, write the report of what was judged, delete what was created, exit 130/143,
   // all within SIGNAL_DEADLINE_MS: cases waiting on a target that hangs are not waited for.
   const guard = guardCleanup(() => (stopping = stopCases()), { log: say, remaining: () => fixtures.remaining(), deadlineMs: SIGNAL_DEADLINE_MS });
@@ -114,7 +116,11 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
     const signal = guard.interruptedBy ?? 'a signal';
     const partial = conformanceReporter();
     await partial.writePartial(`interrupted by ${signal}`).then(
-      () => say(reportsWrittenSentence(signal, partial.judged, cases.length, settings.reportDir)),
+      async ({ report }) => {
+        say(reportsWrittenSentence(signal, partial.judged, cases.length, settings.reportDir));
+        // As the reports, the recording keeps what was judged: the cases not run sent nothing.
+        await recordJudged?.(report.cases.filter((result) => result.request !== null)).catch((error: unknown) => say(`could not write the recording: ${String(error)}`));
+      },
       (error: unknown) => say(`could not write the report: ${String(error)}`),
     );
     return fixtures.cleanup({ afterStop: true });
@@ -138,6 +144,13 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
     const progress = new ProgressReporter(cases.length, settings.quiet ? () => undefined : io.stdout, secrets, { expectations: expectations?.entries ?? null, paint: io.paint ?? noColour });
     const conformance = conformanceReporter();
     const values = loaded.values === null ? null : runValuesOf(loaded.values);
+    if (recording !== null) {
+      const facts = { tool: toolIdentity(), edition: spec.edition, region: settings.region, target: targetUrl, date: startedAt.toISOString(), runId: loaded.runId, seed };
+      recordJudged = async (judged) => {
+        const recordedTo = await recording.write(facts, judged, values, secrets());
+        if (recordedTo !== null) say(`recorded ${judged.length} cases to ${recordedTo}`);
+      };
+    }
     running = runCases(
       { edition: settings.edition, spec, cases, fixtures: loaded.values, missingFixtures: loaded.missing, ownsFixtures: settings.fixtures === 'auto', maxShrinkRequests: settings.maxShrinkRequests },
       {
@@ -159,9 +172,7 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
     judgedReport = (await conformance.runEnded()).report;
     const lacking = recording?.lackingLine() ?? null;
     if (lacking !== null) say(lacking);
-    const facts = { tool: toolIdentity(), edition: spec.edition, region: settings.region, target: targetUrl, date: startedAt.toISOString(), runId: loaded.runId, seed };
-    const recordedTo = await recording?.write(facts, judgedReport.cases, values, secrets());
-    if (recordedTo !== undefined && recordedTo !== null) say(`recorded ${judgedReport.cases.length} cases to ${recordedTo}`);
+    await recordJudged?.(judgedReport.cases);
   } finally {
     // After a signal the guard stops the cases, reports, cleans up and exits; otherwise it is done here (failures are logged as they happen).
     if (guard.interruptedBy === undefined) {
