@@ -32,6 +32,7 @@ import { CASE_WORDS, printRecap } from '../recap.ts';
 import { reportToGithub } from '../github-actions.ts';
 import { openTargetSession, reportsWrittenSentence, SIGNAL_DEADLINE_MS, unlessInterrupted } from '../target-session.ts';
 import { editionCases } from '../../src/cases/edition-cases.ts';
+import { shellWord } from '../../src/shell-word.ts';
 
 /** Of which the cases in flight get this long to stop before the report of what was judged is written. */
 export const SIGNAL_CANCEL_MS = 1_500;
@@ -247,8 +248,4 @@ function gateCommand(settings: RunSettings, file: string): string {
     file,
   ];
   return `lambda-esm-conformance run ${flags.map(shellWord).join(' ')}`;
-}
-
-function shellWord(word: string): string {
-  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", "'\\''")}'`;
 }

@@ -3,14 +3,10 @@
 import type { RecordedRequest } from '../results.ts';
 import { isAwsEndpoint } from '../transport/aws-endpoint.ts';
 import { redactHeaders } from '../transport/redact.ts';
+import { quoted, shellWord } from '../shell-word.ts';
 
 // Signing headers are curl's to make again (--aws-sigv4); the others it sets itself from the URL and body.
 const NOT_COPIED = new Set(['authorization', 'x-amz-date', 'x-amz-content-sha256', 'x-amz-security-token', 'host', 'content-length']);
-
-/** A single-quoted shell word: nothing in it is expanded. */
-function quoted(text: string): string {
-  return `'${text.replace(/'/g, `'\\''`)}'`;
-}
 
 // An AWS endpoint names its region (lambda.eu-west-1.amazonaws.com); an emulator's request was
 // signed for the run's region, which the shell's AWS_REGION usually is, and with the run's dummy
@@ -66,8 +62,4 @@ export function reproduceCommand(caseId: string, { target, region, edition, seed
   if (drawn && seed !== null) words.push('--seed', String(seed));
   if (drawn && propertyRuns !== null) words.push('--property-runs', String(propertyRuns));
   return words.map(shellWord).join(' ');
-}
-
-function shellWord(word: string): string {
-  return /^[\w@%+=:,./#-]+$/.test(word) ? word : quoted(word);
 }
