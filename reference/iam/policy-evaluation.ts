@@ -16,7 +16,7 @@ interface Statement {
 
 // The AWS managed policies a Lambda execution role is given for the three sources, as their
 // current versions read (the server holds no other managed policy; any other ARN grants nothing).
-// fixtures/create-role.ts writes the same actions inline: the server keeps its own reading, as it
+// src/provisioning/execution-role-actions.ts lists the same actions: the server keeps its own reading, as it
 // imports nothing from outside reference/.
 const SOURCE_READ_MANAGED_POLICIES: Readonly<Record<string, readonly string[]>> = {
   'service-role/AWSLambdaSQSQueueExecutionRole': ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'logs:*'],

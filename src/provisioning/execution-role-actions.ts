@@ -4,10 +4,12 @@
 // them; the check before the first case names them when Lambda says a role lacks them.
 import type { SourceFixture } from '../cases/case.ts';
 
+const QUEUE_READ_ACTIONS: readonly string[] = ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'];
+
 export const SOURCE_READ_ACTIONS: Readonly<Record<SourceFixture, readonly string[]>> = {
-  sqs: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'],
-  sqsFifo: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'],
-  sqsShortVisibility: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'],
+  sqs: QUEUE_READ_ACTIONS,
+  sqsFifo: QUEUE_READ_ACTIONS,
+  sqsShortVisibility: QUEUE_READ_ACTIONS,
   kinesis: [
     'kinesis:DescribeStream',
     'kinesis:DescribeStreamSummary',
