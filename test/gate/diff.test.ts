@@ -42,18 +42,20 @@ describe('compareRuns', () => {
   });
 });
 
+/** `diff` run in this process, its streams kept. */
+async function diff(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(['diff', ...argv], { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
+  return { code, stdout, stderr };
+}
+
 describe('lambda-esm-conformance diff', () => {
   const folder = mkdtempSync(path.join(tmpdir(), 'lesm-diff-'));
   const write = (name: string, text: string): string => {
     const file = path.join(folder, name);
     writeFileSync(file, text);
     return file;
-  };
-  const diff = async (...argv: string[]) => {
-    let stdout = '';
-    let stderr = '';
-    const code = await main(['diff', ...argv], { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
-    return { code, stdout, stderr };
   };
   const good = write('good.json', JSON.stringify(runReport([caseResult({ id: 'a' })])));
 
@@ -115,12 +117,6 @@ describe('diff against a crafted results.json', () => {
     const file = path.join(folder, name);
     writeFileSync(file, typeof value === 'string' ? value : JSON.stringify(value));
     return file;
-  };
-  const diff = async (...argv: string[]) => {
-    let stdout = '';
-    let stderr = '';
-    const code = await main(['diff', ...argv], { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
-    return { code, stdout, stderr };
   };
   const acting = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060\u2066-\u2069\ufeff]/;
   const good = write('good.json', runReport([caseResult({ id: 'a' })]));

@@ -7,8 +7,8 @@ import type { Expectation, Expectations } from '../../src/gate/expectations.ts';
 import { parseExpectations } from '../../src/gate/parse-expectations.ts';
 import { renderExpectations } from '../../src/gate/render-expectations.ts';
 import { updatedExpectations, type UpdateScope } from '../../src/gate/update-expectations.ts';
-import { UserFileError } from '../../src/user-file/file-problem.ts';
 import { caseResult, response } from '../reporters/support/build-report.ts';
+import { refusalOf } from './support/refusal.ts';
 
 const created = response({ status: 201, headers: { 'content-type': 'text/html' }, body: '' });
 const refused = response();
@@ -142,18 +142,9 @@ describe('the gate of a run', () => {
 });
 
 describe('a malformed expectations file', () => {
-  function problems(text: string): string {
-    try {
-      parseExpectations(text, 'e.yaml');
-    } catch (error) {
-      if (error instanceof UserFileError) return error.message;
-      throw error;
-    }
-    throw new Error('expected the file to be refused');
-  }
 
   it('names every problem at its line and column, with a fix', () => {
-    const message = problems(
+    const message = refusalOf(
       [
         'expectations:',
         '  - case: BatchSize/sqs/0',
@@ -186,8 +177,8 @@ describe('a malformed expectations file', () => {
 
   it('refuses a glob too long or with too many wildcards at its line and column, before matching it', () => {
     const withCase = (pattern: string): string => `expectations:\n  - case: "${pattern}"\n    outcome: fail\n    form: { status: 201, errorType: null }\n    reason: x\n`;
-    expect(problems(withCase(`${'*'.repeat(33)}!`))).toContain('e.yaml:2:11: case "*********************************!" holds 33 `*`, more than the 32 a glob may');
-    const long = problems(withCase(`a/${'*x'.repeat(400_000)}`));
+    expect(refusalOf(withCase(`${'*'.repeat(33)}!`))).toContain('e.yaml:2:11: case "*********************************!" holds 33 `*`, more than the 32 a glob may');
+    const long = refusalOf(withCase(`a/${'*x'.repeat(400_000)}`));
     expect(long).toContain(`e.yaml:2:11: case "a/*x*x`);
     expect(long).toContain('… (800002 characters) is longer than 200 characters');
     expect(long.length).toBeLessThan(2_000);
@@ -195,9 +186,9 @@ describe('a malformed expectations file', () => {
   });
 
   it('refuses a file without the expectations list, and YAML that does not parse', () => {
-    expect(problems('- case: a\n')).toContain('e.yaml:1:1: the file must be a mapping with the key `expectations`');
-    expect(problems('expected:\n  - case: a\n')).toContain('e.yaml:1:1: unknown key "expected"');
-    expect(problems('expectations: {a: 1}\n')).toContain('`expectations` must be a list of entries');
-    expect(problems('expectations:\n  - case: "a\n')).toMatch(/e\.yaml:\d+:\d+: YAML syntax error/);
+    expect(refusalOf('- case: a\n')).toContain('e.yaml:1:1: the file must be a mapping with the key `expectations`');
+    expect(refusalOf('expected:\n  - case: a\n')).toContain('e.yaml:1:1: unknown key "expected"');
+    expect(refusalOf('expectations: {a: 1}\n')).toContain('`expectations` must be a list of entries');
+    expect(refusalOf('expectations:\n  - case: "a\n')).toMatch(/e\.yaml:\d+:\d+: YAML syntax error/);
   });
 });

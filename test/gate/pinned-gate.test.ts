@@ -14,8 +14,8 @@ import { parseExpectations } from '../../src/gate/parse-expectations.ts';
 import { renderExpectations } from '../../src/gate/render-expectations.ts';
 import { updatedExpectations, type ExpectationEntry } from '../../src/gate/update-expectations.ts';
 import type { CaseResult } from '../../src/results.ts';
-import { UserFileError } from '../../src/user-file/file-problem.ts';
 import { caseResult, response } from '../reporters/support/build-report.ts';
+import { refusalOf } from './support/refusal.ts';
 
 const MADE_WITH = { seed: 1, edition: 'seed', version: '0.1.0' };
 const created = response({ status: 201, headers: { 'content-type': 'text/html' }, body: '' });
@@ -26,15 +26,6 @@ function failing(id: string, answer = created, message = 'expected 400 InvalidPa
   return caseResult({ id, outcome: 'fail', response: answer, reasons: [{ check: 'status_code_conformance', clause: 'BatchSize.range', message }] });
 }
 
-function refusal(text: string): string {
-  try {
-    parseExpectations(text, 'e.yaml');
-  } catch (error) {
-    if (error instanceof UserFileError) return error.message;
-    throw error;
-  }
-  throw new Error('expected the file to be refused');
-}
 
 const entryText = (form: string): string => `expectations:\n  - case: ${PROPERTY}\n    outcome: fail\n    form:${form}\n    reason: accepts any batch\n`;
 
@@ -48,7 +39,7 @@ describe('what a file was made with', () => {
   });
 
   it('refuses a seed that --seed would refuse, and an empty edition, at their line and column', () => {
-    const message = refusal(`seed: -1\nedition: ""\n${entryText(' { status: 201, errorType: null }')}`);
+    const message = refusalOf(`seed: -1\nedition: ""\n${entryText(' { status: 201, errorType: null }')}`);
     expect(message).toContain('e.yaml:1:7: `seed` is "-1": it must be a whole number from 0 to 4294967295');
     expect(message).toContain('e.yaml:2:10: `edition` must be a text of 1 to 255 characters');
     expect(message).toContain('fix: --update-expectations writes them');
@@ -80,10 +71,10 @@ describe('an entry listing several forms', () => {
   });
 
   it('refuses an empty list, one too long, a form listed twice and a broken form, each where it is', () => {
-    expect(refusal(entryText(' []'))).toContain('e.yaml:4:11: `form` lists 0 forms: it must list 1 to 16');
+    expect(refusalOf(entryText(' []'))).toContain('e.yaml:4:11: `form` lists 0 forms: it must list 1 to 16');
     const many = Array.from({ length: MAX_FORMS + 1 }, (_, index) => `\n      - { status: ${200 + index}, errorType: null }`).join('');
-    expect(refusal(entryText(many))).toContain(`\`form\` lists ${MAX_FORMS + 1} forms`);
-    const twice = refusal(entryText('\n      - { status: 201, errorType: null }\n      - { status: 201, errorType: null }\n      - { status: 2001, errorType: null }'));
+    expect(refusalOf(entryText(many))).toContain(`\`form\` lists ${MAX_FORMS + 1} forms`);
+    const twice = refusalOf(entryText('\n      - { status: 201, errorType: null }\n      - { status: 201, errorType: null }\n      - { status: 2001, errorType: null }'));
     expect(twice).toContain('e.yaml:6:9: `form` lists 201 (no error type) twice');
     expect(twice).toContain('e.yaml:7:19: `form.status` must be an HTTP status');
   });
