@@ -1,6 +1,6 @@
 import type { JsonValue } from '../cases/case.ts';
 import { defineResponseCheck } from './response-check.ts';
-import { sameJson } from './same-json.ts';
+import { sameJson } from '../json-object.ts';
 import { show } from './show.ts';
 import { ofSuccess } from './wording.ts';
 

@@ -1,7 +1,6 @@
-import { isJsonObject } from '../json-object.ts';
+import { isJsonObject, sameJson } from '../json-object.ts';
 import type { JsonValue } from '../cases/case.ts';
 import { defineResponseCheck } from './response-check.ts';
-import { sameJson } from './same-json.ts';
 import { show } from './show.ts';
 import { ofSuccess } from './wording.ts';
 

@@ -3,7 +3,7 @@
 // (placeholders.ts) and renumbered by first appearance in each exchange, so that only what the
 // targets chose to answer differs.
 import { reason } from '../judge/reasons.ts';
-import { isJsonObject } from '../json-object.ts';
+import { isJsonObject, sameJson } from '../json-object.ts';
 import type { CaseResult } from '../results.ts';
 import { errorTypeOf } from '../transport/error-type.ts';
 import { canonical } from './placeholders.ts';
@@ -68,14 +68,14 @@ export function exchangeDifferences(recorded: RecordedExchange, observed: Record
 function bodyDifferences(was: RecordedBody, is: RecordedBody, names: SideNames, messages: boolean): string[] {
   const [a, b] = [bodyValue(was), bodyValue(is)];
   if (!isJsonObject(a) || !isJsonObject(b)) {
-    return messages && JSON.stringify(a) !== JSON.stringify(b) ? [`${names.recorded} answered ${shown(a)}, ${names.observed} ${shown(b)}`] : [];
+    return messages && !sameJson(a, b) ? [`${names.recorded} answered ${shown(a)}, ${names.observed} ${shown(b)}`] : [];
   }
   const members = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((member) => member !== '__type' && (messages || !MESSAGE_MEMBERS.has(member))).sort();
   return members.flatMap((member) => {
     const [x, y] = [a[member], b[member]];
     if (x === undefined) return [`${names.observed} answered a member ${member} (${shown(y)}) that ${names.recorded} did not`];
     if (y === undefined) return [`${names.observed} left out the member ${member} that ${names.recorded} answered (${shown(x)})`];
-    return JSON.stringify(x) === JSON.stringify(y) ? [] : [`${member} is ${shown(y)} in ${names.observed}, ${shown(x)} in ${names.recorded}`];
+    return sameJson(x, y) ? [] : [`${member} is ${shown(y)} in ${names.observed}, ${shown(x)} in ${names.recorded}`];
   });
 }
 
