@@ -17,12 +17,12 @@ import type { PageIndex } from './page-index.ts';
 // The command first: it makes the fixtures the case needs. The curl line names the run's own, which
 // are gone unless the run kept them (--keep-fixtures).
 function reproduction(finding: Finding): string {
-  const curl = `<p>Or send the request of its first case with curl, signed again from your credentials (it names this run's fixtures: they exist only if the run had <code>--keep-fixtures</code>):</p>
+  const curl = (send: string): string => `<p>${send} the request of its first case with curl, signed again from your credentials (it names this run's fixtures: they exist only if the run had <code>--keep-fixtures</code>):</p>
 <pre class="reproduce curl"><code>${html(finding.curl)}</code></pre>`;
-  if (finding.reproduce === null) return curl.replace('<p>Or send', '<p>Send');
+  if (finding.reproduce === null) return curl('Send');
   return `<p>Reproduce it (its first case: the fixtures it needs made, the request sent, the verdict printed, all deleted after):</p>
 <pre class="reproduce"><code>${html(finding.reproduce)}</code></pre>
-${curl}`;
+${curl('Or send')}`;
 }
 
 function levelWords(level: number | null): string {
